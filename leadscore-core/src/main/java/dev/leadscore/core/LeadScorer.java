@@ -1,0 +1,70 @@
+package dev.leadscore.core;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one call a host makes on its hot path: raw lead in, {@link Score} out (probability, 0–100
+ * score, tier and, when asked, the reasons). Implementations are the rule baseline and the
+ * trained model; both take the same leads and produce the same kind of score, so they can be
+ * swapped and compared.
+ *
+ * <p>{@code asOf} is the instant the score is for: events after it are ignored and ages are
+ * measured back from it. No implementation reads the wall clock, so a back-test is reproducible.
+ *
+ * <p>Implementations are immutable and safe to share between threads.
+ */
+public interface LeadScorer {
+
+  /** How much a caller wants back. */
+  enum Detail {
+    /** Probability, score and tier only: what ranking needs; explanations cost nothing. */
+    SCORE_ONLY,
+    /** Also the {@link Explanation}. */
+    EXPLAINED
+  }
+
+  /**
+   * Scores one lead.
+   *
+   * @throws LeadDataException naming the lead and the field when the lead's data cannot be used
+   */
+  Score score(Lead lead, Instant asOf, Detail detail);
+
+  /** Scores one lead with its explanation. */
+  default Score score(Lead lead, Instant asOf) {
+    return score(lead, asOf, Detail.EXPLAINED);
+  }
+
+  /**
+   * Scores many leads on the calling thread. A lead whose data cannot be used becomes a
+   * {@link RowError} with its 0-based index, and the others are still scored.
+   */
+  default BatchResult scoreAll(List<Lead> leads, Instant asOf, Detail detail) {
+    Objects.requireNonNull(leads, "leads");
+    Objects.requireNonNull(asOf, "asOf");
+    List<Score> scores = new ArrayList<>(leads.size());
+    List<RowError> errors = new ArrayList<>();
+    for (int i = 0; i < leads.size(); i++) {
+      Lead lead = leads.get(i);
+      if (lead == null) {
+        errors.add(new RowError(i, null, null, "row " + i + " is null"));
+        continue;
+      }
+      try {
+        scores.add(score(lead, asOf, detail));
+      } catch (LeadDataException e) {
+        errors.add(RowError.of(i, e));
+      }
+    }
+    return new BatchResult(scores, errors);
+  }
+
+  /** The id of the model or rule set behind this scorer. */
+  String modelId();
+
+  /** Its version. */
+  String modelVersion();
+}

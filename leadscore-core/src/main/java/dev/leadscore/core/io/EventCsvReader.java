@@ -1,0 +1,262 @@
+package dev.leadscore.core.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.leadscore.core.ActivityEvent;
+import dev.leadscore.core.RowError;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an activity log in CSV, one event per row: the lead's id, the event type, when it
+ * happened and optionally how many times, e.g.
+ *
+ * <pre>
+ * lead_id,type,at,count
+ * L1,pricing_page_visit,2025-12-30T10:00:00Z,2
+ * </pre>
+ *
+ * <p>Column names are configured with {@link #builder()} (defaults {@code lead_id}, {@code type},
+ * {@code at}, and no count column, meaning every row is one event). Timestamps are ISO-8601
+ * instants unless a {@link DateTimeFormatter} and the {@link ZoneId} its local times are in are
+ * given. Other columns are ignored. Lead ids and types are taken exactly as written; a blank
+ * count cell means 1.
+ *
+ * <p>{@link LeadCsvReader#readWithEvents} uses one of these to attach events to the leads of a
+ * leads file; {@link #read} streams the events on their own. A row with the wrong number of
+ * columns, a blank lead id or type, a timestamp that does not parse, or a count that is not a
+ * whole number {@code >= 0} is reported as a {@link RowError} whose {@code row} is the 1-based
+ * line the row starts on (header = line 1), and reading goes on.
+ *
+ * <p>Immutable and safe to share between threads; each read uses its own parser.
+ */
+public final class EventCsvReader {
+  private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
+
+  private final String leadIdColumn;
+  private final String typeColumn;
+  private final String timestampColumn;
+  private final DateTimeFormatter format;
+  private final ZoneId zone;
+  private final String countColumn;
+  private final char delimiter;
+
+  private EventCsvReader(Builder b) {
+    this.leadIdColumn = b.leadIdColumn;
+    this.typeColumn = b.typeColumn;
+    this.timestampColumn = b.timestampColumn;
+    this.format = b.format;
+    this.zone = b.zone;
+    this.countColumn = b.countColumn;
+    this.delimiter = b.delimiter;
+  }
+
+  /** A builder with the defaults: columns {@code lead_id}, {@code type}, {@code at}, no count column, ISO-8601 instants, comma-separated. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Streams the events: each good row goes to {@code onEvent} with its lead id, each bad one to
+   * {@code onError}.
+   *
+   * @return the number of data rows read, good or bad
+   * @throws IllegalArgumentException if the header lacks a configured column or repeats a name
+   * @throws UncheckedIOException if reading fails
+   */
+  public long read(Reader csv, BiConsumer<String, ActivityEvent> onEvent, Consumer<RowError> onError) {
+    Objects.requireNonNull(onEvent, "onEvent");
+    return read(csv, "line ", (line, id, event) -> onEvent.accept(id, event), onError);
+  }
+
+  /** Receives one good event row. */
+  interface Sink {
+    void accept(long line, String leadId, ActivityEvent event);
+  }
+
+  /** Streams the events; {@code source} starts each error message, followed by the line number. */
+  long read(Reader csv, String source, Sink onEvent, Consumer<RowError> onError) {
+    Objects.requireNonNull(csv, "csv");
+    Objects.requireNonNull(onError, "onError");
+    long rows = 0;
+    try (CsvRows in = new CsvRows(csv, delimiter)) {
+      List<String> header = CsvRows.header(in, "events CSV", leadIdColumn);
+      int idAt = CsvRows.require(header, leadIdColumn, "lead id column", "events CSV");
+      int typeAt = CsvRows.require(header, typeColumn, "event type column", "events CSV");
+      int timeAt = CsvRows.require(header, timestampColumn, "timestamp column", "events CSV");
+      int countAt = countColumn == null ? -1 : CsvRows.require(header, countColumn, "count column", "events CSV");
+      try {
+        for (CsvRows.Row row = in.next(); row != null; row = in.next()) {
+          rows++;
+          RowError e = event(row, header.size(), idAt, typeAt, timeAt, countAt, source, onEvent);
+          if (e != null) {
+            onError.accept(e);
+          }
+        }
+      } catch (JsonProcessingException e) {
+        rows++;
+        onError.accept(in.syntaxError(e, source));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return rows;
+  }
+
+  private RowError event(CsvRows.Row row, int columns, int idAt, int typeAt, int timeAt, int countAt, String source, Sink onEvent) {
+    List<String> c = row.cells();
+    long line = row.line();
+    String id = idAt < c.size() && !c.get(idAt).isBlank() ? c.get(idAt) : null;
+    if (c.size() != columns) {
+      return error(line, source, id, null, "expected " + columns + " columns as in the header, found " + c.size());
+    }
+    if (id == null) {
+      return error(line, source, null, leadIdColumn, "the lead id is blank");
+    }
+    String type = c.get(typeAt);
+    if (type.isBlank()) {
+      return error(line, source, id, typeColumn, "the event type is blank");
+    }
+    String time = c.get(timeAt);
+    if (time.isBlank()) {
+      return error(line, source, id, timestampColumn, "the event '" + type + "' has no timestamp");
+    }
+    Instant at;
+    try {
+      at = Timestamps.parse(time, format, zone);
+    } catch (DateTimeException e) {
+      return error(line, source, id, timestampColumn, Timestamps.problem(time, format, e));
+    }
+    int count = 1;
+    if (countAt >= 0 && !c.get(countAt).isBlank()) {
+      String raw = c.get(countAt).strip();
+      if (!WHOLE.matcher(raw).matches()) {
+        return error(line, source, id, countColumn, "count must be a whole number >= 0, got " + Texts.quote(c.get(countAt)));
+      }
+      long value;
+      try {
+        value = Long.parseLong(raw);
+      } catch (NumberFormatException e) {
+        value = raw.startsWith("-") ? Long.MIN_VALUE : Long.MAX_VALUE;
+      }
+      if (value < 0) {
+        return error(line, source, id, countColumn, "count must be >= 0, got " + Texts.cut(raw));
+      }
+      if (value > Integer.MAX_VALUE) {
+        return error(line, source, id, countColumn, "count is too large (at most " + Integer.MAX_VALUE + "), got " + Texts.cut(raw));
+      }
+      count = (int) value;
+    }
+    onEvent.accept(line, id, new ActivityEvent(type, at, count));
+    return null;
+  }
+
+  static RowError error(long line, String source, String leadId, String field, String problem) {
+    return new RowError(line, leadId, field, source + line + ": " + Texts.leadMessage(leadId, field, problem));
+  }
+
+  /** The configured lead id column, for messages. */
+  String leadIdColumn() {
+    return leadIdColumn;
+  }
+
+  @Override
+  public String toString() {
+    return "EventCsvReader[lead id '" + leadIdColumn + "', type '" + typeColumn + "', timestamp '" + timestampColumn + "'"
+        + (countColumn == null ? "" : ", count '" + countColumn + "'") + ", delimiter '" + delimiter + "']";
+  }
+
+  /**
+   * Configures an {@link EventCsvReader}. Not thread-safe; {@link #build()} takes a snapshot, so
+   * a builder may be changed and built again.
+   */
+  public static final class Builder {
+    private String leadIdColumn = "lead_id";
+    private String typeColumn = "type";
+    private String timestampColumn = "at";
+    private DateTimeFormatter format;
+    private ZoneId zone;
+    private String countColumn;
+    private char delimiter = ',';
+
+    private Builder() {}
+
+    /** The column holding the id of the lead the event belongs to (default {@code lead_id}). */
+    public Builder leadIdColumn(String column) {
+      this.leadIdColumn = name(column, "lead id column");
+      return this;
+    }
+
+    /** The column holding the event type (default {@code type}). */
+    public Builder typeColumn(String column) {
+      this.typeColumn = name(column, "type column");
+      return this;
+    }
+
+    /** The column holding the timestamp, as an ISO-8601 instant (default column {@code at}). */
+    public Builder timestampColumn(String column) {
+      this.timestampColumn = name(column, "timestamp column");
+      this.format = null;
+      this.zone = null;
+      return this;
+    }
+
+    /**
+     * The column holding the timestamp, in {@code format}; date-times without an offset or zone
+     * are read in {@code zone}, dates without a time mean the start of the day.
+     */
+    public Builder timestampColumn(String column, DateTimeFormatter format, ZoneId zone) {
+      this.timestampColumn = name(column, "timestamp column");
+      this.format = Objects.requireNonNull(format, "format");
+      this.zone = Objects.requireNonNull(zone, "zone");
+      return this;
+    }
+
+    /** The column holding how many times the event happened (default: none, every row counts 1). */
+    public Builder countColumn(String column) {
+      this.countColumn = name(column, "count column");
+      return this;
+    }
+
+    /** The column separator (default {@code ','}); for example {@code ';'}, {@code '\t'} or {@code '|'}. */
+    public Builder delimiter(char delimiter) {
+      if (!CsvRows.validDelimiter(delimiter)) {
+        throw new IllegalArgumentException("a delimiter cannot be a quote or a line break, got '" + delimiter + "'");
+      }
+      this.delimiter = delimiter;
+      return this;
+    }
+
+    /**
+     * The reader.
+     *
+     * @throws IllegalArgumentException if two roles name the same column
+     */
+    public EventCsvReader build() {
+      List<String> columns = countColumn == null
+          ? List.of(leadIdColumn, typeColumn, timestampColumn)
+          : List.of(leadIdColumn, typeColumn, timestampColumn, countColumn);
+      if (columns.stream().distinct().count() != columns.size()) {
+        throw new IllegalArgumentException("the lead id, type, timestamp and count columns must be different, got " + columns);
+      }
+      return new EventCsvReader(this);
+    }
+
+    static String name(String column, String role) {
+      Objects.requireNonNull(column, role);
+      if (column.isBlank()) {
+        throw new IllegalArgumentException("the " + role + " name must not be blank");
+      }
+      return column;
+    }
+  }
+}

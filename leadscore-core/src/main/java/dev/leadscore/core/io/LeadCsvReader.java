@@ -1,0 +1,566 @@
+package dev.leadscore.core.io;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.leadscore.core.ActivityEvent;
+import dev.leadscore.core.AttributeValue;
+import dev.leadscore.core.LabelledLead;
+import dev.leadscore.core.Lead;
+import dev.leadscore.core.LeadDataException;
+import dev.leadscore.core.RowError;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Reads leads from a CSV export (a CRM or marketing-automation download): one lead per row, a
+ * header on line 1, any single-character delimiter, fields optionally quoted with {@code "} (a
+ * quoted field may hold delimiters, doubled quotes and line breaks). Rows are streamed one at a
+ * time with jackson-dataformat-csv.
+ *
+ * <p>Configure with {@link #builder()}: the id column; optionally a label column with its
+ * positive value, a creation-time column, column-to-attribute renames, and which columns are
+ * numbers or booleans. Every other column becomes a {@link AttributeValue.Text} attribute named
+ * exactly as its header (or only the mapped ones, with {@link Builder#onlyMapped}); the id, label
+ * and creation-time columns are never attributes. Cells become values as follows:
+ *
+ * <ul>
+ *   <li>a blank cell (empty or only whitespace) is {@link AttributeValue#ABSENT} in any column;
+ *   <li>text is kept exactly as written, untrimmed (normalisation is the feature schema's job);
+ *   <li>a number column takes a trimmed decimal such as {@code 12}, {@code -0.5} or {@code 1e3}
+ *       (no thousands separators, no NaN or infinity);
+ *   <li>a boolean column takes {@code true/false}, {@code yes/no}, {@code y/n} or {@code 1/0},
+ *       in any case;
+ *   <li>the label is true when the trimmed cell equals the positive value ignoring case, false for
+ *       any other non-blank cell; a blank label is an error.
+ * </ul>
+ *
+ * <p>Errors: a problem with the file as a whole (a column the configuration needs is missing from
+ * the header, the header repeats a name, two columns would give the same attribute, the file is
+ * empty) throws {@link IllegalArgumentException} naming the column and listing the header, before
+ * any row is read. A problem with a row becomes one {@link RowError} and the other rows are still
+ * read: the wrong number of columns (expected vs found), a blank id, an id already used by an
+ * earlier row, a blank label, a cell that does not parse as its column's type (naming the column
+ * and the value). The error's {@code row} is the 1-based physical line the row starts on, the
+ * header being line 1, counted correctly across quoted fields that span lines; its message starts
+ * with {@code line N:}. A CSV syntax error (an unclosed quote, text after a closing quote) ends
+ * the read, since the rest cannot be split into rows reliably; it is reported the same way and
+ * the rows before it are kept. Completely empty lines are skipped.
+ *
+ * <p>A second CSV of activity events can be merged in by lead id with {@link #readWithEvents},
+ * using the {@link EventCsvReader} given to {@link Builder#events} (its defaults otherwise).
+ *
+ * <p>Immutable and safe to share between threads; each read uses its own parser. Readers passed
+ * in are not closed; I/O failures surface as {@link UncheckedIOException}.
+ */
+public final class LeadCsvReader {
+  private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+  private enum Kind { TEXT, NUMBER, BOOLEAN }
+
+  private final String idColumn;
+  private final char delimiter;
+  private final Map<String, String> mapping;
+  private final boolean onlyMapped;
+  private final Set<String> numberColumns;
+  private final Set<String> booleanColumns;
+  private final String createdAtColumn;
+  private final DateTimeFormatter createdAtFormat;
+  private final ZoneId createdAtZone;
+  private final String labelColumn;
+  private final String positiveLabel;
+  private final EventCsvReader events;
+
+  private LeadCsvReader(Builder b) {
+    this.idColumn = b.idColumn;
+    this.delimiter = b.delimiter;
+    this.mapping = Map.copyOf(b.mapping);
+    this.onlyMapped = b.onlyMapped;
+    this.numberColumns = Set.copyOf(b.numberColumns);
+    this.booleanColumns = Set.copyOf(b.booleanColumns);
+    this.createdAtColumn = b.createdAtColumn;
+    this.createdAtFormat = b.createdAtFormat;
+    this.createdAtZone = b.createdAtZone;
+    this.labelColumn = b.labelColumn;
+    this.positiveLabel = b.positiveLabel;
+    this.events = b.events;
+  }
+
+  /** A builder with the defaults: id column {@code id}, comma-separated, every other column a text attribute, no label. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Reads the whole file. With a label column the result {@linkplain ReadResult#hasLabels() has
+   * labels}.
+   *
+   * @throws IllegalArgumentException if the header does not fit the configuration
+   * @throws UncheckedIOException if reading fails
+   */
+  public ReadResult read(Reader csv) {
+    Collected c = new Collected();
+    long rows = readRows(csv, "line ", c, c.errors::add);
+    return c.result(rows);
+  }
+
+  /**
+   * Reads a UTF-8 file (a leading byte order mark is ignored).
+   *
+   * @throws IllegalArgumentException if the header does not fit the configuration
+   * @throws IOException if the file cannot be opened or read, or is not valid UTF-8
+   */
+  public ReadResult read(Path csv) throws IOException {
+    try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+      return read(r);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  /**
+   * Streams the leads: each good row goes to {@code onLead} as soon as it is read, each bad one to
+   * {@code onError}. A label column, if configured, is still checked but its value is not passed
+   * on; use {@link #streamLabelled} for that.
+   *
+   * @return the number of data rows read, good or bad
+   * @throws IllegalArgumentException if the header does not fit the configuration
+   * @throws UncheckedIOException if reading fails
+   */
+  public long stream(Reader csv, Consumer<Lead> onLead, Consumer<RowError> onError) {
+    Objects.requireNonNull(onLead, "onLead");
+    return readRows(csv, "line ", (line, lead, converted) -> onLead.accept(lead), onError);
+  }
+
+  /**
+   * Streams the leads with their labels, like {@link #stream}.
+   *
+   * @return the number of data rows read, good or bad
+   * @throws IllegalStateException if no label column is configured
+   * @throws IllegalArgumentException if the header does not fit the configuration
+   * @throws UncheckedIOException if reading fails
+   */
+  public long streamLabelled(Reader csv, Consumer<LabelledLead> onLead, Consumer<RowError> onError) {
+    Objects.requireNonNull(onLead, "onLead");
+    if (labelColumn == null) {
+      throw new IllegalStateException("no label column is configured; use Builder.labelColumn or stream()");
+    }
+    return readRows(csv, "line ", (line, lead, converted) -> onLead.accept(new LabelledLead(lead, converted)), onError);
+  }
+
+  /**
+   * Reads a leads file and an events file and attaches each event to the lead with its id, after
+   * the lead's own events in events-file order. Error messages start with {@code leads file, line
+   * N:} or {@code events file, line N:}; an event whose lead id is not among the leads read (or
+   * whose lead's row was rejected) is an error of the events file. Leads file errors come first in
+   * {@link ReadResult#errors()}; {@link ReadResult#rowsRead()} counts the leads file's rows.
+   *
+   * @throws IllegalArgumentException if either header does not fit its configuration
+   * @throws UncheckedIOException if reading fails
+   */
+  public ReadResult readWithEvents(Reader leads, Reader eventCsv) {
+    Objects.requireNonNull(eventCsv, "eventCsv");
+    Collected c = new Collected();
+    long rows = readRows(leads, "leads file, line ", c, c.errors::add);
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < c.leads.size(); i++) {
+      index.put(c.leads.get(i).id(), i);
+    }
+    Map<Integer, List<ActivityEvent>> extra = new LinkedHashMap<>();
+    String source = "events file, line ";
+    events.read(eventCsv, source, (line, id, event) -> {
+      Integer i = index.get(id);
+      if (i != null) {
+        extra.computeIfAbsent(i, k -> new ArrayList<>()).add(event);
+      } else {
+        c.errors.add(EventCsvReader.error(line, source, id, events.leadIdColumn(), c.rejected.contains(id)
+            ? "the lead's row in the leads file was rejected (see its error), so this event was not attached"
+            : "no lead with this id in the leads file"));
+      }
+    }, c.errors::add);
+    extra.forEach((i, list) -> {
+      Lead.Builder b = c.leads.get(i).toBuilder();
+      list.forEach(b::event);
+      c.leads.set(i, b.build());
+    });
+    return c.result(rows);
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  /** Receives one good row. */
+  private interface Sink {
+    void accept(long line, Lead lead, boolean converted);
+  }
+
+  /** Accepted rows and errors of a whole-file read. */
+  private final class Collected implements Sink {
+    final List<Lead> leads = new ArrayList<>();
+    final List<Boolean> labels = new ArrayList<>();
+    final List<RowError> errors = new ArrayList<>();
+    final Set<String> rejected = new HashSet<>();
+
+    @Override
+    public void accept(long line, Lead lead, boolean converted) {
+      leads.add(lead);
+      labels.add(converted);
+    }
+
+    ReadResult result(long rows) {
+      int n = Math.toIntExact(rows);
+      if (labelColumn == null) {
+        return ReadResult.unlabelled(leads, errors, n);
+      }
+      List<LabelledLead> labelled = new ArrayList<>(leads.size());
+      for (int i = 0; i < leads.size(); i++) {
+        labelled.add(new LabelledLead(leads.get(i), labels.get(i)));
+      }
+      return ReadResult.labelled(labelled, errors, n);
+    }
+  }
+
+  /** One attribute column. */
+  private record Attr(int index, String column, String name, Kind kind) {}
+
+  /** The configuration applied to one header. */
+  private record Plan(int columns, int id, int label, int createdAt, List<Attr> attrs) {}
+
+  private Plan plan(List<String> header) {
+    String what = "leads CSV";
+    int id = CsvRows.require(header, idColumn, "id column", what);
+    int label = labelColumn == null ? -1 : CsvRows.require(header, labelColumn, "label column", what);
+    int created = createdAtColumn == null ? -1 : CsvRows.require(header, createdAtColumn, "created-at column", what);
+    for (String column : mapping.keySet()) {
+      CsvRows.require(header, column, "mapped column", what);
+    }
+    for (String column : numberColumns) {
+      CsvRows.require(header, column, "number column", what);
+    }
+    for (String column : booleanColumns) {
+      CsvRows.require(header, column, "boolean column", what);
+    }
+    List<Attr> attrs = new ArrayList<>();
+    Map<String, String> attributeSource = new HashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      if (i == id || i == label || i == created) {
+        continue;
+      }
+      String column = header.get(i);
+      String name = mapping.get(column);
+      if (name == null) {
+        if (onlyMapped) {
+          continue;
+        }
+        if (column.isBlank()) {
+          throw new IllegalArgumentException("column " + (i + 1) + " of the leads CSV has a blank header, which cannot be an attribute name;"
+              + " name it with map(\"" + column + "\", \"attribute\") or use onlyMapped(true); header: " + Texts.header(header));
+        }
+        name = column;
+      }
+      String other = attributeSource.putIfAbsent(name, column);
+      if (other != null) {
+        throw new IllegalArgumentException("columns '" + other + "' and '" + column + "' would both become attribute '" + name
+            + "'; rename one with map(); header: " + Texts.header(header));
+      }
+      Kind kind = numberColumns.contains(column) ? Kind.NUMBER : booleanColumns.contains(column) ? Kind.BOOLEAN : Kind.TEXT;
+      attrs.add(new Attr(i, column, name, kind));
+    }
+    return new Plan(header.size(), id, label, created, List.copyOf(attrs));
+  }
+
+  private long readRows(Reader csv, String source, Sink onLead, Consumer<RowError> onError) {
+    Objects.requireNonNull(csv, "csv");
+    Objects.requireNonNull(onError, "onError");
+    Set<String> rejected = onLead instanceof Collected c ? c.rejected : null;
+    long rows = 0;
+    try (CsvRows in = new CsvRows(csv, delimiter)) {
+      Plan plan = plan(CsvRows.header(in, "leads CSV", idColumn));
+      Map<String, Long> firstLine = new HashMap<>();
+      try {
+        for (CsvRows.Row row = in.next(); row != null; row = in.next()) {
+          rows++;
+          RowError e = row(plan, row, source, firstLine, onLead);
+          if (e != null) {
+            if (rejected != null && e.leadId() != null && !e.field().equals(idColumn)) {
+              rejected.add(e.leadId());
+            }
+            onError.accept(e);
+          }
+        }
+      } catch (JsonProcessingException e) {
+        rows++;
+        onError.accept(in.syntaxError(e, source));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return rows;
+  }
+
+  /** Turns one row into a lead (given to {@code onLead}) or returns its error. */
+  private RowError row(Plan plan, CsvRows.Row row, String source, Map<String, Long> firstLine, Sink onLead) {
+    List<String> c = row.cells();
+    long line = row.line();
+    String id = plan.id() < c.size() && !c.get(plan.id()).isBlank() ? c.get(plan.id()) : null;
+    if (c.size() != plan.columns()) {
+      return new RowError(line, id, null, source + line + ": " + Texts.leadMessage(id, null,
+          "expected " + plan.columns() + " columns as in the header, found " + c.size()));
+    }
+    if (id == null) {
+      return error(line, source, null, idColumn, "the id cell is blank");
+    }
+    Long first = firstLine.putIfAbsent(id, line);
+    if (first != null) {
+      return error(line, source, id, idColumn, "the id was already used by the row at line " + first);
+    }
+    boolean converted = false;
+    if (plan.label() >= 0) {
+      String raw = c.get(plan.label());
+      if (raw.isBlank()) {
+        return error(line, source, id, labelColumn, "label missing: the cell is blank");
+      }
+      converted = raw.strip().equalsIgnoreCase(positiveLabel);
+    }
+    Lead.Builder lead = Lead.builder(id);
+    if (plan.createdAt() >= 0 && !c.get(plan.createdAt()).isBlank()) {
+      String raw = c.get(plan.createdAt());
+      try {
+        lead.createdAt(Timestamps.parse(raw, createdAtFormat, createdAtZone));
+      } catch (DateTimeException e) {
+        return error(line, source, id, createdAtColumn, Timestamps.problem(raw, createdAtFormat, e));
+      }
+    }
+    for (Attr a : plan.attrs()) {
+      String raw = c.get(a.index());
+      if (raw.isBlank()) {
+        lead.absent(a.name());
+        continue;
+      }
+      switch (a.kind()) {
+        case TEXT -> lead.text(a.name(), raw);
+        case NUMBER -> {
+          String s = raw.strip();
+          if (!DECIMAL.matcher(s).matches()) {
+            return error(line, source, id, a.column(), Texts.quote(raw) + " is not a number");
+          }
+          double v = Double.parseDouble(s);
+          if (!Double.isFinite(v)) {
+            return error(line, source, id, a.column(), Texts.quote(raw) + " is not a finite number");
+          }
+          lead.number(a.name(), v);
+        }
+        case BOOLEAN -> {
+          Boolean b = bool(raw);
+          if (b == null) {
+            return error(line, source, id, a.column(), Texts.quote(raw) + " is not a boolean (expected true/false, yes/no, y/n or 1/0)");
+          }
+          lead.bool(a.name(), b);
+        }
+      }
+    }
+    Lead built;
+    try {
+      built = lead.build();
+    } catch (LeadDataException e) {
+      return error(line, source, id, e.field(), e.problem());
+    }
+    onLead.accept(line, built, converted);
+    return null;
+  }
+
+  private static Boolean bool(String raw) {
+    switch (raw.strip().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "y", "1":
+        return Boolean.TRUE;
+      case "false", "no", "n", "0":
+        return Boolean.FALSE;
+      default:
+        return null;
+    }
+  }
+
+  private static RowError error(long line, String source, String leadId, String field, String problem) {
+    return EventCsvReader.error(line, source, leadId, field, problem);
+  }
+
+  @Override
+  public String toString() {
+    return "LeadCsvReader[id '" + idColumn + "'" + (labelColumn == null ? "" : ", label '" + labelColumn + "' = '" + positiveLabel + "'")
+        + ", delimiter '" + delimiter + "', " + mapping.size() + " mapped" + (onlyMapped ? " only" : "")
+        + ", " + numberColumns.size() + " number, " + booleanColumns.size() + " boolean columns]";
+  }
+
+  // ------------------------------------------------------------------ builder
+
+  /**
+   * Configures a {@link LeadCsvReader}. Columns are named by their exact header text. Not
+   * thread-safe; {@link #build()} takes a snapshot, so a builder may be changed and built again.
+   */
+  public static final class Builder {
+    private String idColumn = "id";
+    private char delimiter = ',';
+    private final Map<String, String> mapping = new LinkedHashMap<>();
+    private boolean onlyMapped;
+    private final Set<String> numberColumns = new LinkedHashSet<>();
+    private final Set<String> booleanColumns = new LinkedHashSet<>();
+    private String createdAtColumn;
+    private DateTimeFormatter createdAtFormat;
+    private ZoneId createdAtZone;
+    private String labelColumn;
+    private String positiveLabel;
+    private EventCsvReader events = EventCsvReader.builder().build();
+
+    private Builder() {}
+
+    /** The column holding each lead's id (default {@code id}); ids are taken exactly as written and must be unique. */
+    public Builder idColumn(String column) {
+      this.idColumn = EventCsvReader.Builder.name(column, "id column");
+      return this;
+    }
+
+    /** The column separator (default {@code ','}); for example {@code ';'}, {@code '\t'} or {@code '|'}. */
+    public Builder delimiter(char delimiter) {
+      if (!CsvRows.validDelimiter(delimiter)) {
+        throw new IllegalArgumentException("a delimiter cannot be a quote or a line break, got '" + delimiter + "'");
+      }
+      this.delimiter = delimiter;
+      return this;
+    }
+
+    /**
+     * Reads {@code column} into the attribute {@code attribute} instead of one named like the
+     * column. Number and boolean columns are still named by their header text.
+     *
+     * @throws IllegalArgumentException if the attribute name is blank or the column is already mapped
+     */
+    public Builder map(String column, String attribute) {
+      Objects.requireNonNull(column, "column");
+      String name = EventCsvReader.Builder.name(attribute, "attribute");
+      if (mapping.containsKey(column)) {
+        throw new IllegalArgumentException("column '" + column + "' is already mapped to attribute '" + mapping.get(column) + "'");
+      }
+      mapping.put(column, name);
+      return this;
+    }
+
+    /** Whether only mapped columns become attributes (default false: every column but id, label and created-at does). */
+    public Builder onlyMapped(boolean onlyMapped) {
+      this.onlyMapped = onlyMapped;
+      return this;
+    }
+
+    /** Columns whose cells are numbers ({@link AttributeValue.Num}); adds to earlier calls. */
+    public Builder numberColumns(String... columns) {
+      for (String c : columns) {
+        numberColumns.add(Objects.requireNonNull(c, "number column"));
+      }
+      return this;
+    }
+
+    /** Columns whose cells are booleans ({@link AttributeValue.Bool}); adds to earlier calls. */
+    public Builder booleanColumns(String... columns) {
+      for (String c : columns) {
+        booleanColumns.add(Objects.requireNonNull(c, "boolean column"));
+      }
+      return this;
+    }
+
+    /** The column holding when the lead was created, as ISO-8601 instants; a blank cell means unknown. */
+    public Builder createdAtColumn(String column) {
+      this.createdAtColumn = EventCsvReader.Builder.name(column, "created-at column");
+      this.createdAtFormat = null;
+      this.createdAtZone = null;
+      return this;
+    }
+
+    /**
+     * The column holding when the lead was created, in {@code format}; date-times without an
+     * offset or zone are read in {@code zone}, dates without a time mean the start of the day.
+     */
+    public Builder createdAtColumn(String column, DateTimeFormatter format, ZoneId zone) {
+      this.createdAtColumn = EventCsvReader.Builder.name(column, "created-at column");
+      this.createdAtFormat = Objects.requireNonNull(format, "format");
+      this.createdAtZone = Objects.requireNonNull(zone, "zone");
+      return this;
+    }
+
+    /**
+     * The column holding whether the lead converted: true when the trimmed cell equals {@code
+     * positiveValue} ignoring case (e.g. {@code "1"}, {@code "yes"}, {@code "true"}), false for
+     * any other non-blank cell; a blank cell is a row error.
+     */
+    public Builder labelColumn(String column, String positiveValue) {
+      this.labelColumn = EventCsvReader.Builder.name(column, "label column");
+      this.positiveLabel = EventCsvReader.Builder.name(positiveValue, "positive label value").strip();
+      return this;
+    }
+
+    /** How {@link LeadCsvReader#readWithEvents} reads the events file (default: {@link EventCsvReader#builder()}'s defaults). */
+    public Builder events(EventCsvReader events) {
+      this.events = Objects.requireNonNull(events, "events");
+      return this;
+    }
+
+    /**
+     * The reader.
+     *
+     * @throws IllegalArgumentException if a column has two roles (id, label, created-at, number,
+     *     boolean, or a mapped role column), or, with {@code onlyMapped}, a number or boolean
+     *     column is not mapped
+     */
+    public LeadCsvReader build() {
+      Map<String, String> roles = new LinkedHashMap<>();
+      role(roles, idColumn, "id column");
+      if (labelColumn != null) {
+        role(roles, labelColumn, "label column");
+      }
+      if (createdAtColumn != null) {
+        role(roles, createdAtColumn, "created-at column");
+      }
+      for (String c : roles.keySet()) {
+        if (mapping.containsKey(c)) {
+          throw new IllegalArgumentException("column '" + c + "' is the " + roles.get(c) + " and cannot also be mapped to an attribute");
+        }
+      }
+      for (String c : numberColumns) {
+        role(roles, c, "number column");
+      }
+      for (String c : booleanColumns) {
+        role(roles, c, "boolean column");
+      }
+      if (onlyMapped) {
+        for (String c : roles.keySet()) {
+          if ((numberColumns.contains(c) || booleanColumns.contains(c)) && !mapping.containsKey(c)) {
+            throw new IllegalArgumentException("'" + c + "' is a " + roles.get(c) + " but onlyMapped is set and it is not mapped");
+          }
+        }
+      }
+      return new LeadCsvReader(this);
+    }
+
+    private static void role(Map<String, String> roles, String column, String role) {
+      String before = roles.putIfAbsent(column, role);
+      if (before != null) {
+        throw new IllegalArgumentException("column '" + column + "' cannot be both the " + before + " and a " + role);
+      }
+    }
+  }
+}

@@ -1,0 +1,477 @@
+package dev.leadscore.core.schema;
+
+import dev.leadscore.core.ActivityEvent;
+import dev.leadscore.core.AttributeValue;
+import dev.leadscore.core.Lead;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A feature with its names resolved, its fitted parameters bound and its column offset fixed:
+ * the form extraction runs on. Immutable after construction, so a fitted schema can share it
+ * between threads.
+ */
+abstract class CompiledFeature {
+  static final double MILLIS_PER_DAY = 86_400_000.0;
+
+  final FeatureSpec spec;
+  final int offset;
+
+  CompiledFeature(FeatureSpec spec, int offset) {
+    this.spec = spec;
+    this.offset = offset;
+  }
+
+  abstract int width();
+
+  /**
+   * Writes this feature's columns into {@code out[offset .. offset+width)}. Event features find
+   * their accumulators there (filled by the event pass) and finish them.
+   */
+  abstract void write(Lead lead, Instant asOf, double[] out);
+
+  /**
+   * The lead's value as a person reads it, or {@code null} when it has none; {@code row} is the
+   * lead's extracted vector at the same {@code asOf}.
+   */
+  abstract String display(Lead lead, Instant asOf, double[] row);
+
+  static String format(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    String s = String.format(Locale.ROOT, "%.2f", v);
+    s = s.replaceAll("0+$", "");
+    s = s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    return s.equals("-0") ? "0" : s; // a tiny negative rounds to zero, not "minus zero"
+  }
+
+  static double signedLog1p(double v) {
+    return v >= 0 ? Math.log1p(v) : -Math.log1p(-v);
+  }
+
+  // ---------------------------------------------------------------- attribute features
+
+  static final class Numeric extends CompiledFeature {
+    private final NumericFeature f;
+    private final Values.MissingTokens missing;
+    private final double impute;
+
+    Numeric(NumericFeature f, int offset, double impute) {
+      super(f, offset);
+      this.f = f;
+      this.missing = new Values.MissingTokens(f.missingTokens());
+      this.impute = impute;
+    }
+
+    /** The raw value clipped and transformed, or NaN when missing. */
+    double transformed(Lead lead) {
+      double v = Values.number(lead.id(), f.attribute(), lead.attribute(f.attribute()), missing);
+      return Double.isNaN(v) ? v : transform(f, v);
+    }
+
+    static double transform(NumericFeature f, double raw) {
+      double v = Math.min(Math.max(raw, f.clipMin()), f.clipMax());
+      return f.log1p() ? signedLog1p(v) : v;
+    }
+
+    @Override
+    int width() {
+      return f.missingFlag() ? 2 : 1;
+    }
+
+    @Override
+    void write(Lead lead, Instant asOf, double[] out) {
+      double v = transformed(lead);
+      boolean isMissing = Double.isNaN(v);
+      out[offset] = isMissing ? impute : v;
+      if (f.missingFlag()) {
+        out[offset + 1] = isMissing ? 1 : 0;
+      }
+    }
+
+    @Override
+    String display(Lead lead, Instant asOf, double[] row) {
+      double v = Values.number(lead.id(), f.attribute(), lead.attribute(f.attribute()), missing);
+      return Double.isNaN(v) ? null : format(v);
+    }
+  }
+
+  static final class Bool extends CompiledFeature {
+    private final BooleanFeature f;
+    private final Values.MissingTokens missing;
+    private final double impute;
+
+    Bool(BooleanFeature f, int offset, double impute) {
+      super(f, offset);
+      this.f = f;
+      this.missing = new Values.MissingTokens(f.missingTokens());
+      this.impute = impute;
+    }
+
+    double value(Lead lead) {
+      return Values.bool(lead.id(), f.attribute(), lead.attribute(f.attribute()), missing);
+    }
+
+    @Override
+    int width() {
+      return f.missingFlag() ? 2 : 1;
+    }
+
+    @Override
+    void write(Lead lead, Instant asOf, double[] out) {
+      double v = value(lead);
+      boolean isMissing = Double.isNaN(v);
+      out[offset] = isMissing ? impute : v;
+      if (f.missingFlag()) {
+        out[offset + 1] = isMissing ? 1 : 0;
+      }
+    }
+
+    @Override
+    String display(Lead lead, Instant asOf, double[] row) {
+      double v = value(lead);
+      return Double.isNaN(v) ? null : v == 1 ? "yes" : "no";
+    }
+  }
+
+  static final class Ordinal extends CompiledFeature {
+    private final OrdinalFeature f;
+    private final Values.MissingTokens missing;
+    private final java.util.Map<String, Double> mapping;
+    private final double impute;
+
+    Ordinal(OrdinalFeature f, int offset, double impute) {
+      super(f, offset);
+      this.f = f;
+      this.missing = new Values.MissingTokens(f.missingTokens());
+      java.util.Map<String, Double> m = new java.util.HashMap<>();
+      f.mapping().forEach((k, v) -> m.put(Specs.normalise(k), v));
+      this.mapping = m;
+      this.impute = impute;
+    }
+
+    double value(Lead lead) {
+      String t = Values.text(lead.id(), f.attribute(), lead.attribute(f.attribute()), missing, true);
+      if (t == null) {
+        return Double.NaN;
+      }
+      Double v = mapping.get(t);
+      if (v == null) {
+        throw new dev.leadscore.core.LeadDataException(lead.id(), f.attribute(),
+            "'" + lead.attribute(f.attribute()).display() + "' is not one of the declared values " + f.mapping().keySet());
+      }
+      return v;
+    }
+
+    @Override
+    int width() {
+      return f.missingFlag() ? 2 : 1;
+    }
+
+    @Override
+    void write(Lead lead, Instant asOf, double[] out) {
+      double v = value(lead);
+      boolean isMissing = Double.isNaN(v);
+      out[offset] = isMissing ? impute : v;
+      if (f.missingFlag()) {
+        out[offset + 1] = isMissing ? 1 : 0;
+      }
+    }
+
+    @Override
+    String display(Lead lead, Instant asOf, double[] row) {
+      return Double.isNaN(value(lead)) ? null : lead.attribute(f.attribute()).display().strip();
+    }
+  }
+
+  static final class Categorical extends CompiledFeature {
+    private final CategoricalFeature f;
+    private final Values.MissingTokens missing;
+    private final java.util.Map<String, Integer> levelIndex;
+    private final int otherIndex;
+    private final int missingIndex;
+    private final int width;
+
+    Categorical(CategoricalFeature f, int offset, List<String> levels) {
+      super(f, offset);
+      this.f = f;
+      this.missing = new Values.MissingTokens(f.missingTokens());
+      java.util.Map<String, Integer> idx = new java.util.HashMap<>();
+      for (int i = 0; i < levels.size(); i++) {
+        idx.put(levels.get(i), i);
+      }
+      this.levelIndex = idx;
+      this.otherIndex = levels.size();
+      this.missingIndex = f.missingLevel() ? levels.size() + 1 : otherIndex;
+      this.width = levels.size() + (f.missingLevel() ? 2 : 1);
+    }
+
+    /** Column offset within this feature for the lead's value. */
+    int slot(Lead lead) {
+      String t = Values.text(lead.id(), f.attribute(), lead.attribute(f.attribute()), missing, true);
+      if (t == null) {
+        return missingIndex;
+      }
+      Integer i = levelIndex.get(t);
+      return i == null ? otherIndex : i;
+    }
+
+    @Override
+    int width() {
+      return width;
+    }
+
+    @Override
+    void write(Lead lead, Instant asOf, double[] out) {
+      java.util.Arrays.fill(out, offset, offset + width, 0.0);
+      out[offset + slot(lead)] = 1.0;
+    }
+
+    @Override
+    String display(Lead lead, Instant asOf, double[] row) {
+      String t = Values.text(lead.id(), f.attribute(), lead.attribute(f.attribute()), missing, true);
+      return t == null ? null : Specs.normaliseSpaces(lead.attribute(f.attribute()).display());
+    }
+  }
+
+  static final class Title extends CompiledFeature {
+    private static final Seniority[] LEVELS = Seniority.values();
+    private final TitleSeniorityFeature f;
+    private final Values.MissingTokens missing;
+
+    Title(TitleSeniorityFeature f, int offset) {
+      super(f, offset);
+      this.f = f;
+      this.missing = new Values.MissingTokens(f.missingTokens());
+    }
+
+    Seniority seniority(Lead lead) {
+      AttributeValue v = lead.attribute(f.attribute());
+      String t = Values.text(lead.id(), f.attribute(), v, missing, false);
+      return t == null ? Seniority.UNKNOWN : TitleParser.parse(((AttributeValue.Text) v).value());
+    }
+
+    @Override
+    int width() {
+      return LEVELS.length;
+    }
+
+    @Override
+    void write(Lead lead, Instant asOf, double[] out) {
+      java.util.Arrays.fill(out, offset, offset + LEVELS.length, 0.0);
+      out[offset + seniority(lead).ordinal()] = 1.0;
+    }
+
+    @Override
+    String display(Lead lead, Instant asOf, double[] row) {
+      Seniority s = seniority(lead);
+      return s == Seniority.UNKNOWN ? null : Specs.normaliseSpaces(lead.attribute(f.attribute()).display());
+    }
+  }
+
+  static final class Email extends CompiledFeature {
+    private static final EmailDomainClass[] CLASSES = EmailDomainClass.values();
+    private final EmailDomainFeature f;
+    private final Set<String> freeMail;
+    private final Set<String> competitors;
+    private final Values.MissingTokens noTokens = new Values.MissingTokens(List.of());
+
+    Email(EmailDomainFeature f, int offset) {
+      super(f, offset);
+      this.f = f;
+      this.freeMail = f.freeMailDomains().isEmpty() ? EmailDomains.DEFAULT_FREE_MAIL : Set.copyOf(f.freeMailDomains());
+      this.competitors = Set.copyOf(f.competitorDomains());
+    }
+
+    EmailDomainClass domainClass(Lead lead) {
+      AttributeValue v = lead.attribute(f.attribute());
+      String t = Values.text(lead.id(), f.attribute(), v, noTokens, false);
+      return t == null ? EmailDomainClass.UNKNOWN : EmailDomains.classify(((AttributeValue.Text) v).value(), freeMail, competitors);
+    }
+
+    @Override
+    int width() {
+      return CLASSES.length;
+    }
+
+    @Override
+    void write(Lead lead, Instant asOf, double[] out) {
+      java.util.Arrays.fill(out, offset, offset + CLASSES.length, 0.0);
+      out[offset + domainClass(lead).ordinal()] = 1.0;
+    }
+
+    @Override
+    String display(Lead lead, Instant asOf, double[] row) {
+      EmailDomainClass c = domainClass(lead);
+      return c == EmailDomainClass.UNKNOWN ? null : c.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  // ---------------------------------------------------------------- event features
+
+  /** A feature fed by the single pass over a lead's events. */
+  abstract static class EventFeature extends CompiledFeature {
+    EventFeature(FeatureSpec spec, int offset) {
+      super(spec, offset);
+    }
+
+    /** Prepares the accumulator in {@code out[offset]} before the event pass. */
+    abstract void reset(double[] out);
+
+    /** Folds in one event of a type this feature reads, {@code ageDays >= 0}. */
+    abstract void accept(double ageDays, int count, double[] out);
+  }
+
+  static final class EventCount extends EventFeature {
+    private final EventCountFeature f;
+
+    EventCount(EventCountFeature f, int offset) {
+      super(f, offset);
+      this.f = f;
+    }
+
+    @Override
+    int width() {
+      return 1;
+    }
+
+    @Override
+    void reset(double[] out) {
+      out[offset] = 0.0;
+    }
+
+    @Override
+    void accept(double ageDays, int count, double[] out) {
+      if (ageDays <= f.windowDays()) {
+        out[offset] += count * f.decay().weight(ageDays);
+      }
+    }
+
+    @Override
+    void write(Lead lead, Instant asOf, double[] out) {
+      double v = Math.min(out[offset], f.cap());
+      out[offset] = f.log1p() ? Math.log1p(v) : v;
+    }
+
+    @Override
+    String display(Lead lead, Instant asOf, double[] row) {
+      // People read the plain count in the window, not its decayed weight.
+      long n = 0;
+      double asOfMillis = epochMillis(asOf);
+      for (ActivityEvent e : lead.events()) {
+        double age = ageDays(asOf, asOfMillis, e.at());
+        if (age >= 0 && age <= f.windowDays() && f.eventTypes().contains(e.type())) {
+          n += e.count();
+        }
+      }
+      return Long.toString(n);
+    }
+  }
+
+  static final class Recency extends EventFeature {
+    private final RecencyFeature f;
+
+    Recency(RecencyFeature f, int offset) {
+      super(f, offset);
+      this.f = f;
+    }
+
+    @Override
+    int width() {
+      return f.missingFlag() ? 2 : 1;
+    }
+
+    @Override
+    void reset(double[] out) {
+      out[offset] = Double.POSITIVE_INFINITY;
+    }
+
+    @Override
+    void accept(double ageDays, int count, double[] out) {
+      if (count > 0 && ageDays < out[offset]) { // an event that happened 0 times did not happen
+        out[offset] = ageDays;
+      }
+    }
+
+    @Override
+    void write(Lead lead, Instant asOf, double[] out) {
+      boolean none = out[offset] == Double.POSITIVE_INFINITY;
+      out[offset] = none ? f.capDays() : Math.min(out[offset], f.capDays());
+      if (f.missingFlag()) {
+        out[offset + 1] = none ? 1 : 0;
+      }
+    }
+
+    @Override
+    String display(Lead lead, Instant asOf, double[] row) {
+      double best = Double.POSITIVE_INFINITY;
+      double asOfMillis = epochMillis(asOf);
+      for (ActivityEvent e : lead.events()) {
+        double age = ageDays(asOf, asOfMillis, e.at());
+        if (age >= 0 && e.count() > 0 && age < best && f.eventTypes().contains(e.type())) {
+          best = age;
+        }
+      }
+      return best == Double.POSITIVE_INFINITY ? null : Long.toString((long) Math.floor(best));
+    }
+  }
+
+  /**
+   * The age in days of an event at {@code at} seen from {@code asOf}, or {@code -1} when it
+   * happened after {@code asOf} (compared exactly, to the nanosecond). Ages are measured between
+   * whole milliseconds, so they are exact multiples of 1 ms; {@code asOfMillis} is
+   * {@link #epochMillis}{@code (asOf)}, passed in so a loop computes it once.
+   */
+  static double ageDays(Instant asOf, double asOfMillis, Instant at) {
+    if (at.isAfter(asOf)) {
+      return -1;
+    }
+    return (asOfMillis - epochMillis(at)) / MILLIS_PER_DAY;
+  }
+
+  /**
+   * {@link Instant#toEpochMilli()} as a double, exact for every instant within ±285,000 years of
+   * 1970 (|millis| < 2^53), and approximate instead of overflowing for the extreme instants
+   * ({@link Instant#MIN}, {@link Instant#MAX}) that {@code toEpochMilli} cannot represent.
+   */
+  static double epochMillis(Instant t) {
+    long s = t.getEpochSecond();
+    return Math.abs(s) < 9_000_000_000_000_000L ? (double) t.toEpochMilli() : s * 1000.0;
+  }
+
+  // ---------------------------------------------------------------- interactions
+
+  static final class Interaction extends CompiledFeature {
+    private final int left;
+    private final int right;
+
+    Interaction(InteractionFeature f, int offset, int left, int right) {
+      super(f, offset);
+      this.left = left;
+      this.right = right;
+    }
+
+    @Override
+    int width() {
+      return 1;
+    }
+
+    @Override
+    void write(Lead lead, Instant asOf, double[] out) {
+      double v = out[left] * out[right];
+      if (!Double.isFinite(v)) {
+        throw new dev.leadscore.core.LeadDataException(lead.id(), spec.name(), "the product of its parent columns ("
+            + out[left] + " x " + out[right] + ") overflows; clip or log-transform the parents");
+      }
+      out[offset] = v;
+    }
+
+    @Override
+    String display(Lead lead, Instant asOf, double[] row) {
+      return format(row[offset]);
+    }
+  }
+}

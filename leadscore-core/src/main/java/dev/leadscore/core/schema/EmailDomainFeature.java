@@ -1,0 +1,48 @@
+package dev.leadscore.core.schema;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An email address classified by its domain into an {@link EmailDomainClass} and one-hot encoded
+ * over all five classes. Competitor domains match themselves and their subdomains. When
+ * {@code freeMailDomains} is empty a built-in list of common providers is used. A number or
+ * boolean where an address is expected is rejected with a {@code LeadDataException}.
+ *
+ * <p>Columns: {@code <name>=corporate}, {@code =free_mail}, {@code =education},
+ * {@code =competitor}, {@code =unknown}. Immutable, thread-safe.
+ *
+ * @param info name, family, reasons
+ * @param attribute the lead attribute holding the address
+ * @param freeMailDomains free-mail domains (lower-cased on construction), or empty for the built-in list
+ * @param competitorDomains competitor domains (lower-cased on construction)
+ */
+public record EmailDomainFeature(FeatureInfo info, String attribute, List<String> freeMailDomains,
+    List<String> competitorDomains) implements FeatureSpec {
+
+  /** @throws SchemaException naming the feature when a component breaks its rule */
+  public EmailDomainFeature {
+    attribute = Specs.attribute(info, attribute);
+    freeMailDomains = lower(info, Specs.tokens(freeMailDomains));
+    competitorDomains = lower(info, Specs.tokens(competitorDomains));
+  }
+
+  private static List<String> lower(FeatureInfo info, List<String> domains) {
+    for (String d : domains) {
+      if (d == null || d.isBlank() || d.contains("@")) {
+        throw SchemaException.of(info.name(), "domains must be bare domain names like 'rival.com', got " + domains);
+      }
+    }
+    return domains.stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).toList();
+  }
+
+  @Override
+  public String kind() {
+    return "emailDomain";
+  }
+
+  @Override
+  public List<String> attributes() {
+    return List.of(attribute);
+  }
+}

@@ -1,0 +1,42 @@
+package dev.leadscore.core.schema;
+
+import java.util.List;
+
+/**
+ * One declared feature of a {@link FeatureSchema}: which raw signal it reads, how it turns it into
+ * one or more numeric columns, and how it is explained. The kinds are closed (a sealed set) so
+ * that a schema document can never name a class to load.
+ *
+ * <p>All implementations are immutable records, validated on construction, safe to share between
+ * threads.
+ */
+public sealed interface FeatureSpec
+    permits NumericFeature, BooleanFeature, OrdinalFeature, CategoricalFeature, EventCountFeature,
+        RecencyFeature, TitleSeniorityFeature, EmailDomainFeature, InteractionFeature {
+
+  /** Name, family, reason templates and whether it is actionable. */
+  FeatureInfo info();
+
+  /** The feature's unique name. */
+  default String name() {
+    return info().name();
+  }
+
+  /** The feature's family ({@code behavioral}, {@code email}, {@code firmographic}, ...). */
+  default String family() {
+    return info().family();
+  }
+
+  /** The kind's name in schema JSON, e.g. {@code "numeric"}. */
+  String kind();
+
+  /** The lead attributes this feature reads (empty for event and interaction features). */
+  default List<String> attributes() {
+    return List.of();
+  }
+
+  /** The event types this feature reads (empty for attribute and interaction features). */
+  default List<String> eventTypes() {
+    return List.of();
+  }
+}

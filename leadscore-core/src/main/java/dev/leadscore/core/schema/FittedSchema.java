@@ -1,0 +1,335 @@
+package dev.leadscore.core.schema;
+
+import dev.leadscore.core.ActivityEvent;
+import dev.leadscore.core.Lead;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A {@link FeatureSchema} together with what was learned from training rows (imputation values,
+ * kept category levels): the form that turns a lead into a numeric vector. Only
+ * {@link FeatureSchema#fit} and {@link #fromJson} make one.
+ *
+ * <p>Extraction ({@link #extract(Lead, Instant, double[])}) resolves every name once, at
+ * construction; per lead it does one map lookup per attribute read and one pass over the lead's
+ * events, and allocates nothing. It never reads the clock: events after {@code asOf} are ignored,
+ * ages are measured back from {@code asOf}. It never writes NaN or infinity: missing values are
+ * imputed, flagged where declared, and unknown categories go to {@code other}. Values it cannot
+ * read (text where a number is required, an undeclared ordinal value) raise a
+ * {@link dev.leadscore.core.LeadDataException} naming the lead and the field.
+ *
+ * <p>The {@linkplain #fingerprint() fingerprint} covers the schema and the fitted values, so two
+ * fitted schemas with the same fingerprint extract identical vectors. Immutable and safe to share
+ * between threads.
+ */
+public final class FittedSchema {
+  private final FeatureSchema schema;
+  private final Map<String, FittedFeature> fitted;
+  private final CompiledFeature[] compiled;
+  private final CompiledFeature.EventFeature[] eventFeatures;
+  private final Map<String, CompiledFeature.EventFeature[]> eventsByType;
+  private final Map<String, Integer> featureIndex;
+  private final List<Column> columns;
+  private final Map<String, Integer> columnIndex;
+  private final int width;
+  private final String fingerprint;
+
+  FittedSchema(FeatureSchema schema, Map<String, FittedFeature> fitted) {
+    this.schema = Objects.requireNonNull(schema, "schema");
+    this.fitted = Map.copyOf(fitted);
+    List<FeatureSpec> specs = schema.features();
+    this.compiled = new CompiledFeature[specs.size()];
+    List<Column> cols = new ArrayList<>();
+    Map<String, Integer> colIdx = new HashMap<>();
+    Map<String, Integer> featIdx = new HashMap<>();
+    List<CompiledFeature.EventFeature> events = new ArrayList<>();
+    Map<String, List<CompiledFeature.EventFeature>> byType = new HashMap<>();
+    int offset = 0;
+    for (int i = 0; i < specs.size(); i++) {
+      FeatureSpec spec = specs.get(i);
+      CompiledFeature c = compile(spec, offset, this.fitted.get(spec.name()), colIdx);
+      compiled[i] = c;
+      featIdx.put(spec.name(), i);
+      for (Column col : columnsOf(spec, offset, c, this.fitted.get(spec.name()))) {
+        cols.add(col);
+        colIdx.put(col.name(), col.index());
+      }
+      if (c instanceof CompiledFeature.EventFeature ef) {
+        events.add(ef);
+        for (String type : spec.eventTypes()) {
+          byType.computeIfAbsent(type, t -> new ArrayList<>()).add(ef);
+        }
+      }
+      offset += c.width();
+    }
+    if (colIdx.size() != cols.size()) {
+      throw new SchemaException("schema '" + schema.name() + "': two features produce the same column name; columns are " + cols.stream().map(Column::name).toList());
+    }
+    this.width = offset;
+    this.columns = List.copyOf(cols);
+    this.columnIndex = Map.copyOf(colIdx);
+    this.featureIndex = Map.copyOf(featIdx);
+    this.eventFeatures = events.toArray(new CompiledFeature.EventFeature[0]);
+    Map<String, CompiledFeature.EventFeature[]> bt = new HashMap<>();
+    byType.forEach((k, v) -> bt.put(k, v.toArray(new CompiledFeature.EventFeature[0])));
+    this.eventsByType = bt;
+    this.fingerprint = SchemaJson.sha256(SchemaJson.canonical(SchemaJson.writeFitted(this, false)));
+  }
+
+  private static CompiledFeature compile(FeatureSpec spec, int offset, FittedFeature ff, Map<String, Integer> colIdx) {
+    if (spec instanceof NumericFeature f) {
+      return new CompiledFeature.Numeric(f, offset, imputeOf(f, ff));
+    } else if (spec instanceof BooleanFeature f) {
+      return new CompiledFeature.Bool(f, offset, imputeOf(f, ff));
+    } else if (spec instanceof OrdinalFeature f) {
+      return new CompiledFeature.Ordinal(f, offset, imputeOf(f, ff));
+    } else if (spec instanceof CategoricalFeature f) {
+      if (ff == null || ff.levels() == null) {
+        throw SchemaException.of(f.name(), "fitted form has no levels");
+      }
+      return new CompiledFeature.Categorical(f, offset, ff.levels());
+    } else if (spec instanceof TitleSeniorityFeature f) {
+      return new CompiledFeature.Title(f, offset);
+    } else if (spec instanceof EmailDomainFeature f) {
+      return new CompiledFeature.Email(f, offset);
+    } else if (spec instanceof EventCountFeature f) {
+      return new CompiledFeature.EventCount(f, offset);
+    } else if (spec instanceof RecencyFeature f) {
+      return new CompiledFeature.Recency(f, offset);
+    } else if (spec instanceof InteractionFeature f) {
+      Integer l = colIdx.get(f.left());
+      Integer r = colIdx.get(f.right());
+      if (l == null || r == null) {
+        throw SchemaException.of(f.name(), "parent column '" + (l == null ? f.left() : f.right())
+            + "' does not exist after fitting (a learned level that was not kept?)");
+      }
+      return new CompiledFeature.Interaction(f, offset, l, r);
+    }
+    throw new AssertionError("unhandled feature kind " + spec.kind());
+  }
+
+  private static double imputeOf(FeatureSpec f, FittedFeature ff) {
+    if (ff == null || !ff.hasImpute() || !Double.isFinite(ff.impute())) {
+      throw SchemaException.of(f.name(), "fitted form has no finite imputation value");
+    }
+    return ff.impute();
+  }
+
+  /** Column names a feature produces whatever the data, used to check interaction parents. */
+  static List<String> declaredColumnNames(FeatureSpec spec) {
+    List<String> names = new ArrayList<>();
+    if (spec instanceof CategoricalFeature f) {
+      for (String l : Specs.normaliseAll(f.levels())) {
+        names.add(f.name() + "=" + l);
+      }
+      names.add(f.name() + "=" + CategoricalFeature.OTHER);
+      if (f.missingLevel()) {
+        names.add(f.name() + "=" + CategoricalFeature.MISSING);
+      }
+      return names;
+    }
+    for (Column c : columnsOf(spec, 0, null, null)) {
+      names.add(c.name());
+    }
+    return names;
+  }
+
+  private static List<Column> columnsOf(FeatureSpec spec, int offset, CompiledFeature c, FittedFeature ff) {
+    String n = spec.name();
+    String fam = spec.family();
+    List<Column> out = new ArrayList<>();
+    if (spec instanceof CategoricalFeature f) {
+      List<String> levels = new ArrayList<>(ff == null ? List.of() : ff.levels());
+      levels.add(CategoricalFeature.OTHER);
+      if (f.missingLevel()) {
+        levels.add(CategoricalFeature.MISSING);
+      }
+      for (String l : levels) {
+        out.add(new Column(offset + out.size(), n + "=" + l, n, fam, Column.Role.LEVEL, l));
+      }
+    } else if (spec instanceof TitleSeniorityFeature) {
+      for (Seniority s : Seniority.values()) {
+        String l = s.name().toLowerCase(Locale.ROOT);
+        out.add(new Column(offset + out.size(), n + "=" + l, n, fam, Column.Role.LEVEL, l));
+      }
+    } else if (spec instanceof EmailDomainFeature) {
+      for (EmailDomainClass s : EmailDomainClass.values()) {
+        String l = s.name().toLowerCase(Locale.ROOT);
+        out.add(new Column(offset + out.size(), n + "=" + l, n, fam, Column.Role.LEVEL, l));
+      }
+    } else if (spec instanceof InteractionFeature) {
+      out.add(new Column(offset, n, n, fam, Column.Role.INTERACTION, null));
+    } else {
+      out.add(new Column(offset, n, n, fam, Column.Role.VALUE, null));
+      boolean flag = spec instanceof NumericFeature f1 ? f1.missingFlag()
+          : spec instanceof BooleanFeature f2 ? f2.missingFlag()
+          : spec instanceof OrdinalFeature f3 ? f3.missingFlag()
+          : spec instanceof RecencyFeature f4 && f4.missingFlag();
+      if (flag) {
+        out.add(new Column(offset + 1, n + "_missing", n, fam, Column.Role.MISSING_FLAG, null));
+      }
+    }
+    assert c == null || c.width() == out.size();
+    return out;
+  }
+
+  /** The declared contract this was fitted from. */
+  public FeatureSchema schema() {
+    return schema;
+  }
+
+  /** The columns in vector order (unmodifiable). */
+  public List<Column> columns() {
+    return columns;
+  }
+
+  /** The number of columns: the length {@link #extract} needs. */
+  public int width() {
+    return width;
+  }
+
+  /** The index of the named column. @throws IllegalArgumentException if there is none */
+  public int columnIndex(String columnName) {
+    Integer i = columnIndex.get(columnName);
+    if (i == null) {
+      throw new IllegalArgumentException("no column '" + columnName + "' in schema '" + schema.name() + "'");
+    }
+    return i;
+  }
+
+  /** The index of the named feature in {@link FeatureSchema#features()}. @throws IllegalArgumentException if there is none */
+  public int featureIndex(String featureName) {
+    Integer i = featureIndex.get(featureName);
+    if (i == null) {
+      throw new IllegalArgumentException("schema '" + schema.name() + "' has no feature '" + featureName + "'");
+    }
+    return i;
+  }
+
+  /** The imputed value of a numeric, boolean or ordinal feature (transformed units), or NaN. */
+  public double imputedValue(String featureName) {
+    FittedFeature ff = fitted.get(featureName);
+    return ff == null ? Double.NaN : ff.impute();
+  }
+
+  /** The kept levels of a categorical feature (normalised, sorted), or an empty list. */
+  public List<String> levels(String featureName) {
+    FittedFeature ff = fitted.get(featureName);
+    return ff == null || ff.levels() == null ? List.of() : ff.levels();
+  }
+
+  /**
+   * Writes the lead's feature vector into {@code out[0 .. width())}, overwriting every one of
+   * those entries and nothing else. Allocation-free; cost O(attributes read + events).
+   *
+   * @param lead the lead
+   * @param asOf the scoring instant: events after it are ignored, ages are measured back from it
+   * @param out a buffer of length {@code >= width()}; modified
+   * @throws dev.leadscore.core.LeadDataException naming the lead and field for unreadable values
+   */
+  public void extract(Lead lead, Instant asOf, double[] out) {
+    Objects.requireNonNull(lead, "lead");
+    Objects.requireNonNull(asOf, "asOf");
+    if (out.length < width) {
+      throw new IllegalArgumentException("buffer has length " + out.length + " but the schema needs " + width);
+    }
+    double asOfMillis = CompiledFeature.epochMillis(asOf);
+    for (CompiledFeature.EventFeature ef : eventFeatures) {
+      ef.reset(out);
+    }
+    if (eventFeatures.length > 0) {
+      List<ActivityEvent> events = lead.events();
+      for (int i = 0, n = events.size(); i < n; i++) {
+        ActivityEvent e = events.get(i);
+        CompiledFeature.EventFeature[] sinks = eventsByType.get(e.type());
+        if (sinks == null) {
+          continue; // a type no feature reads
+        }
+        double age = CompiledFeature.ageDays(asOf, asOfMillis, e.at());
+        if (age < 0) {
+          continue; // the future is not evidence
+        }
+        for (CompiledFeature.EventFeature sink : sinks) {
+          sink.accept(age, e.count(), out);
+        }
+      }
+    }
+    for (CompiledFeature c : compiled) {
+      c.write(lead, asOf, out);
+    }
+  }
+
+  /** Extracts into a new array of length {@link #width()}. */
+  public double[] extract(Lead lead, Instant asOf) {
+    double[] out = new double[width];
+    extract(lead, asOf, out);
+    return out;
+  }
+
+  /**
+   * The lead's value of a feature as a person reads it ("3", "VP, Sales", "free-mail"), or
+   * {@code null} when the lead has none.
+   *
+   * @param row the lead's vector from {@link #extract} at the same {@code asOf}
+   */
+  public String displayValue(Lead lead, Instant asOf, int feature, double[] row) {
+    return compiled[feature].display(lead, asOf, row);
+  }
+
+  /**
+   * The feature's plain-English sentence for this lead: its positive, negative or missing
+   * template with the lead's value substituted.
+   *
+   * @param raisesScore whether the feature's contribution to this lead's score is positive
+   * @param row the lead's vector from {@link #extract} at the same {@code asOf}
+   */
+  public String describe(Lead lead, Instant asOf, int feature, boolean raisesScore, double[] row) {
+    String value = displayValue(lead, asOf, feature, row);
+    return schema.features().get(feature).info().reasons().render(raisesScore, value == null, value);
+  }
+
+  /** {@code sha256:<hex>} over the schema and the fitted values. */
+  public String fingerprint() {
+    return fingerprint;
+  }
+
+  Map<String, FittedFeature> fitted() {
+    return Collections.unmodifiableMap(fitted);
+  }
+
+  /** The JSON form (schema, fitted values, fingerprint), pretty-printed. */
+  public String toJson() {
+    return SchemaJson.pretty(SchemaJson.writeFitted(this, true));
+  }
+
+  /**
+   * Reads the form written by {@link #toJson()}.
+   *
+   * @throws SchemaException for a malformed document or when the stored fingerprint does not
+   *     match the content
+   */
+  public static FittedSchema fromJson(String json) {
+    return SchemaJson.readFitted(SchemaJson.parse(json, "fitted schema"));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FittedSchema other && fingerprint.equals(other.fingerprint);
+  }
+
+  @Override
+  public int hashCode() {
+    return fingerprint.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "FittedSchema[" + schema.name() + " v" + schema.version() + ", " + width + " columns, " + fingerprint + "]";
+  }
+}

@@ -1,0 +1,62 @@
+package dev.leadscore.core.schema;
+
+import java.util.List;
+
+/**
+ * A numeric attribute, optionally clipped to {@code [clipMin, clipMax]} and then transformed by
+ * a sign-symmetric {@code log1p} ({@code sign(x)·ln(1+|x|)}, total for every finite value, equal
+ * to {@code log1p} for {@code x >= 0}). Missing values (absent, blank text, a declared missing
+ * token, or a number equal to a numeric token such as {@code 999}) are imputed and, when
+ * {@code missingFlag} is set, flagged in an extra 0/1 column {@code <name>_missing}. Text that
+ * parses as a number is accepted (CSV exports are untyped); other text, and booleans, are
+ * rejected with a {@code LeadDataException}.
+ *
+ * <p>Columns: {@code <name>} and optionally {@code <name>_missing}. Immutable, thread-safe.
+ *
+ * @param info name, family, reasons
+ * @param attribute the lead attribute read
+ * @param log1p whether to apply the log transform after clipping
+ * @param clipMin lower clip in raw units ({@code -Infinity} for none)
+ * @param clipMax upper clip in raw units ({@code +Infinity} for none)
+ * @param imputation what a missing value becomes
+ * @param missingFlag whether to add the missing-indicator column
+ * @param missingTokens text (compared trimmed, case- and whitespace-insensitively) or numbers
+ *     that mean "no value" in this export
+ */
+public record NumericFeature(FeatureInfo info, String attribute, boolean log1p, double clipMin,
+    double clipMax, Imputation imputation, boolean missingFlag, List<String> missingTokens)
+    implements FeatureSpec {
+
+  /** @throws SchemaException naming the feature when a component breaks its rule */
+  public NumericFeature {
+    attribute = Specs.attribute(info, attribute);
+    if (Double.isNaN(clipMin) || Double.isNaN(clipMax) || clipMin > clipMax) {
+      throw SchemaException.of(info.name(), "clip bounds must satisfy clipMin <= clipMax, got clipMin=" + clipMin + ", clipMax=" + clipMax);
+    }
+    if (clipMin == Double.POSITIVE_INFINITY || clipMax == Double.NEGATIVE_INFINITY) {
+      // every value would be clipped to an infinity
+      throw SchemaException.of(info.name(), "clipMin must be finite or -Infinity and clipMax finite or +Infinity, got clipMin="
+          + clipMin + ", clipMax=" + clipMax);
+    }
+    if (imputation == null) {
+      throw SchemaException.of(info.name(), "imputation is required");
+    }
+    missingTokens = Specs.tokens(missingTokens);
+  }
+
+  /** An unclipped, untransformed value imputed by the training mean with a missing flag. */
+  public static NumericFeature of(FeatureInfo info, String attribute) {
+    return new NumericFeature(info, attribute, false, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
+        Imputation.mean(), true, List.of());
+  }
+
+  @Override
+  public String kind() {
+    return "numeric";
+  }
+
+  @Override
+  public List<String> attributes() {
+    return List.of(attribute);
+  }
+}

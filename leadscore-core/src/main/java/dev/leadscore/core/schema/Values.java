@@ -1,0 +1,137 @@
+package dev.leadscore.core.schema;
+
+import dev.leadscore.core.AttributeValue;
+import dev.leadscore.core.LeadDataException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads typed values out of untyped attributes, treating blank text and declared tokens as
+ * missing. Each feature compiles one {@code MissingTokens} once, so no per-lead normalisation of
+ * the tokens happens.
+ */
+final class Values {
+  private Values() {}
+
+  /** The declared "no value" spellings of one feature, pre-normalised. */
+  static final class MissingTokens {
+    private final Set<String> text;
+    private final double[] numbers;
+
+    MissingTokens(List<String> tokens) {
+      this.text = Set.copyOf(Specs.normaliseAll(tokens));
+      this.numbers = tokens.stream().map(String::strip).filter(Values::isNumber).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    boolean isMissingText(String raw) {
+      if (raw.isBlank()) {
+        return true;
+      }
+      return !text.isEmpty() && text.contains(Specs.normalise(raw));
+    }
+
+    boolean isMissingNumber(double v) {
+      for (double n : numbers) {
+        if (n == v) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  static boolean isNumber(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    try {
+      return Double.isFinite(Double.parseDouble(s));
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  /** Sentinel returned by {@link #number} for a missing value; callers test with {@code isNaN}. */
+  static final double MISSING = Double.NaN;
+
+  /** The attribute as a finite number, or {@link #MISSING}. */
+  static double number(String leadId, String field, AttributeValue v, MissingTokens missing) {
+    if (v instanceof AttributeValue.Num n) {
+      return missing.isMissingNumber(n.value()) ? MISSING : n.value();
+    }
+    if (v instanceof AttributeValue.Text t) {
+      String s = t.value();
+      if (missing.isMissingText(s)) {
+        return MISSING;
+      }
+      String stripped = s.strip();
+      double parsed;
+      try {
+        parsed = Double.parseDouble(stripped);
+      } catch (NumberFormatException e) {
+        throw new LeadDataException(leadId, field, "expected a number, got text '" + s + "'");
+      }
+      if (!Double.isFinite(parsed)) {
+        throw new LeadDataException(leadId, field, "expected a finite number, got text '" + s + "'");
+      }
+      return missing.isMissingNumber(parsed) ? MISSING : parsed;
+    }
+    if (v instanceof AttributeValue.Bool) {
+      throw new LeadDataException(leadId, field, "expected a number, got boolean " + v.display());
+    }
+    return MISSING;
+  }
+
+  private static final Set<String> TRUE = Set.of("true", "yes", "y", "t", "1");
+  private static final Set<String> FALSE = Set.of("false", "no", "n", "f", "0");
+
+  /** The attribute as 1 or 0, or {@link #MISSING}. */
+  static double bool(String leadId, String field, AttributeValue v, MissingTokens missing) {
+    if (v instanceof AttributeValue.Bool b) {
+      return b.value() ? 1 : 0;
+    }
+    if (v instanceof AttributeValue.Num n) {
+      if (missing.isMissingNumber(n.value())) {
+        return MISSING;
+      }
+      if (n.value() == 0 || n.value() == 1) {
+        return n.value() == 1 ? 1 : 0; // -0.0 is 0
+      }
+      throw new LeadDataException(leadId, field, "expected a boolean (0 or 1), got number " + n.display());
+    }
+    if (v instanceof AttributeValue.Text t) {
+      if (missing.isMissingText(t.value())) {
+        return MISSING;
+      }
+      String s = Specs.normalise(t.value());
+      if (TRUE.contains(s)) {
+        return 1;
+      }
+      if (FALSE.contains(s)) {
+        return 0;
+      }
+      throw new LeadDataException(leadId, field, "expected a boolean (true/false, yes/no, y/n, 1/0), got text '" + t.value() + "'");
+    }
+    return MISSING;
+  }
+
+  /**
+   * The attribute as normalised text, or {@code null} when missing. Numbers and booleans are
+   * taken as their text only when {@code acceptNonText}; otherwise they are an error.
+   */
+  static String text(String leadId, String field, AttributeValue v, MissingTokens missing, boolean acceptNonText) {
+    if (v instanceof AttributeValue.Text t) {
+      return missing.isMissingText(t.value()) ? null : Specs.normalise(t.value());
+    }
+    if (v instanceof AttributeValue.Absent) {
+      return null;
+    }
+    if (!acceptNonText) {
+      throw new LeadDataException(leadId, field, "expected text, got " + (v instanceof AttributeValue.Num ? "number " : "boolean ") + v.display());
+    }
+    if (v instanceof AttributeValue.Num n && missing.isMissingNumber(n.value())) {
+      return null;
+    }
+    return missing.isMissingText(v.display()) ? null : Specs.normalise(v.display());
+  }
+}
