@@ -218,7 +218,10 @@ public final class FittedSchema {
     return ff == null ? Double.NaN : ff.impute();
   }
 
-  /** The kept levels of a categorical feature (normalised, sorted), or an empty list. */
+  /**
+   * The kept levels of a categorical feature, normalised: learned levels sorted, declared levels
+   * in declaration order; or an empty list.
+   */
   public List<String> levels(String featureName) {
     FittedFeature ff = fitted.get(featureName);
     return ff == null || ff.levels() == null ? List.of() : ff.levels();
@@ -230,7 +233,8 @@ public final class FittedSchema {
    *
    * @param lead the lead
    * @param asOf the scoring instant: events after it are ignored, ages are measured back from it
-   * @param out a buffer of length {@code >= width()}; modified
+   * @param out a buffer of length {@code >= width()}; modified, and left partly written when
+   *     this throws, so a caller must not use it after an exception
    * @throws dev.leadscore.core.LeadDataException naming the lead and field for unreadable values
    */
   public void extract(Lead lead, Instant asOf, double[] out) {

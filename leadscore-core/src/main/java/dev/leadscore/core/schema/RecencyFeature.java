@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Days since the most recent event of the given types at or before {@code asOf}, capped at
- * {@code capDays}. A lead with no such event gets {@code capDays} ("long ago") and, when
+ * {@code capDays}. An event recorded with count 0 happened zero times and is not an event here. A lead with no such event gets {@code capDays} ("long ago") and, when
  * {@code missingFlag} is set, a 1 in {@code <name>_missing} so a model can tell "never" from
  * "a long time ago".
  *

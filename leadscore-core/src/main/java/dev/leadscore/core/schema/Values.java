@@ -40,15 +40,16 @@ final class Values {
     }
   }
 
+  /**
+   * Plain decimal notation as exports write it ({@code 250}, {@code -1.5}, {@code .5},
+   * {@code 1e6}); Java-only spellings such as {@code 1d}, {@code 0x1p3} or {@code NaN} are not
+   * numbers in a CSV cell.
+   */
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
   static boolean isNumber(String s) {
-    if (s.isEmpty()) {
-      return false;
-    }
-    try {
-      return Double.isFinite(Double.parseDouble(s));
-    } catch (NumberFormatException e) {
-      return false;
-    }
+    return DECIMAL.matcher(s).matches() && Double.isFinite(Double.parseDouble(s));
   }
 
   /** Sentinel returned by {@link #number} for a missing value; callers test with {@code isNaN}. */
@@ -65,12 +66,10 @@ final class Values {
         return MISSING;
       }
       String stripped = s.strip();
-      double parsed;
-      try {
-        parsed = Double.parseDouble(stripped);
-      } catch (NumberFormatException e) {
+      if (!DECIMAL.matcher(stripped).matches()) {
         throw new LeadDataException(leadId, field, "expected a number, got text '" + s + "'");
       }
+      double parsed = Double.parseDouble(stripped);
       if (!Double.isFinite(parsed)) {
         throw new LeadDataException(leadId, field, "expected a finite number, got text '" + s + "'");
       }
@@ -109,6 +108,13 @@ final class Values {
       }
       if (FALSE.contains(s)) {
         return 0;
+      }
+      if (isNumber(s)) {
+        // Spreadsheet and pandas exports write flags as 1.0 / 0.0.
+        double d = Double.parseDouble(s);
+        if (d == 0 || d == 1) {
+          return d == 1 ? 1 : 0;
+        }
       }
       throw new LeadDataException(leadId, field, "expected a boolean (true/false, yes/no, y/n, 1/0), got text '" + t.value() + "'");
     }

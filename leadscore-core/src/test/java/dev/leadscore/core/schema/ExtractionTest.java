@@ -215,6 +215,11 @@ class ExtractionTest {
       assertTrue(e.getMessage().contains("abc"), e.getMessage());
       assertEquals("L-17", e.leadId());
       assertEquals("company_size", e.field());
+      // Java-only number spellings are not numbers in an export.
+      for (String javaOnly : new String[] {"1d", "0x1p3", "2f", "NaN", "Infinity"}) {
+        assertThrows(LeadDataException.class, () -> x(s, lead("L-18").text("company_size", javaOnly).build()), javaOnly);
+      }
+      assertEquals(Math.log1p(250), x(s, lead("L-19").text("company_size", " 2.5e2 ").build())[0], 1e-12);
     }
 
     @Test
@@ -297,7 +302,16 @@ class ExtractionTest {
           e.getMessage());
       LeadDataException e2 = assertThrows(LeadDataException.class, () -> x(s, lead("L9").text("decision_maker", "maybe").build()));
       assertTrue(e2.getMessage().contains("maybe"), e2.getMessage());
-      assertThrows(LeadDataException.class, () -> x(s, lead("L9").text("decision_maker", "1.0").build()));
+      assertThrows(LeadDataException.class, () -> x(s, lead("L9").text("decision_maker", "2.0").build()));
+      assertThrows(LeadDataException.class, () -> x(s, lead("L9").text("decision_maker", "0x1p0").build()));
+    }
+
+    @Test
+    void spreadsheetStyleOneAndZeroAreFlags() {
+      FittedSchema s = fit(dm);
+      int col = s.columnIndex("decision_maker");
+      assertEquals(1.0, x(s, lead("L10").text("decision_maker", " 1.0 ").build())[col]);
+      assertEquals(0.0, x(s, lead("L11").text("decision_maker", "0.00").build())[col]);
     }
 
     @Test

@@ -1,0 +1,71 @@
+package dev.leadscore.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leadscore.core.Lead;
+import dev.leadscore.core.Tier;
+import dev.leadscore.core.TierCutoffs;
+import dev.leadscore.core.schema.FeatureSchema;
+import dev.leadscore.core.schema.FittedSchema;
+import dev.leadscore.core.synth.SyntheticData;
+import dev.leadscore.core.synth.SyntheticPipeline;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the README's quick start honest: the code between the markers below must appear in
+ * README.md verbatim, and it must compile and do what the README says.
+ */
+class QuickStartTest {
+
+  @Test
+  void quickStartRunsAndMatchesTheReadme() throws IOException {
+    // README:begin
+    // The declared contract: the synthetic pipeline's default schema, or FeatureSchema.read(path).
+    FeatureSchema schema = SyntheticPipeline.defaultSchema();
+
+    // Fit it on training leads only: learns imputation values and the category levels kept.
+    SyntheticData history = SyntheticPipeline.builder().size(800).seed(42).build().generate();
+    FittedSchema fitted = schema.fit(history.unlabelled());
+
+    // A raw lead as a CRM hands it over: untyped text is fine, the schema knows the kinds.
+    Instant asOf = Instant.parse("2026-01-01T00:00:00Z");
+    Lead lead = Lead.builder("L-1001")
+        .text("job_title", "VP, Sales")
+        .text("decision_maker", "Yes")
+        .number("company_size", 250)
+        .text("industry", "  SOFTWARE ")
+        .text("email", "dana@acme-logistics.com")
+        .event("pricing_page_visit", asOf.minus(Duration.ofDays(2)))
+        .event("demo_request", asOf.minus(Duration.ofHours(5)))
+        .build();
+
+    // Extraction never reads the clock: events after asOf are ignored.
+    double[] x = fitted.extract(lead, asOf);
+    double vp = x[fitted.columnIndex("seniority=vp")];                  // 1.0
+    double pricing = x[fitted.columnIndex("pricing_visits_30d")];       // 1.0
+    double software = x[fitted.columnIndex("industry=software")];      // 1.0: case and spaces normalised
+    Tier tier = TierCutoffs.of(80, 60, 30).tierOf(87.0);                 // Tier.HOT
+    // README:end
+
+    assertEquals(fitted.width(), x.length);
+    assertTrue(Arrays.stream(x).allMatch(Double::isFinite));
+    assertEquals(1.0, vp);
+    assertEquals(1.0, pricing, 1e-12);
+    assertEquals(1.0, software);
+    assertEquals(Tier.HOT, tier);
+
+    String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    String source = Files.readString(Path.of("src", "test", "java", "dev", "leadscore", "bench", "QuickStartTest.java"), StandardCharsets.UTF_8);
+    String block = source.substring(source.indexOf("// README:begin") + "// README:begin".length(), source.indexOf("    // README:end"));
+    String dedented = block.strip().replaceAll("(?m)^    ", "");
+    assertTrue(readme.contains(dedented), "README.md must contain the quick start exactly as tested here:\n" + dedented);
+  }
+}
