@@ -11,7 +11,8 @@ package dev.leadscore.core.schema;
  * @param feature the name of the feature that produced it; explanations group columns by it
  * @param family the feature's family
  * @param role what the column holds
- * @param level the level for {@link Role#LEVEL} columns, else {@code null}
+ * @param level the level for {@link Role#LEVEL} columns ({@code bin1, bin2, ...} for quantile
+ *     bins), else {@code null}
  */
 public record Column(int index, String name, String feature, String family, Role role, String level) {
   /** What a column holds. */
@@ -23,6 +24,8 @@ public record Column(int index, String name, String feature, String family, Role
     /** 1 when the value falls in {@link Column#level}, else 0. */
     LEVEL,
     /** The product of two other columns. */
-    INTERACTION
+    INTERACTION,
+    /** A hinge term {@code max(0, v - knot)} of a numeric feature's learned basis. */
+    BASIS
   }
 }

@@ -58,12 +58,24 @@ abstract class CompiledFeature {
     private final NumericFeature f;
     private final Values.MissingTokens missing;
     private final double impute;
+    private final Basis.Kind basis;
+    private final double[] knots;
+    private final int valueWidth;
 
-    Numeric(NumericFeature f, int offset, double impute) {
+    /** @param knots the fitted basis knots, strictly increasing (empty without a basis); not retained */
+    Numeric(NumericFeature f, int offset, double impute, double[] knots) {
       super(f, offset);
       this.f = f;
       this.missing = new Values.MissingTokens(f.missingTokens());
       this.impute = impute;
+      this.basis = f.basis().kind();
+      this.knots = knots.clone();
+      this.valueWidth = basisWidth(basis, knots.length);
+    }
+
+    /** Columns taken by the value (before the missing flag) under a basis with {@code k} knots. */
+    static int basisWidth(Basis.Kind basis, int k) {
+      return basis == Basis.Kind.NONE ? 1 : basis == Basis.Kind.HINGE ? 1 + k : k + 1;
     }
 
     /** The raw value clipped and transformed, or NaN when missing. */
@@ -79,16 +91,39 @@ abstract class CompiledFeature {
 
     @Override
     int width() {
-      return f.missingFlag() ? 2 : 1;
+      return valueWidth + (f.missingFlag() ? 1 : 0);
     }
 
     @Override
     void write(Lead lead, Instant asOf, double[] out) {
       double v = transformed(lead);
       boolean isMissing = Double.isNaN(v);
-      out[offset] = isMissing ? impute : v;
+      if (isMissing) {
+        v = impute;
+      }
+      switch (basis) {
+        case NONE:
+          out[offset] = v;
+          break;
+        case HINGE:
+          out[offset] = v;
+          for (int j = 0; j < knots.length; j++) {
+            out[offset + 1 + j] = Math.max(0.0, v - knots[j]);
+          }
+          break;
+        case QUANTILE_BINS:
+          int bin = 0;
+          while (bin < knots.length && v >= knots[bin]) {
+            bin++;
+          }
+          java.util.Arrays.fill(out, offset, offset + valueWidth, 0.0);
+          out[offset + bin] = 1.0;
+          break;
+        default:
+          throw new AssertionError(basis);
+      }
       if (f.missingFlag()) {
-        out[offset + 1] = isMissing ? 1 : 0;
+        out[offset + valueWidth] = isMissing ? 1 : 0;
       }
     }
 

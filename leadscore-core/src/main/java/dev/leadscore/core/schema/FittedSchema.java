@@ -84,7 +84,10 @@ public final class FittedSchema {
 
   private static CompiledFeature compile(FeatureSpec spec, int offset, FittedFeature ff, Map<String, Integer> colIdx) {
     if (spec instanceof NumericFeature f) {
-      return new CompiledFeature.Numeric(f, offset, imputeOf(f, ff));
+      if (f.basis().kind() != Basis.Kind.NONE && (ff == null || ff.knots() == null || ff.knots().isEmpty())) {
+        throw SchemaException.of(f.name(), "fitted form has no knots for its " + f.basis().kind() + " basis");
+      }
+      return new CompiledFeature.Numeric(f, offset, imputeOf(f, ff), ff == null ? new double[0] : ff.knotArray());
     } else if (spec instanceof BooleanFeature f) {
       return new CompiledFeature.Bool(f, offset, imputeOf(f, ff));
     } else if (spec instanceof OrdinalFeature f) {
@@ -134,6 +137,16 @@ public final class FittedSchema {
       }
       return names;
     }
+    if (spec instanceof NumericFeature f && f.basis().kind() != Basis.Kind.NONE) {
+      // Only the columns that exist whatever knots are learned.
+      if (f.basis().kind() == Basis.Kind.HINGE) {
+        names.add(f.name());
+      }
+      if (f.missingFlag()) {
+        names.add(f.name() + "_missing");
+      }
+      return names;
+    }
     for (Column c : columnsOf(spec, 0, null, null)) {
       names.add(c.name());
     }
@@ -165,6 +178,21 @@ public final class FittedSchema {
       }
     } else if (spec instanceof InteractionFeature) {
       out.add(new Column(offset, n, n, fam, Column.Role.INTERACTION, null));
+    } else if (spec instanceof NumericFeature f && f.basis().kind() != Basis.Kind.NONE) {
+      int k = ff == null || ff.knots() == null ? 0 : ff.knots().size();
+      if (f.basis().kind() == Basis.Kind.HINGE) {
+        out.add(new Column(offset, n, n, fam, Column.Role.VALUE, null));
+        for (int j = 1; j <= k; j++) {
+          out.add(new Column(offset + out.size(), n + "_h" + j, n, fam, Column.Role.BASIS, null));
+        }
+      } else {
+        for (int j = 1; j <= k + 1; j++) {
+          out.add(new Column(offset + out.size(), n + "=bin" + j, n, fam, Column.Role.LEVEL, "bin" + j));
+        }
+      }
+      if (f.missingFlag()) {
+        out.add(new Column(offset + out.size(), n + "_missing", n, fam, Column.Role.MISSING_FLAG, null));
+      }
     } else {
       out.add(new Column(offset, n, n, fam, Column.Role.VALUE, null));
       boolean flag = spec instanceof NumericFeature f1 ? f1.missingFlag()

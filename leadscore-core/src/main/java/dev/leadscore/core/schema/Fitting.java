@@ -13,10 +13,12 @@ final class Fitting {
 
   static FittedFeature fit(FeatureSpec spec, List<Lead> leads) {
     if (spec instanceof NumericFeature f) {
-      if (f.imputation().strategy() == Imputation.Strategy.CONSTANT) {
+      boolean constant = f.imputation().strategy() == Imputation.Strategy.CONSTANT;
+      boolean basis = f.basis().kind() != Basis.Kind.NONE;
+      if (constant && !basis) {
         return FittedFeature.impute(f.name(), CompiledFeature.Numeric.transform(f, f.imputation().value()));
       }
-      CompiledFeature.Numeric c = new CompiledFeature.Numeric(f, 0, 0);
+      CompiledFeature.Numeric c = new CompiledFeature.Numeric(f, 0, 0, new double[0]);
       double[] values = new double[leads.size()];
       int n = 0;
       for (Lead lead : leads) {
@@ -25,7 +27,10 @@ final class Fitting {
           values[n++] = v;
         }
       }
-      return FittedFeature.impute(f.name(), central(f.name(), f.imputation(), values, n));
+      double impute = constant ? CompiledFeature.Numeric.transform(f, f.imputation().value())
+          : central(f.name(), f.imputation(), values, n);
+      FittedFeature fitted = FittedFeature.impute(f.name(), impute);
+      return basis ? fitted.withKnots(knots(f, values, n)) : fitted;
     }
     if (spec instanceof BooleanFeature f) {
       if (f.imputation().strategy() == Imputation.Strategy.CONSTANT) {
@@ -79,6 +84,31 @@ final class Fitting {
       return FittedFeature.levels(f.name(), kept);
     }
     return null;
+  }
+
+  /**
+   * Knots at the quantile probabilities {@code i/(k+1)} of {@code values[0..n)}, linearly
+   * interpolated between order statistics, repeats dropped. Order-independent, like the mean.
+   */
+  static List<Double> knots(NumericFeature f, double[] values, int n) {
+    if (n == 0) {
+      throw SchemaException.of(f.name(), "no training row has a value, so the knots of its " + f.basis().kind()
+          + " basis cannot be learned");
+    }
+    double[] sorted = Arrays.copyOf(values, n);
+    Arrays.sort(sorted);
+    int k = f.basis().knots();
+    List<Double> knots = new ArrayList<>(k);
+    for (int i = 1; i <= k; i++) {
+      double pos = (double) i / (k + 1) * (n - 1);
+      int lo = (int) Math.floor(pos);
+      int hi = Math.min(lo + 1, n - 1);
+      double q = sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+      if (knots.isEmpty() || q > knots.get(knots.size() - 1)) {
+        knots.add(q);
+      }
+    }
+    return knots;
   }
 
   /**

@@ -11,7 +11,9 @@ import java.util.List;
  * parses as a number is accepted (CSV exports are untyped); other text, and booleans, are
  * rejected with a {@code LeadDataException}.
  *
- * <p>Columns: {@code <name>} and optionally {@code <name>_missing}. Immutable, thread-safe.
+ * <p>Columns: {@code <name>} and optionally {@code <name>_missing}; with a {@link Basis} the
+ * value column is replaced by the basis columns described there (a missing value's imputed
+ * value goes through the basis too). Immutable, thread-safe.
  *
  * @param info name, family, reasons
  * @param attribute the lead attribute read
@@ -22,9 +24,10 @@ import java.util.List;
  * @param missingFlag whether to add the missing-indicator column
  * @param missingTokens text (compared trimmed, case- and whitespace-insensitively) or numbers
  *     that mean "no value" in this export
+ * @param basis the learned expansion, {@link Basis#none()} for a plain value
  */
 public record NumericFeature(FeatureInfo info, String attribute, boolean log1p, double clipMin,
-    double clipMax, Imputation imputation, boolean missingFlag, List<String> missingTokens)
+    double clipMax, Imputation imputation, boolean missingFlag, List<String> missingTokens, Basis basis)
     implements FeatureSpec {
 
   /** @throws SchemaException naming the feature when a component breaks its rule */
@@ -42,6 +45,20 @@ public record NumericFeature(FeatureInfo info, String attribute, boolean log1p, 
       throw SchemaException.of(info.name(), "imputation is required");
     }
     missingTokens = Specs.tokens(missingTokens);
+    if (basis == null) {
+      throw SchemaException.of(info.name(), "basis is required (use Basis.none())");
+    }
+  }
+
+  /** A plain value without a basis expansion. */
+  public NumericFeature(FeatureInfo info, String attribute, boolean log1p, double clipMin, double clipMax,
+      Imputation imputation, boolean missingFlag, List<String> missingTokens) {
+    this(info, attribute, log1p, clipMin, clipMax, imputation, missingFlag, missingTokens, Basis.none());
+  }
+
+  /** The same feature expanded by {@code basis}. */
+  public NumericFeature withBasis(Basis basis) {
+    return new NumericFeature(info, attribute, log1p, clipMin, clipMax, imputation, missingFlag, missingTokens, basis);
   }
 
   /** An unclipped, untransformed value imputed by the training mean with a missing flag. */

@@ -128,6 +128,10 @@ final class SchemaJson {
         ArrayNode levels = o.putArray("levels");
         ff.levels().forEach(levels::add);
       }
+      if (ff.knots() != null) {
+        ArrayNode knots = o.putArray("knots");
+        ff.knots().forEach(knots::add);
+      }
     }
     if (withFingerprint) {
       root.put("fingerprint", fitted.fingerprint());
@@ -154,6 +158,12 @@ final class SchemaJson {
       writeImputation(o, f.imputation());
       o.put("missingFlag", f.missingFlag());
       putStrings(o, "missingTokens", f.missingTokens());
+      if (f.basis().kind() != Basis.Kind.NONE) {
+        // Written only when present, so schemas without a basis keep their fingerprints.
+        ObjectNode b = o.putObject("basis");
+        b.put("type", f.basis().kind() == Basis.Kind.HINGE ? "hinge" : "quantileBins");
+        b.put("knots", f.basis().knots());
+      }
     } else if (spec instanceof BooleanFeature f) {
       o.put("attribute", f.attribute());
       writeImputation(o, f.imputation());
@@ -241,7 +251,7 @@ final class SchemaJson {
   private static final Map<String, Set<String>> FIELDS = new LinkedHashMap<>();
 
   static {
-    FIELDS.put("numeric", Set.of("attribute", "log1p", "clipMin", "clipMax", "imputation", "missingFlag", "missingTokens"));
+    FIELDS.put("numeric", Set.of("attribute", "log1p", "clipMin", "clipMax", "imputation", "missingFlag", "missingTokens", "basis"));
     FIELDS.put("boolean", Set.of("attribute", "imputation", "missingFlag", "missingTokens"));
     FIELDS.put("ordinal", Set.of("attribute", "mapping", "imputation", "missingFlag", "missingTokens"));
     FIELDS.put("categorical", Set.of("attribute", "levels", "minCount", "missingLevel", "missingTokens"));
@@ -291,14 +301,31 @@ final class SchemaJson {
       JsonNode n = arr.get(i);
       Ctx c = new Ctx("fitted[" + i + "]");
       c.object(n);
-      c.allowOnly(n, Set.of("feature", "impute", "levels"));
+      c.allowOnly(n, Set.of("feature", "impute", "levels", "knots"));
       String feature = c.requiredText(n, "feature");
       if (!schema.hasFeature(feature)) {
         throw c.error("names feature '" + feature + "' that the schema does not declare");
       }
       double impute = n.has("impute") ? c.requiredFinite(n, "impute") : Double.NaN;
       List<String> levels = n.has("levels") ? c.strings(n, "levels") : null;
-      if (fitted.put(feature, new FittedFeature(feature, impute, levels)) != null) {
+      List<Double> knots = null;
+      if (n.has("knots")) {
+        JsonNode k = n.get("knots");
+        if (!k.isArray()) {
+          throw c.error("'knots' must be an array of numbers");
+        }
+        knots = new ArrayList<>();
+        for (JsonNode v : k) {
+          if (!v.isNumber() || !Double.isFinite(v.asDouble())) {
+            throw c.error("'knots' must hold finite numbers, got " + v);
+          }
+          if (!knots.isEmpty() && !(v.asDouble() > knots.get(knots.size() - 1))) {
+            throw c.error("'knots' must be strictly increasing, got " + k);
+          }
+          knots.add(v.asDouble());
+        }
+      }
+      if (fitted.put(feature, new FittedFeature(feature, impute, levels, knots)) != null) {
         throw c.error("feature '" + feature + "' is fitted twice");
       }
     }
@@ -331,7 +358,8 @@ final class SchemaJson {
         case "numeric":
           return new NumericFeature(info, ctx.requiredText(n, "attribute"), ctx.optBool(n, "log1p", false),
               ctx.optDouble(n, "clipMin", Double.NEGATIVE_INFINITY), ctx.optDouble(n, "clipMax", Double.POSITIVE_INFINITY),
-              readImputation(ctx, n), ctx.optBool(n, "missingFlag", false), ctx.optStrings(n, "missingTokens"));
+              readImputation(ctx, n), ctx.optBool(n, "missingFlag", false), ctx.optStrings(n, "missingTokens"),
+              readBasis(ctx, n));
         case "boolean":
           return new BooleanFeature(info, ctx.requiredText(n, "attribute"),
               n.has("imputation") ? readImputation(ctx, n) : Imputation.constant(0),
@@ -411,6 +439,26 @@ final class SchemaJson {
         return Imputation.constant(ctx.requiredFinite(i, "value"));
       default:
         throw ctx.error("imputation strategy must be mean, median or constant, got '" + s + "'");
+    }
+  }
+
+  private static Basis readBasis(Ctx ctx, JsonNode n) {
+    if (!n.has("basis")) {
+      return Basis.none();
+    }
+    JsonNode b = n.get("basis");
+    ctx.object(b);
+    ctx.allowOnly(b, Set.of("type", "knots"));
+    String type = ctx.requiredText(b, "type");
+    switch (type) {
+      case "none":
+        return Basis.none();
+      case "hinge":
+        return Basis.hinge(ctx.requiredInt(b, "knots"));
+      case "quantileBins":
+        return Basis.quantileBins(ctx.requiredInt(b, "knots"));
+      default:
+        throw ctx.error("basis type must be none, hinge or quantileBins, got '" + type + "'");
     }
   }
 
