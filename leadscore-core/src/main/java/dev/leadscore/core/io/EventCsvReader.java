@@ -212,7 +212,9 @@ public final class EventCsvReader {
 
     /**
      * The column holding the timestamp, in {@code format}; date-times without an offset or zone
-     * are read in {@code zone}, dates without a time mean the start of the day.
+     * are read in {@code zone}, dates without a time mean the start of the day. The formatter is
+     * used as given; make it {@code withResolverStyle(ResolverStyle.STRICT)} to refuse impossible
+     * dates such as 31 February rather than have them adjusted.
      */
     public Builder timestampColumn(String column, DateTimeFormatter format, ZoneId zone) {
       this.timestampColumn = name(column, "timestamp column");

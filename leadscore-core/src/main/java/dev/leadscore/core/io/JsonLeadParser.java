@@ -15,6 +15,7 @@ import dev.leadscore.core.LeadDataException;
 import dev.leadscore.core.RowError;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -406,7 +407,7 @@ final class JsonLeadParser {
     Objects.requireNonNull(onError, "onError");
     long rows = 0;
     Ids ids = new Ids();
-    try (JsonParser p = FACTORY.createParser(in)) {
+    try (JsonParser p = FACTORY.createParser(withoutByteOrderMark(in))) {
       try {
         JsonToken t = p.nextToken();
         if (t != JsonToken.START_ARRAY) {
@@ -508,6 +509,16 @@ final class JsonLeadParser {
       throw new UncheckedIOException(e);
     }
     return rows;
+  }
+
+  /** The reader without a leading U+FEFF, which a UTF-8 file may start with and Jackson would refuse. */
+  private static Reader withoutByteOrderMark(Reader in) throws IOException {
+    PushbackReader r = new PushbackReader(in, 1);
+    int first = r.read();
+    if (first != -1 && first != '\uFEFF') {
+      r.unread(first);
+    }
+    return r;
   }
 
   private static RowError syntax(JsonProcessingException e, long lineBase, String consequence) {

@@ -299,7 +299,7 @@ public final class LeadCsvReader {
           rows++;
           RowError e = row(plan, row, source, firstLine, onLead);
           if (e != null) {
-            if (rejected != null && e.leadId() != null && !e.field().equals(idColumn)) {
+            if (rejected != null && e.leadId() != null && !idColumn.equals(e.field())) {
               rejected.add(e.leadId());
             }
             onError.accept(e);
@@ -494,6 +494,9 @@ public final class LeadCsvReader {
     /**
      * The column holding when the lead was created, in {@code format}; date-times without an
      * offset or zone are read in {@code zone}, dates without a time mean the start of the day.
+     * The formatter is used as given: with its default {@code SMART} resolver {@code 31/02} becomes
+     * 28 February, so pass one {@code withResolverStyle(ResolverStyle.STRICT)} (and {@code uuuu}
+     * for the year) to refuse impossible dates.
      */
     public Builder createdAtColumn(String column, DateTimeFormatter format, ZoneId zone) {
       this.createdAtColumn = EventCsvReader.Builder.name(column, "created-at column");

@@ -18,9 +18,11 @@ import java.util.Objects;
  *
  * <p>Each {@link RowError#row()} here is the 1-based physical line number in the input the error
  * is about (for CSV the line where the row starts, the header being line 1; for JSON the line of
- * the offending value). Every record of the leads input is either accepted or reported by exactly
- * one error, so {@code leads().size() + (errors from the leads input) == rowsRead()}; errors from a
- * second input (an event log) come after them in {@link #errors()}.
+ * the offending value). Every record of the leads input is either accepted or reported by one
+ * error, so for CSV {@code leads().size() + (errors from the leads file) == rowsRead()}. JSON input
+ * may add an error that is no record's: a document that is not an array, or malformed JSON found
+ * between two leads or right after a lead that already had an error. Errors from a second input
+ * (an event log) come after those of the leads input in {@link #errors()}.
  *
  * <p>Immutable (all lists are unmodifiable copies) and safe to share between threads.
  */

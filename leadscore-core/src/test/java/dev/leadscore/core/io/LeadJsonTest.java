@@ -266,6 +266,12 @@ class LeadJsonTest {
   }
 
   @Test
+  void ignoresAByteOrderMark() {
+    assertEquals(List.of(Lead.builder("L1").build()), LeadJson.readArray(new StringReader("\uFEFF[{\"id\":\"L1\"}]")).leads());
+    assertEquals(List.of(Lead.builder("L1").build()), LeadJson.readNdjson(new StringReader("\uFEFF{\"id\":\"L1\"}\n")).leads());
+  }
+
+  @Test
   void doesNotCloseTheCallersReader() throws Exception {
     StringReader in = new StringReader("[]");
     LeadJson.readArray(in);

@@ -3,8 +3,11 @@ package dev.leadscore.core.testing;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
@@ -93,6 +96,16 @@ public interface Gen<T> {
   /** Longs in {@code [lo, hi)}. */
   static Gen<Long> longs(long lo, long hi) {
     return r -> r.nextLong(lo, hi);
+  }
+
+  /**
+   * Any long, uniform over the whole range ({@code Long.MAX_VALUE} included, which {@link #longs}
+   * with its exclusive upper bound cannot give), with 0, ±1, {@code Long.MIN_VALUE} and {@code
+   * Long.MAX_VALUE} as edge cases about one draw in eight.
+   */
+  static Gen<Long> anyLongs() {
+    long[] edges = {0L, 1L, -1L, Long.MIN_VALUE, Long.MAX_VALUE};
+    return r -> r.nextInt(8) == 0 ? edges[r.nextInt(edges.length)] : r.nextLong();
   }
 
   /** Doubles in {@code [lo, hi]}, with the bounds and 0 (when inside) as edge cases. */
@@ -258,6 +271,80 @@ public interface Gen<T> {
         }
       }
       return new ArrayList<>(out);
+    };
+  }
+
+  /**
+   * A value from {@code a} or {@code b}, chosen with odds {@code weightA : weightB} (for 9 and 1:
+   * nine draws in ten from {@code a}). Use it to mix a few special values into ordinary ones
+   * without letting them take half the draws, as {@link #anyOf} would.
+   *
+   * @throws IllegalArgumentException if a weight is negative, or their sum is 0 or above {@code
+   *     Integer.MAX_VALUE}
+   */
+  static <T> Gen<T> weighted(int weightA, Gen<? extends T> a, int weightB, Gen<? extends T> b) {
+    long sum = (long) weightA + weightB;
+    if (weightA < 0 || weightB < 0 || sum == 0 || sum > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("need weights >= 0 with a positive int sum, got " + weightA + ", " + weightB);
+    }
+    int total = (int) sum;
+    return r -> r.nextInt(total) < weightA ? a.next(r) : b.next(r);
+  }
+
+  /**
+   * Any finite double, drawn uniformly over bit patterns: every finite double can come up,
+   * subnormals and magnitudes above 1e300 included, both signs about equally often, and the
+   * exponent spread evenly over the whole range. Complements {@link #finiteDoubles}, whose
+   * magnitudes lie in [1e-300, 1e300] apart from its edge cases.
+   */
+  static Gen<Double> doubleBits() {
+    return r -> {
+      while (true) {
+        double d = Double.longBitsToDouble(r.nextLong());
+        if (Double.isFinite(d)) { // one pattern in 2048 is NaN or infinite
+          return d;
+        }
+      }
+    };
+  }
+
+  /**
+   * Lists of {@code [min, max]} elements whose {@code key}s are pairwise distinct (by {@code
+   * equals}), in the order drawn; {@link #distinctLists} for a key other than the element itself,
+   * such as an id. The size is drawn as by {@link #ints}. Gives up after 10,000 elements with a
+   * repeated key in one list, so a generator with too few keys fails loudly.
+   */
+  static <T> Gen<List<T>> distinctListsBy(Gen<T> element, Function<? super T, ?> key, int min, int max) {
+    Gen<Integer> size = ints(min, max);
+    return r -> {
+      int n = size.next(r);
+      Set<Object> keys = new HashSet<>();
+      List<T> out = new ArrayList<>(n);
+      int repeats = 0;
+      while (out.size() < n) {
+        T v = element.next(r);
+        if (keys.add(key.apply(v))) {
+          out.add(v);
+        } else if (++repeats > 10_000) {
+          throw new IllegalStateException("distinctListsBy drew 10,000 repeated keys; got only " + out.size() + " of " + n);
+        }
+      }
+      return out;
+    };
+  }
+
+  /**
+   * Maps of {@code [min, max]} entries: distinct keys drawn as by {@link #distinctLists}, each with
+   * a value from {@code value}. The map keeps the keys in the order drawn.
+   */
+  static <K, V> Gen<Map<K, V>> maps(Gen<K> key, Gen<V> value, int min, int max) {
+    Gen<List<K>> keys = distinctLists(key, min, max);
+    return r -> {
+      Map<K, V> out = new LinkedHashMap<>();
+      for (K k : keys.next(r)) {
+        out.put(k, value.next(r));
+      }
+      return out;
     };
   }
 }
