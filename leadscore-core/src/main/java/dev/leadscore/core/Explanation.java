@@ -92,17 +92,14 @@ public final class Explanation {
     return Collections.unmodifiableList(out);
   }
 
-  /** Up to three negative contributions, most negative first. */
+  /** Up to three negative contributions, most negative first, ties by feature name. */
   public List<Reason> risks() {
-    List<Reason> out = new ArrayList<>(SHORT_LIST);
-    for (int i = contributions.size() - 1; i >= 0 && out.size() < SHORT_LIST; i--) {
-      Reason r = contributions.get(i);
-      if (r.contribution() >= 0) {
-        break;
-      }
-      out.add(r);
+    List<Reason> negative = new ArrayList<>();
+    for (int i = contributions.size() - 1; i >= 0 && contributions.get(i).contribution() < 0; i--) {
+      negative.add(contributions.get(i));
     }
-    return Collections.unmodifiableList(out);
+    negative.sort(Comparator.comparingDouble(Reason::contribution).thenComparing(Reason::feature));
+    return Collections.unmodifiableList(new ArrayList<>(negative.subList(0, Math.min(SHORT_LIST, negative.size()))));
   }
 
   /** Sum of contributions per family, in first-seen order of the sorted contributions. */

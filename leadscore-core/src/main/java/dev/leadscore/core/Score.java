@@ -39,8 +39,8 @@ public final class Score {
    * A score.
    *
    * @param leadId the lead scored
-   * @param probability calibrated conversion probability in [0, 1]; for a rule scorer, its
-   *     points / 100
+   * @param probability calibrated conversion probability in [0, 1]; for a rule scorer, its 0–100
+   *     score / 100, which is a rank, not a calibrated probability
    * @param score the 0–100 score tiers are cut on
    * @param tier the action tier
    * @param explanation why, or {@code null} when the caller asked for the score only

@@ -37,6 +37,13 @@ class ScoringTypesTest {
   }
 
   @Test
+  void tiedRisksAreOrderedByFeatureNameLikeReasons() {
+    Explanation e = Explanation.of(Explanation.LOG_ODDS, 0, List.of(
+        r("zeta", "email", -1), r("alpha", "email", -1), r("mid", "email", -1), r("beta", "email", -1)));
+    assertEquals(List.of("alpha", "beta", "mid"), e.risks().stream().map(Reason::feature).toList());
+  }
+
+  @Test
   void shortListsNeverIncludeZeroOrWrongSignedReasons() {
     Explanation onlyPositive = Explanation.of(Explanation.POINTS, 0, List.of(r("a", "email", 2), r("b", "email", 0)));
     assertEquals(1, onlyPositive.topReasons().size());

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * One rule of a {@link RuleSet}: how many points a lead earns (or loses) for one signal. Every
@@ -66,7 +66,8 @@ public sealed interface Rule permits Rule.Levels, Rule.Bands, Rule.Flag, Rule.Ev
    * @param id the rule's id
    * @param feature the schema feature read
    * @param points level → points; keys are normalised (trimmed, lower-case, inner whitespace
-   *     collapsed) like the schema's levels; values finite
+   *     collapsed) like the schema's levels and kept in alphabetical order, so that the rule (and
+   *     its fingerprint) does not depend on the iteration order of the map passed in; values finite
    * @param reasons wording overriding the feature's reason templates, or {@code null} to use them
    */
   record Levels(String id, String feature, Map<String, Double> points, ReasonTemplates reasons) implements Rule {
@@ -77,7 +78,7 @@ public sealed interface Rule permits Rule.Levels, Rule.Bands, Rule.Flag, Rule.Ev
       if (points == null || points.isEmpty()) {
         throw RuleSetException.of(id, "a levels rule needs at least one level with points");
       }
-      Map<String, Double> copy = new LinkedHashMap<>();
+      Map<String, Double> copy = new TreeMap<>();
       for (Map.Entry<String, Double> e : points.entrySet()) {
         if (e.getKey() == null || e.getKey().isBlank()) {
           throw RuleSetException.of(id, "level names must not be blank, got " + (e.getKey() == null ? "null" : "'" + e.getKey() + "'"));
@@ -138,6 +139,10 @@ public sealed interface Rule permits Rule.Levels, Rule.Bands, Rule.Flag, Rule.Ev
    * Points by band of a {@code numeric} or {@code ordinal} feature, bands declared in the
    * attribute's raw units (employees, dollars, the ordinal's mapped number). A value in no band
    * earns 0, and so does a missing value (its explanation uses the feature's missing wording).
+   * Bands also apply to a {@code recency} feature (days since the last event, up to its
+   * {@code capDays}; "never" is missing when the feature has a missing flag, else it counts as
+   * {@code capDays}) and to an {@code eventCount} feature (its decayed, capped count in its
+   * window, the edges in counts; never missing).
    *
    * <p>How raw bands meet the feature's transform: a numeric feature is clipped to
    * {@code [clipMin, clipMax]} and then optionally {@code log1p}-transformed, which is monotone.

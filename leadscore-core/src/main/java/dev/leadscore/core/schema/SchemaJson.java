@@ -172,7 +172,8 @@ final class SchemaJson {
     } else if (spec instanceof OrdinalFeature f) {
       o.put("attribute", f.attribute());
       ObjectNode m = o.putObject("mapping");
-      f.mapping().forEach(m::put);
+      // Sorted, so a mapping built from an unordered Map has one canonical form and fingerprint.
+      new java.util.TreeMap<>(f.mapping()).forEach(m::put);
       writeImputation(o, f.imputation());
       o.put("missingFlag", f.missingFlag());
       putStrings(o, "missingTokens", f.missingTokens());
