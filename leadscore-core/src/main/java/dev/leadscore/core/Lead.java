@@ -2,7 +2,6 @@ package dev.leadscore.core;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,10 @@ public final class Lead {
 
   private Lead(Builder b) {
     this.id = b.id;
-    this.attributes = Collections.unmodifiableMap(new HashMap<>(b.attributes));
-    this.events = Collections.unmodifiableList(new ArrayList<>(b.events));
+    // Compact immutable copies: a pipeline holds up to a million leads. Attribute iteration order
+    // is unspecified (writers sort by name).
+    this.attributes = Map.copyOf(b.attributes);
+    this.events = List.copyOf(b.events);
     this.createdAt = b.createdAt;
   }
 
@@ -46,7 +47,7 @@ public final class Lead {
     return id;
   }
 
-  /** All attributes by name (unmodifiable). */
+  /** All attributes by name (unmodifiable; iteration order unspecified). */
   public Map<String, AttributeValue> attributes() {
     return attributes;
   }

@@ -65,6 +65,7 @@ final class LeadProfile {
 
   private static final int[] FUTURE_TYPES = {SITE_VISIT, PRICING, EMAIL_OPEN, DEMO, CONTACT_SALES};
   private static final double LN2 = StrictMath.log(2);
+  private static final double LN10 = StrictMath.log(10);
 
   // ------------------------------------------------------------------ latent attributes
 
@@ -128,8 +129,8 @@ final class LeadProfile {
     seniority = Vocabulary.pick(r, Vocabulary.SENIORITY_WEIGHT);
     decisionMaker = r.nextDouble() < Vocabulary.DECISION_MAKER_RATE[seniority];
     log10Size = clamp(2.2 + 0.85 * gaussian(r) - (seniority == C_LEVEL ? 0.4 : 0), 0, 5.7);
-    employees = (int) Math.max(1, Math.round(StrictMath.pow(10, log10Size)));
-    revenue = Math.round(employees * StrictMath.pow(10, 5.1 + 0.35 * gaussian(r)) / 1000.0) * 1000L;
+    employees = (int) Math.max(1, Math.round(StrictMath.exp(LN10 * log10Size)));
+    revenue = Math.round(employees * StrictMath.exp(LN10 * (5.1 + 0.35 * gaussian(r))) / 1000.0) * 1000L;
     companyAgeYears = (int) clamp(Math.round(StrictMath.exp(2.3 + 0.25 * (log10Size - 2.2) + 0.8 * gaussian(r))), 0, 150);
     if (r.nextDouble() < Vocabulary.RARE_INDUSTRY_RATE) {
       industry = -1;
@@ -150,7 +151,8 @@ final class LeadProfile {
     urgency = 0.5 * intent + 0.85 * gaussian(r);
     timing = 0.25 * gaussian(r);
     // Engaged leads were active recently: the burst sits nearer asOf the higher the intent.
-    burstCenterDays = leadAgeDays * StrictMath.pow(r.nextDouble(), StrictMath.exp(0.5 * intent));
+    double u = 1.0 - r.nextDouble(); // (0, 1]
+    burstCenterDays = leadAgeDays * StrictMath.exp(StrictMath.exp(0.5 * intent) * StrictMath.log(u));
     burstSpreadDays = 3 + 25 * r.nextDouble();
 
     sampleWebEvents(r, leadAgeDays);
@@ -310,27 +312,27 @@ final class LeadProfile {
 
   /** What the lead did: decayed, saturating event counts, and the decision-maker × pricing term. */
   double intentLogit() {
-    double pricing = StrictMath.log1p(decayed(PRICING, 21));
-    return 0.25 * StrictMath.log1p(decayed(SITE_VISIT, 30))
-        + 0.45 * pricing
-        + (decisionMaker ? 0.6 * pricing : 0)
-        + 1.4 * Math.min(1, decayed(DEMO, 45))
-        + (eventCount[TRIAL] > 0 ? 0.4 : 0)
-        + 0.45 * StrictMath.log1p(decayed(LOGIN, 10))
-        + 0.35 * Math.min(2, decayed(WEBINAR, 60))
-        + 0.10 * StrictMath.log1p(decayed(CONTENT, 60))
-        + 0.30 * StrictMath.log1p(decayed(CASE_STUDY, 45))
-        - 0.60 * StrictMath.log1p(decayed(CAREERS, 60))
-        + 0.08 * StrictMath.log1p(decayed(DOCS, 30))
-        + 0.35 * StrictMath.log1p(decayed(INTEGRATION, 30))
-        + 1.30 * Math.min(1, decayed(CONTACT_SALES, 45))
-        + 0.20 * StrictMath.log1p(decayed(EMAIL_OPEN, 21))
-        + 0.35 * StrictMath.log1p(decayed(EMAIL_CLICK, 21))
-        + 0.90 * Math.min(1, decayed(EMAIL_REPLY, 45))
-        + (eventCount[EMAIL_UNSUBSCRIBE] > 0 ? -1.0 : 0)
-        + (eventCount[EMAIL_BOUNCE] > 0 ? -0.4 : 0)
-        + 0.30 * Math.min(2, eventCount[EMAIL_FORWARD])
-        + (eventCount[EMAIL_SPAM] > 0 ? -1.5 : 0);
+    double pricing = StrictMath.log1p(decayed(PRICING, HALF_LIFE_21));
+    return 0.30 * StrictMath.log1p(decayed(SITE_VISIT, HALF_LIFE_30))
+        + 0.55 * pricing
+        + (decisionMaker ? 0.75 * pricing : 0)
+        + 1.75 * Math.min(1, decayed(DEMO, HALF_LIFE_45))
+        + (eventCount[TRIAL] > 0 ? 0.5 : 0)
+        + 0.55 * StrictMath.log1p(decayed(LOGIN, HALF_LIFE_10))
+        + 0.45 * Math.min(2, decayed(WEBINAR, HALF_LIFE_60))
+        + 0.12 * StrictMath.log1p(decayed(CONTENT, HALF_LIFE_60))
+        + 0.38 * StrictMath.log1p(decayed(CASE_STUDY, HALF_LIFE_45))
+        - 0.75 * StrictMath.log1p(decayed(CAREERS, HALF_LIFE_60))
+        + 0.10 * StrictMath.log1p(decayed(DOCS, HALF_LIFE_30))
+        + 0.45 * StrictMath.log1p(decayed(INTEGRATION, HALF_LIFE_30))
+        + 1.60 * Math.min(1, decayed(CONTACT_SALES, HALF_LIFE_45))
+        + 0.25 * StrictMath.log1p(decayed(EMAIL_OPEN, HALF_LIFE_21))
+        + 0.45 * StrictMath.log1p(decayed(EMAIL_CLICK, HALF_LIFE_21))
+        + 1.10 * Math.min(1, decayed(EMAIL_REPLY, HALF_LIFE_45))
+        + (eventCount[EMAIL_UNSUBSCRIBE] > 0 ? -1.25 : 0)
+        + (eventCount[EMAIL_BOUNCE] > 0 ? -0.5 : 0)
+        + 0.40 * Math.min(2, eventCount[EMAIL_FORWARD])
+        + (eventCount[EMAIL_SPAM] > 0 ? -1.9 : 0);
   }
 
   /** What no export shows directly: budget and urgency (seen only through noisy fields) and luck. */
@@ -344,33 +346,71 @@ final class LeadProfile {
     return 0.8 * StrictMath.exp(-d * d) - 0.35 + (log10Size < 1 ? -0.4 : 0);
   }
 
-  /** Sum of occurrences of a type weighted by {@code 0.5^(age/halfLife)}. */
-  private double decayed(int type, double halfLifeDays) {
+  /**
+   * Sum of occurrences of a type weighted by {@code 0.5^(age/halfLife)}, the weight looked up as
+   * the product of a per-day and a per-minute factor (both from {@link StrictMath#exp}).
+   */
+  private double decayed(int type, DecayTable table) {
     int n = eventCount[type];
     if (n == 0) {
       return 0;
     }
     int[] ages = eventAgeMin[type];
     int[] times = eventTimes[type];
-    double k = -LN2 / (halfLifeDays * MINUTES_PER_DAY);
     double s = 0;
     for (int i = 0; i < n; i++) {
-      s += times[i] * StrictMath.exp(k * ages[i]);
+      s += times[i] * table.weight(ages[i]);
     }
     return s;
   }
 
+  /** {@code 0.5^(ageMinutes / (halfLifeDays·1440))} for ages in the history window, tabulated. */
+  static final class DecayTable {
+    private final double[] byDay = new double[HISTORY_DAYS + 1];
+    private final double[] byMinute = new double[MINUTES_PER_DAY];
+
+    DecayTable(double halfLifeDays) {
+      double perMinute = -LN2 / (halfLifeDays * MINUTES_PER_DAY);
+      for (int d = 0; d < byDay.length; d++) {
+        byDay[d] = StrictMath.exp(perMinute * d * MINUTES_PER_DAY);
+      }
+      for (int m = 0; m < byMinute.length; m++) {
+        byMinute[m] = StrictMath.exp(perMinute * m);
+      }
+    }
+
+    double weight(int ageMinutes) {
+      return byDay[ageMinutes / MINUTES_PER_DAY] * byMinute[ageMinutes % MINUTES_PER_DAY];
+    }
+  }
+
+  private static final DecayTable HALF_LIFE_10 = new DecayTable(10);
+  private static final DecayTable HALF_LIFE_21 = new DecayTable(21);
+  private static final DecayTable HALF_LIFE_30 = new DecayTable(30);
+  private static final DecayTable HALF_LIFE_45 = new DecayTable(45);
+  private static final DecayTable HALF_LIFE_60 = new DecayTable(60);
+
   // ------------------------------------------------------------------ random helpers
 
   static double sigmoid(double z) {
-    return z >= 0 ? 1 / (1 + StrictMath.exp(-z)) : StrictMath.exp(z) / (1 + StrictMath.exp(z));
+    double e = StrictMath.exp(-Math.abs(z));
+    return z >= 0 ? 1 / (1 + e) : e / (1 + e);
   }
 
-  /** A standard normal by Box–Muller (one of the pair), reproducible across JVMs. */
+  /**
+   * A standard normal by Marsaglia's polar method (one of the pair), from {@code nextDouble} and
+   * {@link StrictMath} only, so it is reproducible across JVMs.
+   */
   static double gaussian(SplittableRandom r) {
-    double u1 = 1.0 - r.nextDouble(); // (0, 1]
-    double u2 = r.nextDouble();
-    return StrictMath.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * u2);
+    double u;
+    double v;
+    double s;
+    do {
+      u = 2 * r.nextDouble() - 1;
+      v = 2 * r.nextDouble() - 1;
+      s = u * u + v * v;
+    } while (s >= 1 || s == 0);
+    return u * StrictMath.sqrt(-2 * StrictMath.log(s) / s);
   }
 
   /** A Poisson draw (Knuth's product method; a rounded normal above a mean of 30). */

@@ -169,7 +169,7 @@ final class Vocabulary {
   static final double[] DOMAIN_WEIGHT = {0.735, 0.18, 0.02, 0.02, 0.015, 0.03};
   /** Domain class weights for students and interns. */
   static final double[] STUDENT_DOMAIN_WEIGHT = {0.05, 0.40, 0.52, 0.0, 0.01, 0.02};
-  static final double[] DOMAIN_EFFECT = {0.0, -0.30, -0.90, -2.50, -0.20, -0.10};
+  static final double[] DOMAIN_EFFECT = {0.0, -0.30, -0.90, -4.0, -0.20, -0.10};
 
   static final String[] FREE_MAIL = {
     "gmail.com", "gmail.com", "gmail.com", "yahoo.com", "hotmail.com", "outlook.com", "aol.com",
