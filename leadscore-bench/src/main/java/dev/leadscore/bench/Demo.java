@@ -1,13 +1,21 @@
 package dev.leadscore.bench;
 
+import dev.leadscore.core.BatchResult;
+import dev.leadscore.core.Explanation;
 import dev.leadscore.core.LabelledLead;
 import dev.leadscore.core.Lead;
+import dev.leadscore.core.LeadScorer;
+import dev.leadscore.core.Reason;
+import dev.leadscore.core.Score;
+import dev.leadscore.core.Tier;
 import dev.leadscore.core.schema.Column;
 import dev.leadscore.core.schema.FeatureSchema;
 import dev.leadscore.core.schema.FeatureSpec;
 import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.core.synth.SyntheticData;
 import dev.leadscore.core.synth.SyntheticPipeline;
+import dev.leadscore.rules.RuleScorer;
+import dev.leadscore.rules.RuleSet;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -134,14 +142,60 @@ final class Demo {
       }
     }
 
+    reportRules(out, fitted, holdout, asOf);
+
     Files.createDirectories(outDir);
     Path schemaFile = outDir.resolve("fitted-schema.json");
     Files.writeString(schemaFile, fitted.toJson(), StandardCharsets.UTF_8);
     Path featuresFile = outDir.resolve("features.csv");
     writeFeatures(featuresFile, fitted, leads, asOf);
     out.printf(Locale.ROOT, "%nWrote %s and %s (%d rows x %d columns)%n", schemaFile, featuresFile, leads.size(), fitted.width());
-    out.printf(Locale.ROOT, "The rule baseline, the model, tiers and explanations join this demo as they land.%n");
+    out.printf(Locale.ROOT, "The trained model and its explanations join this demo as they land.%n");
     return 0;
+  }
+
+  /** The rule baseline on the newest leads: AUC, tier table and one explained lead. */
+  private static void reportRules(PrintStream out, FittedSchema fitted, List<LabelledLead> holdout, Instant asOf) {
+    RuleScorer rules = RuleScorer.of(RuleSet.syntheticDefault(), fitted);
+    List<Lead> leads = holdout.stream().map(LabelledLead::lead).toList();
+    BatchResult batch = rules.scoreAll(leads, asOf, LeadScorer.Detail.EXPLAINED);
+    double[] scores = new double[batch.scores().size()];
+    boolean[] y = new boolean[scores.length];
+    Map<String, Boolean> converted = new LinkedHashMap<>();
+    holdout.forEach(l -> converted.put(l.lead().id(), l.converted()));
+    for (int i = 0; i < scores.length; i++) {
+      Score sc = batch.scores().get(i);
+      scores[i] = sc.score();
+      y[i] = converted.get(sc.leadId());
+    }
+    out.printf(Locale.ROOT, "%nRule baseline (%s v%s, cut-offs %s) on the holdout%n", rules.modelId(), rules.modelVersion(), rules.cutoffs());
+    out.printf(Locale.ROOT, "  scored %d, errors %d, ROC AUC %.3f%n", scores.length, batch.errors().size(), Auc.of(scores, y));
+    long allConverted = 0;
+    for (boolean b : y) {
+      allConverted += b ? 1 : 0;
+    }
+    out.printf(Locale.ROOT, "  %-9s %6s %7s %11s %9s%n", "tier", "leads", "share", "converting", "captured");
+    for (Tier t : Tier.values()) {
+      int n = 0;
+      int c = 0;
+      for (int i = 0; i < scores.length; i++) {
+        if (batch.scores().get(i).tier() == t) {
+          n++;
+          c += y[i] ? 1 : 0;
+        }
+      }
+      out.printf(Locale.ROOT, "  %-9s %6d %6.1f%% %10.1f%% %8.1f%%%n", t.label(), n, 100.0 * n / scores.length,
+          n == 0 ? 0.0 : 100.0 * c / n, allConverted == 0 ? 0.0 : 100.0 * c / allConverted);
+    }
+    Score top = batch.scores().stream().max(java.util.Comparator.comparingDouble(Score::score)).orElseThrow();
+    Explanation why = top.explanation().orElseThrow();
+    out.printf(Locale.ROOT, "  highest-scoring lead %s: score %.0f, %s (%s)%n", top.leadId(), top.score(), top.tier().label(), top.tier().action());
+    for (Reason r : why.topReasons()) {
+      out.printf(Locale.ROOT, "    + %-60s %+6.1f points%n", r.text(), r.contribution());
+    }
+    for (Reason r : why.risks()) {
+      out.printf(Locale.ROOT, "    - %-60s %+6.1f points%n", r.text(), r.contribution());
+    }
   }
 
   private static double[][] extract(FittedSchema fitted, List<LabelledLead> leads, Instant asOf) {
