@@ -1,0 +1,361 @@
+package dev.leadscore.explain;
+
+import dev.leadscore.core.BatchResult;
+import dev.leadscore.core.Explanation;
+import dev.leadscore.core.Lead;
+import dev.leadscore.core.LeadDataException;
+import dev.leadscore.core.LeadScorer;
+import dev.leadscore.core.Reason;
+import dev.leadscore.core.RowError;
+import dev.leadscore.core.Score;
+import dev.leadscore.core.Tier;
+import dev.leadscore.core.TierCutoffs;
+import dev.leadscore.core.schema.FittedSchema;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * The {@link LeadScorer} of a linear model: the one call a host makes. Built from a {@link
+ * LinearModel} (a trained model's numbers, or weights written by hand for deterministic tests),
+ * a calibration from logit to probability, tier cut-offs and the model's id and version.
+ *
+ * <p><b>Scoring</b> ({@link #score}): extract the lead with the model's schema (a value the schema
+ * cannot read raises {@link LeadDataException} naming the lead and field), compute the logit
+ * ({@link LinearModel#logit}), map it to the calibrated probability {@code p}, take
+ * {@code score = 100·p} (not rounded: the score is a double in [0, 100], so ties between leads are
+ * rare and the tier is decided on the exact value), and the tier {@link TierCutoffs#tierOf}
+ * {@code (score)}. With {@link Detail#EXPLAINED} the score also carries the exact SHAP explanation
+ * of {@link LinearShap#explain} (log-odds); with {@link Detail#SCORE_ONLY} no attribution is
+ * computed and no text rendered, so ranking pays only for extraction and one dot product.
+ * {@link #scoreAll} scores a batch on the calling thread with one pair of buffers, reporting each
+ * lead that cannot be extracted as a {@link RowError} (0-based index) and going on with the others.
+ *
+ * <p><b>Calibration.</b> A {@link DoubleUnaryOperator} from logit to probability, e.g. the model
+ * module's calibrator as {@code calibrator::probability}, or {@link #logistic} (no calibration). It
+ * must be non-decreasing, deterministic, thread-safe and return values in [0, 1]; a value outside
+ * is a bug in the calibration and raises {@link IllegalStateException}.
+ *
+ * <p><b>Extras.</b> {@link #inPercentagePoints} restates an explanation on the probability scale;
+ * {@link #nextTierMove} finds the smallest change of one actionable feature that lifts a lead
+ * into a more urgent tier.
+ *
+ * <p><b>Threads.</b> Immutable and safe to share between threads: every call allocates its own
+ * buffers (one vector of the schema's width, and for explanations one value per feature),
+ * nothing is cached between calls, and the wall clock is never read.
+ */
+public final class ModelScorer implements LeadScorer {
+  /** The unit of {@link #inPercentagePoints}: percentage points of probability (= points of the 0–100 score). */
+  public static final String PERCENTAGE_POINTS = "percentage points";
+  /** The most events of one type {@link #nextTierMove} suggests adding. */
+  public static final int MAX_ADDED_EVENTS = 10;
+  /** Below this logit distance the probability view uses the calibration's slope instead of its secant. */
+  static final double SECANT_MIN = 1e-9;
+
+  private final String modelId;
+  private final String modelVersion;
+  private final LinearModel model;
+  private final LinearShap shap;
+  private final FittedSchema schema;
+  private final DoubleUnaryOperator calibration;
+  private final TierCutoffs cutoffs;
+  private final int players;
+
+  private ModelScorer(String modelId, String modelVersion, LinearModel model, DoubleUnaryOperator calibration,
+      TierCutoffs cutoffs) {
+    this.modelId = requireText(modelId, "modelId");
+    this.modelVersion = requireText(modelVersion, "modelVersion");
+    this.model = Objects.requireNonNull(model, "model");
+    this.calibration = Objects.requireNonNull(calibration, "calibration");
+    this.cutoffs = Objects.requireNonNull(cutoffs, "cutoffs");
+    this.shap = LinearShap.of(model);
+    this.schema = model.schema();
+    this.players = shap.layout().players();
+  }
+
+  private static String requireText(String s, String what) {
+    if (s == null || s.isBlank()) {
+      throw new IllegalArgumentException(what + " must not be blank, got " + (s == null ? "null" : "'" + s + "'"));
+    }
+    return s;
+  }
+
+  /**
+   * A scorer. Cost O(width).
+   *
+   * @param modelId the model's id, reported in every {@link Score}
+   * @param modelVersion its version
+   * @param model weights, schema and background
+   * @param calibration logit to calibrated probability: non-decreasing, in [0, 1], thread-safe
+   * @param cutoffs tier cut-offs on the 0–100 score
+   * @throws IllegalArgumentException for a blank id or version
+   */
+  public static ModelScorer of(String modelId, String modelVersion, LinearModel model, DoubleUnaryOperator calibration,
+      TierCutoffs cutoffs) {
+    return new ModelScorer(modelId, modelVersion, model, calibration, cutoffs);
+  }
+
+  /** A scorer whose probability is the plain {@link #logistic} of the logit (no calibration). */
+  public static ModelScorer of(String modelId, String modelVersion, LinearModel model, TierCutoffs cutoffs) {
+    return new ModelScorer(modelId, modelVersion, model, ModelScorer::logistic, cutoffs);
+  }
+
+  /** The same scorer with other tier cut-offs. */
+  public ModelScorer withCutoffs(TierCutoffs other) {
+    return new ModelScorer(modelId, modelVersion, model, calibration, other);
+  }
+
+  /**
+   * The logistic function {@code 1 / (1 + e^(−z))}, computed without overflow for any logit;
+   * {@code ±Infinity} give 1 and 0.
+   */
+  public static double logistic(double z) {
+    if (z >= 0) {
+      return 1.0 / (1.0 + Math.exp(-z));
+    }
+    double e = Math.exp(z);
+    return e / (1.0 + e);
+  }
+
+  @Override
+  public Score score(Lead lead, Instant asOf, Detail detail) {
+    Objects.requireNonNull(lead, "lead");
+    Objects.requireNonNull(asOf, "asOf");
+    Objects.requireNonNull(detail, "detail");
+    return evaluate(lead, asOf, detail, new double[schema.width()], detail == Detail.EXPLAINED ? new double[players] : null);
+  }
+
+  /**
+   * Scores many leads on the calling thread, reusing one feature buffer. A null lead or one whose
+   * data cannot be used becomes a {@link RowError} with its 0-based index; the others are scored.
+   */
+  @Override
+  public BatchResult scoreAll(List<Lead> leads, Instant asOf, Detail detail) {
+    Objects.requireNonNull(leads, "leads");
+    Objects.requireNonNull(asOf, "asOf");
+    Objects.requireNonNull(detail, "detail");
+    double[] row = new double[schema.width()];
+    double[] phi = detail == Detail.EXPLAINED ? new double[players] : null;
+    List<Score> scores = new ArrayList<>(leads.size());
+    List<RowError> errors = new ArrayList<>();
+    for (int i = 0; i < leads.size(); i++) {
+      Lead lead = leads.get(i);
+      if (lead == null) {
+        errors.add(new RowError(i, null, null, "row " + i + " is null"));
+        continue;
+      }
+      try {
+        scores.add(evaluate(lead, asOf, detail, row, phi));
+      } catch (LeadDataException e) {
+        errors.add(RowError.of(i, e));
+      }
+    }
+    return new BatchResult(scores, errors);
+  }
+
+  private Score evaluate(Lead lead, Instant asOf, Detail detail, double[] row, double[] phi) {
+    schema.extract(lead, asOf, row);
+    double p = probability(logit(lead, row));
+    double score = 100.0 * p;
+    Tier tier = cutoffs.tierOf(score);
+    Explanation explanation = null;
+    if (detail == Detail.EXPLAINED) {
+      shap.contributions(row, phi);
+      explanation = shap.explanation(lead, asOf, row, phi);
+    }
+    return Score.of(lead.id(), p, score, tier, explanation, modelId, modelVersion);
+  }
+
+  private double logit(Lead lead, double[] row) {
+    double z = model.logit(row);
+    if (Double.isFinite(z)) {
+      return z;
+    }
+    int worst = 0;
+    for (int j = 1; j < row.length && j < model.width(); j++) {
+      if (!(Math.abs(model.weight(j) * row[j]) <= Math.abs(model.weight(worst) * row[worst]))) {
+        worst = j;
+      }
+    }
+    throw new LeadDataException(lead.id(), schema.columns().get(worst).feature(), "its value " + row[worst]
+        + " makes the model's logit " + z + "; clip or log-transform the feature");
+  }
+
+  /**
+   * The calibrated probability of a logit.
+   *
+   * @throws IllegalStateException if the calibration returns something other than a probability
+   */
+  public double probability(double logit) {
+    double p = calibration.applyAsDouble(logit);
+    if (!(p >= 0.0 && p <= 1.0)) {
+      throw new IllegalStateException("the calibration of model '" + modelId + "' maps logit " + logit + " to " + p
+          + ", which is not a probability in [0, 1]");
+    }
+    return p;
+  }
+
+  /**
+   * An explanation from this scorer restated in {@link #PERCENTAGE_POINTS}: how many points of
+   * calibrated probability (equivalently, of the 0–100 score) each reason moves the lead.
+   *
+   * <p><b>Method.</b> The Aumann–Shapley (integrated-gradients) path from the base logit
+   * {@code z₀} to the lead's logit {@code z₁ = z₀ + Σφ} along the straight line in the space of the
+   * reasons' log-odds contributions. Since the probability depends on the contributions only
+   * through their sum, each reason gets its log-odds contribution times the calibration's mean
+   * slope on that segment: {@code pp_j = 100·φ_j·(P(z₁) − P(z₀))/(z₁ − z₀)}. So the parts add up
+   * exactly to {@code 100·(p − p_base)} (with {@code p = P(z₁)}, {@code p_base = P(z₀)}), each
+   * part keeps the sign of its log-odds contribution (the calibration is non-decreasing), and the
+   * order of the reasons is unchanged. When {@code |z₁ − z₀| < 1e-9} the secant is replaced by the
+   * calibration's central-difference slope at the midpoint. The base value is {@code 100·p_base};
+   * texts and values are the original reasons'.
+   *
+   * @param logOdds an explanation in {@link Explanation#LOG_ODDS} from this scorer's model
+   * @throws IllegalArgumentException if the explanation is in another unit
+   */
+  public Explanation inPercentagePoints(Explanation logOdds) {
+    Objects.requireNonNull(logOdds, "logOdds");
+    if (!Explanation.LOG_ODDS.equals(logOdds.unit())) {
+      throw new IllegalArgumentException("expected an explanation in " + Explanation.LOG_ODDS + ", got " + logOdds.unit());
+    }
+    double z0 = logOdds.baseValue();
+    double z1 = logOdds.total();
+    double p0 = probability(z0);
+    double dz = z1 - z0;
+    double slope;
+    if (Math.abs(dz) >= SECANT_MIN) {
+      slope = (probability(z1) - p0) / dz;
+    } else {
+      double mid = z0 + 0.5 * dz;
+      double h = 1e-6;
+      slope = (probability(mid + h) - probability(mid - h)) / (2 * h);
+    }
+    List<Reason> reasons = new ArrayList<>(logOdds.contributions().size());
+    for (Reason r : logOdds.contributions()) {
+      reasons.add(new Reason(r.feature(), r.family(), 100.0 * slope * r.contribution(), r.text(), r.value()));
+    }
+    return Explanation.of(PERCENTAGE_POINTS, 100.0 * p0, reasons);
+  }
+
+  /**
+   * The smallest change of one actionable feature that lifts the lead into a more urgent tier, or
+   * empty when the lead is already {@link Tier#HOT}, the next tier is empty, or no single change
+   * within reach does it. Of all the moves of {@link #nextTierMoves}, the one with the least
+   * effort (fewest added events; a value change counts 1), then the highest new score, then the
+   * feature name.
+   *
+   * @throws LeadDataException naming the lead and field when the lead cannot be extracted
+   */
+  public Optional<Move> nextTierMove(Lead lead, Instant asOf) {
+    List<Move> moves = nextTierMoves(lead, asOf);
+    return moves.isEmpty() ? Optional.empty() : Optional.of(moves.get(0));
+  }
+
+  /**
+   * For each actionable feature ({@link dev.leadscore.core.schema.FeatureInfo#actionable()}), the
+   * smallest change of that feature alone that lifts the lead into a more urgent tier, best first
+   * (see {@link #nextTierMove}). Every move is verified by re-scoring the changed lead with the real
+   * extraction, so it accounts for everything the change touches (other features reading the same
+   * events, product columns, caps, decay, log transforms).
+   * <ul>
+   *   <li>Event counts and recencies: add {@code k = 1, 2, …, }{@value #MAX_ADDED_EVENTS} events
+   *       of one of the feature's event types at {@code asOf} (age 0, weight 1) and take the first
+   *       {@code k} that reaches the next tier — "one more demo request".</li>
+   *   <li>Numeric values (without a basis): closed form — with everything else fixed the logit is
+   *       linear in the value column, so the value reaching the next tier's cut-off is solved for,
+   *       mapped back through the feature's log transform, rounded outwards to a whole number (two
+   *       decimals below 1) and verified; skipped when clipping stops it first.</li>
+   *   <li>Booleans: the other value.</li>
+   * </ul>
+   * Categorical, ordinal, title and e-mail features say who the lead is and are not suggested.
+   * Cost: up to {@value #MAX_ADDED_EVENTS} re-scorings per event type of each actionable feature.
+   *
+   * @throws LeadDataException naming the lead and field when the lead cannot be extracted
+   */
+  public List<Move> nextTierMoves(Lead lead, Instant asOf) {
+    Objects.requireNonNull(lead, "lead");
+    Objects.requireNonNull(asOf, "asOf");
+    return new Moves(this).find(lead, asOf);
+  }
+
+  /** The 0–100 score of a lead, nothing else. */
+  double scoreValue(Lead lead, Instant asOf) {
+    double[] row = schema.extract(lead, asOf);
+    return 100.0 * probability(logit(lead, row));
+  }
+
+  Tier tierOfRow(Lead lead, double[] row) {
+    return cutoffs.tierOf(100.0 * probability(logit(lead, row)));
+  }
+
+  /**
+   * The smallest logit (to bisection precision) whose score reaches {@code targetScore}, or NaN
+   * when no logit in [-1e4, 1e4] does.
+   */
+  double logitReaching(double targetScore) {
+    if (!(targetScore <= 100)) {
+      return Double.NaN;
+    }
+    double hi = 1;
+    while (100.0 * probability(hi) < targetScore) {
+      hi *= 2;
+      if (hi > 1e4) {
+        return Double.NaN;
+      }
+    }
+    double lo = -1;
+    while (100.0 * probability(lo) >= targetScore) {
+      lo *= 2;
+      if (lo < -1e4) {
+        return lo;
+      }
+    }
+    for (int i = 0; i < 200 && hi - lo > 1e-12; i++) {
+      double mid = lo + 0.5 * (hi - lo);
+      if (100.0 * probability(mid) >= targetScore) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
+    }
+    return hi;
+  }
+
+  /** The model scored. */
+  public LinearModel model() {
+    return model;
+  }
+
+  /** The explainer of the model. */
+  public LinearShap shap() {
+    return shap;
+  }
+
+  /** The calibration from logit to probability. */
+  public DoubleUnaryOperator calibration() {
+    return calibration;
+  }
+
+  /** The tier cut-offs on the 0–100 score. */
+  public TierCutoffs cutoffs() {
+    return cutoffs;
+  }
+
+  @Override
+  public String modelId() {
+    return modelId;
+  }
+
+  @Override
+  public String modelVersion() {
+    return modelVersion;
+  }
+
+  @Override
+  public String toString() {
+    return "ModelScorer[" + modelId + "@" + modelVersion + ", " + model + ", " + cutoffs + "]";
+  }
+}
