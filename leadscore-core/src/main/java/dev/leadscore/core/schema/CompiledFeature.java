@@ -175,30 +175,34 @@ abstract class CompiledFeature {
   static final class Ordinal extends CompiledFeature {
     private final OrdinalFeature f;
     private final Values.MissingTokens missing;
-    private final java.util.Map<String, Double> mapping;
+    private final TextKeys keys;
+    private final double[] mapped;
     private final double impute;
 
     Ordinal(OrdinalFeature f, int offset, double impute) {
       super(f, offset);
       this.f = f;
       this.missing = new Values.MissingTokens(f.missingTokens());
-      java.util.Map<String, Double> m = new java.util.HashMap<>();
-      f.mapping().forEach((k, v) -> m.put(Specs.normalise(k), v));
-      this.mapping = m;
+      List<String> k = new java.util.ArrayList<>(f.mapping().keySet());
+      this.keys = new TextKeys(k);
+      this.mapped = new double[k.size()];
+      for (int i = 0; i < k.size(); i++) {
+        mapped[i] = f.mapping().get(k.get(i));
+      }
       this.impute = impute;
     }
 
     double value(Lead lead) {
-      String t = Values.text(lead.id(), f.attribute(), lead.attribute(f.attribute()), missing, true);
+      String t = Values.rawText(lead.id(), f.attribute(), lead.attribute(f.attribute()), missing, true);
       if (t == null) {
         return Double.NaN;
       }
-      Double v = mapping.get(t);
-      if (v == null) {
+      int i = keys.indexOf(t);
+      if (i == TextKeys.ABSENT) {
         throw new dev.leadscore.core.LeadDataException(lead.id(), f.attribute(),
             "'" + lead.attribute(f.attribute()).display() + "' is not one of the declared values " + f.mapping().keySet());
       }
-      return v;
+      return mapped[i];
     }
 
     @Override
@@ -225,7 +229,7 @@ abstract class CompiledFeature {
   static final class Categorical extends CompiledFeature {
     private final CategoricalFeature f;
     private final Values.MissingTokens missing;
-    private final java.util.Map<String, Integer> levelIndex;
+    private final TextKeys levels;
     private final int otherIndex;
     private final int missingIndex;
     private final int width;
@@ -234,11 +238,7 @@ abstract class CompiledFeature {
       super(f, offset);
       this.f = f;
       this.missing = new Values.MissingTokens(f.missingTokens());
-      java.util.Map<String, Integer> idx = new java.util.HashMap<>();
-      for (int i = 0; i < levels.size(); i++) {
-        idx.put(levels.get(i), i);
-      }
-      this.levelIndex = idx;
+      this.levels = new TextKeys(levels);
       this.otherIndex = levels.size();
       this.missingIndex = f.missingLevel() ? levels.size() + 1 : otherIndex;
       this.width = levels.size() + (f.missingLevel() ? 2 : 1);
@@ -246,12 +246,12 @@ abstract class CompiledFeature {
 
     /** Column offset within this feature for the lead's value. */
     int slot(Lead lead) {
-      String t = Values.text(lead.id(), f.attribute(), lead.attribute(f.attribute()), missing, true);
+      String t = Values.rawText(lead.id(), f.attribute(), lead.attribute(f.attribute()), missing, true);
       if (t == null) {
         return missingIndex;
       }
-      Integer i = levelIndex.get(t);
-      return i == null ? otherIndex : i;
+      int i = levels.indexOf(t);
+      return i == TextKeys.ABSENT ? otherIndex : i;
     }
 
     @Override
@@ -274,8 +274,17 @@ abstract class CompiledFeature {
 
   static final class Title extends CompiledFeature {
     private static final Seniority[] LEVELS = Seniority.values();
+    /** Distinct titles remembered per feature; beyond this, titles are parsed every time. */
+    static final int MEMO_LIMIT = 8192;
+
     private final TitleSeniorityFeature f;
     private final Values.MissingTokens missing;
+    /**
+     * Parsed titles by their raw text. Parsing tokenises and allocates, while real pipelines
+     * repeat a few thousand titles; the memo holds a pure function's results, so sharing it
+     * between threads changes no answer.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<String, Seniority> memo = new java.util.concurrent.ConcurrentHashMap<>();
 
     Title(TitleSeniorityFeature f, int offset) {
       super(f, offset);
@@ -285,8 +294,18 @@ abstract class CompiledFeature {
 
     Seniority seniority(Lead lead) {
       AttributeValue v = lead.attribute(f.attribute());
-      String t = Values.text(lead.id(), f.attribute(), v, missing, false);
-      return t == null ? Seniority.UNKNOWN : TitleParser.parse(((AttributeValue.Text) v).value());
+      String t = Values.rawText(lead.id(), f.attribute(), v, missing, false);
+      if (t == null) {
+        return Seniority.UNKNOWN;
+      }
+      Seniority s = memo.get(t);
+      if (s == null) {
+        s = TitleParser.parse(t);
+        if (memo.size() < MEMO_LIMIT) {
+          memo.putIfAbsent(t, s);
+        }
+      }
+      return s;
     }
 
     @Override
@@ -323,8 +342,8 @@ abstract class CompiledFeature {
 
     EmailDomainClass domainClass(Lead lead) {
       AttributeValue v = lead.attribute(f.attribute());
-      String t = Values.text(lead.id(), f.attribute(), v, noTokens, false);
-      return t == null ? EmailDomainClass.UNKNOWN : EmailDomains.classify(((AttributeValue.Text) v).value(), freeMail, competitors);
+      String t = Values.rawText(lead.id(), f.attribute(), v, noTokens, false);
+      return t == null ? EmailDomainClass.UNKNOWN : EmailDomains.classify(t, freeMail, competitors);
     }
 
     @Override

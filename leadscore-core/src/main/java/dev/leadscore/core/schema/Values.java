@@ -3,7 +3,6 @@ package dev.leadscore.core.schema;
 import dev.leadscore.core.AttributeValue;
 import dev.leadscore.core.LeadDataException;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Reads typed values out of untyped attributes, treating blank text and declared tokens as
@@ -15,11 +14,11 @@ final class Values {
 
   /** The declared "no value" spellings of one feature, pre-normalised. */
   static final class MissingTokens {
-    private final Set<String> text;
+    private final TextKeys text;
     private final double[] numbers;
 
     MissingTokens(List<String> tokens) {
-      this.text = Set.copyOf(Specs.normaliseAll(tokens));
+      this.text = new TextKeys(tokens);
       this.numbers = tokens.stream().map(String::strip).filter(Values::isNumber).mapToDouble(Double::parseDouble).toArray();
     }
 
@@ -27,7 +26,7 @@ final class Values {
       if (raw.isBlank()) {
         return true;
       }
-      return !text.isEmpty() && text.contains(Specs.normalise(raw));
+      return text.indexOf(raw) != TextKeys.ABSENT;
     }
 
     boolean isMissingNumber(double v) {
@@ -45,11 +44,55 @@ final class Values {
    * {@code 1e6}); Java-only spellings such as {@code 1d}, {@code 0x1p3} or {@code NaN} are not
    * numbers in a CSV cell.
    */
-  private static final java.util.regex.Pattern DECIMAL =
-      java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-
   static boolean isNumber(String s) {
-    return DECIMAL.matcher(s).matches() && Double.isFinite(Double.parseDouble(s));
+    return isDecimal(s) && Double.isFinite(Double.parseDouble(s));
+  }
+
+  /**
+   * Whether {@code s} is {@code [+-]?(digits[.digits?]|.digits)([eE][+-]?digits)?}: a hand-written
+   * scan rather than a regex, because it runs once per numeric text cell during extraction.
+   */
+  static boolean isDecimal(String s) {
+    int i = 0;
+    int n = s.length();
+    if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+      i++;
+    }
+    int intDigits = 0;
+    while (i < n && isDigit(s.charAt(i))) {
+      i++;
+      intDigits++;
+    }
+    int fracDigits = 0;
+    if (i < n && s.charAt(i) == '.') {
+      i++;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        fracDigits++;
+      }
+    }
+    if (intDigits == 0 && fracDigits == 0) {
+      return false;
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        i++;
+      }
+      int expDigits = 0;
+      while (i < n && isDigit(s.charAt(i))) {
+        i++;
+        expDigits++;
+      }
+      if (expDigits == 0) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** Sentinel returned by {@link #number} for a missing value; callers test with {@code isNaN}. */
@@ -66,7 +109,7 @@ final class Values {
         return MISSING;
       }
       String stripped = s.strip();
-      if (!DECIMAL.matcher(stripped).matches()) {
+      if (!isDecimal(stripped)) {
         throw new LeadDataException(leadId, field, "expected a number, got text '" + s + "'");
       }
       double parsed = Double.parseDouble(stripped);
@@ -81,8 +124,9 @@ final class Values {
     return MISSING;
   }
 
-  private static final Set<String> TRUE = Set.of("true", "yes", "y", "t", "1");
-  private static final Set<String> FALSE = Set.of("false", "no", "n", "f", "0");
+  /** The spellings exports use for flags: the first five mean true, the rest false. */
+  private static final TextKeys FLAGS = new TextKeys(List.of("true", "yes", "y", "t", "1", "false", "no", "n", "f", "0"));
+  private static final int FIRST_FALSE = 5;
 
   /** The attribute as 1 or 0, or {@link #MISSING}. */
   static double bool(String leadId, String field, AttributeValue v, MissingTokens missing) {
@@ -102,13 +146,11 @@ final class Values {
       if (missing.isMissingText(t.value())) {
         return MISSING;
       }
-      String s = Specs.normalise(t.value());
-      if (TRUE.contains(s)) {
-        return 1;
+      int flag = FLAGS.indexOf(t.value());
+      if (flag != TextKeys.ABSENT) {
+        return flag < FIRST_FALSE ? 1 : 0;
       }
-      if (FALSE.contains(s)) {
-        return 0;
-      }
+      String s = t.value().strip();
       if (isNumber(s)) {
         // Spreadsheet and pandas exports write flags as 1.0 / 0.0.
         double d = Double.parseDouble(s);
@@ -126,8 +168,17 @@ final class Values {
    * taken as their text only when {@code acceptNonText}; otherwise they are an error.
    */
   static String text(String leadId, String field, AttributeValue v, MissingTokens missing, boolean acceptNonText) {
+    String raw = rawText(leadId, field, v, missing, acceptNonText);
+    return raw == null ? null : Specs.normalise(raw);
+  }
+
+  /**
+   * Like {@link #text} but returns the text as given (not normalised), so lookups through
+   * {@link TextKeys} need no allocation.
+   */
+  static String rawText(String leadId, String field, AttributeValue v, MissingTokens missing, boolean acceptNonText) {
     if (v instanceof AttributeValue.Text t) {
-      return missing.isMissingText(t.value()) ? null : Specs.normalise(t.value());
+      return missing.isMissingText(t.value()) ? null : t.value();
     }
     if (v instanceof AttributeValue.Absent) {
       return null;
@@ -138,6 +189,7 @@ final class Values {
     if (v instanceof AttributeValue.Num n && missing.isMissingNumber(n.value())) {
       return null;
     }
-    return missing.isMissingText(v.display()) ? null : Specs.normalise(v.display());
+    String display = v.display();
+    return missing.isMissingText(display) ? null : display;
   }
 }
