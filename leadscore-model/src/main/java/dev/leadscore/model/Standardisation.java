@@ -1,0 +1,237 @@
+package dev.leadscore.model;
+
+import java.util.Arrays;
+
+/**
+ * Per-column standardisation {@code z = (x - mean) / scale}, fitted on training rows only, with
+ * {@code scale} the population standard deviation (ddof = 0, as scikit-learn's
+ * {@code StandardScaler}). A column whose training values are all equal is <em>constant</em>: its
+ * scale is 0, it is left out of the solver and its weight is exactly 0.
+ *
+ * <p>{@code z} is computed as {@code (x - mean) * (1 / scale)} everywhere (training design, out-of-
+ * fold predictions, scoring) and the logit is summed in the same interleaved order everywhere, so a
+ * model's logit for a row is bit-identical to the value the solver saw for it.
+ *
+ * <p>Immutable after construction; the arrays are never handed out. Safe to share between threads.
+ */
+final class Standardisation {
+  private final double[] mean;
+  private final double[] scale;
+  private final double[] inverse;
+  private final int[] active;
+
+  private Standardisation(double[] mean, double[] scale) {
+    this.mean = mean;
+    this.scale = scale;
+    this.inverse = new double[scale.length];
+    int count = 0;
+    for (int j = 0; j < scale.length; j++) {
+      if (scale[j] > 0) {
+        inverse[j] = 1.0 / scale[j];
+        count++;
+      }
+    }
+    this.active = new int[count];
+    for (int j = 0, k = 0; j < scale.length; j++) {
+      if (scale[j] > 0) {
+        active[k++] = j;
+      }
+    }
+  }
+
+  /**
+   * Fits the means and scales of a row-major {@code n x d} matrix; {@code x} is not modified.
+   * Two passes (mean, then mean squared deviation) in row order, so the result does not depend on
+   * threads. Cost O(n d).
+   *
+   * @throws IllegalArgumentException if {@code n < 1} or a value is not finite (naming row and
+   *     column)
+   */
+  static Standardisation fit(double[] x, int n, int d) {
+    if (n < 1) {
+      throw new IllegalArgumentException("cannot standardise 0 rows");
+    }
+    double[] sum = new double[d];
+    double[] min = new double[d];
+    double[] max = new double[d];
+    Arrays.fill(min, Double.POSITIVE_INFINITY);
+    Arrays.fill(max, Double.NEGATIVE_INFINITY);
+    for (int i = 0; i < n; i++) {
+      int off = i * d;
+      for (int j = 0; j < d; j++) {
+        double v = x[off + j];
+        if (!Double.isFinite(v)) {
+          throw new IllegalArgumentException("training matrix value at row " + i + ", column " + j
+              + " is " + v + "; every feature value must be finite");
+        }
+        sum[j] += v;
+        min[j] = Math.min(min[j], v);
+        max[j] = Math.max(max[j], v);
+      }
+    }
+    double[] mean = new double[d];
+    for (int j = 0; j < d; j++) {
+      mean[j] = sum[j] / n;
+    }
+    double[] ss = new double[d];
+    for (int i = 0; i < n; i++) {
+      int off = i * d;
+      for (int j = 0; j < d; j++) {
+        double dev = x[off + j] - mean[j];
+        ss[j] += dev * dev;
+      }
+    }
+    double[] scale = new double[d];
+    for (int j = 0; j < d; j++) {
+      if (min[j] == max[j]) {
+        mean[j] = min[j]; // exact: every value equals it
+        scale[j] = 0.0;
+      } else {
+        scale[j] = Math.sqrt(ss[j] / n);
+      }
+    }
+    return new Standardisation(mean, scale);
+  }
+
+  /**
+   * A standardisation from stored values (an artifact), copying them.
+   *
+   * @throws IllegalArgumentException if the lengths differ, a mean is not finite or a scale is
+   *     negative or not finite
+   */
+  static Standardisation of(double[] mean, double[] scale) {
+    if (mean.length != scale.length) {
+      throw new IllegalArgumentException("mean has " + mean.length + " entries but scale has " + scale.length);
+    }
+    for (int j = 0; j < mean.length; j++) {
+      if (!Double.isFinite(mean[j])) {
+        throw new IllegalArgumentException("mean[" + j + "] must be finite, got " + mean[j]);
+      }
+      if (!(scale[j] >= 0 && Double.isFinite(scale[j]))) {
+        throw new IllegalArgumentException("scale[" + j + "] must be finite and >= 0, got " + scale[j]);
+      }
+    }
+    return new Standardisation(mean.clone(), scale.clone());
+  }
+
+  /** Number of columns. */
+  int width() {
+    return mean.length;
+  }
+
+  /** Number of non-constant columns, i.e. the solver's dimension. */
+  int activeCount() {
+    return active.length;
+  }
+
+  /** The index of the {@code k}-th non-constant column. */
+  int active(int k) {
+    return active[k];
+  }
+
+  double[] mean() {
+    return mean.clone();
+  }
+
+  double[] scale() {
+    return scale.clone();
+  }
+
+  double meanAt(int j) {
+    return mean[j];
+  }
+
+  double scaleAt(int j) {
+    return scale[j];
+  }
+
+  /**
+   * Standardises a row-major {@code n x width()} matrix <em>in place</em> and compacts it to the
+   * non-constant columns: on return {@code x[i * a + k]} holds {@code z} of row {@code i},
+   * non-constant column {@code k}, with {@code a = activeCount()}. Compaction only moves values
+   * towards the start, so no second array is needed. Cost O(n d).
+   *
+   * @return a design over the first {@code n * a} entries of {@code x}
+   */
+  Design standardiseInPlace(double[] x, int n) {
+    int d = mean.length;
+    int a = active.length;
+    for (int i = 0; i < n; i++) {
+      int in = i * d;
+      int out = i * a;
+      for (int k = 0; k < a; k++) {
+        int j = active[k];
+        x[out + k] = (x[in + j] - mean[j]) * inverse[j];
+      }
+    }
+    return new Design(x, n, a);
+  }
+
+  /**
+   * The logit {@code b + sum_k w[active k] * z[active k]} of one raw row starting at {@code
+   * offset}, with {@code weights} of full width. The same operations in the same order as the
+   * solver applies to the standardised design, so the results agree bit for bit. Allocation-free.
+   */
+  double logit(double intercept, double[] weights, double[] x, int offset) {
+    return logit(intercept, weights, x, offset, active, mean, inverse);
+  }
+
+  /**
+   * The logit over the given non-constant columns, in the interleaved order of {@link
+   * LogisticSolver#linear}: partial sums over the {@code k}-th active column by {@code k mod 4}.
+   * Shared with {@link TrainedModel#logit} so that both reproduce the solver bit for bit.
+   */
+  static double logit(double intercept, double[] weights, double[] x, int offset, int[] active, double[] mean,
+      double[] inverse) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int a = active.length;
+    int k = 0;
+    for (; k + 3 < a; k += 4) {
+      int j0 = active[k];
+      int j1 = active[k + 1];
+      int j2 = active[k + 2];
+      int j3 = active[k + 3];
+      s0 += weights[j0] * ((x[offset + j0] - mean[j0]) * inverse[j0]);
+      s1 += weights[j1] * ((x[offset + j1] - mean[j1]) * inverse[j1]);
+      s2 += weights[j2] * ((x[offset + j2] - mean[j2]) * inverse[j2]);
+      s3 += weights[j3] * ((x[offset + j3] - mean[j3]) * inverse[j3]);
+    }
+    for (; k < a; k++) {
+      int j = active[k];
+      s0 += weights[j] * ((x[offset + j] - mean[j]) * inverse[j]);
+    }
+    return intercept + ((s0 + s1) + (s2 + s3));
+  }
+
+  /**
+   * Writes the standardised non-constant values of one raw row into {@code out[0 .. a)};
+   * allocation-free.
+   */
+  void standardiseRow(double[] x, int offset, double[] out) {
+    for (int k = 0; k < active.length; k++) {
+      int j = active[k];
+      out[k] = (x[offset + j] - mean[j]) * inverse[j];
+    }
+  }
+
+  /** Spreads a vector over the non-constant columns to full width, with 0 for constant columns. */
+  double[] expand(double[] compact) {
+    double[] full = new double[mean.length];
+    for (int k = 0; k < active.length; k++) {
+      full[active[k]] = compact[k];
+    }
+    return full;
+  }
+
+  /** The entries of a full-width vector at the non-constant columns. */
+  double[] compact(double[] full) {
+    double[] c = new double[active.length];
+    for (int k = 0; k < active.length; k++) {
+      c[k] = full[active[k]];
+    }
+    return c;
+  }
+}

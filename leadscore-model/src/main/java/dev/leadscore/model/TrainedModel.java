@@ -1,0 +1,354 @@
+package dev.leadscore.model;
+
+import dev.leadscore.core.Tier;
+import dev.leadscore.core.TierCutoffs;
+import dev.leadscore.core.schema.Column;
+import dev.leadscore.core.schema.FittedSchema;
+import dev.leadscore.model.calibration.Calibrator;
+import dev.leadscore.model.eval.Interval;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A trained lead-scoring model: the fitted feature schema, the standardisation, the L2 logistic
+ * regression weights, the calibrator, the tier cut-offs, the background statistics explanations
+ * need, the training summary and the provenance. Made only by {@link ModelTrainer} and {@link
+ * ModelArtifact#read}; save it with {@link ModelArtifact#write}.
+ *
+ * <p><b>Scoring.</b> A raw feature vector {@code x} (as {@link FittedSchema#extract} writes it)
+ * gives the logit {@code b + sum_j w_j * (x_j - mean_j) * (1 / scale_j)} over the non-constant
+ * columns (summed in four interleaved partial sums, the exact operations and order the solver
+ * used, so training and scoring agree bit for bit), the calibrated probability {@code calibrator(logit)}, the score {@code 100 *
+ * probability} and the tier from the cut-offs. {@link #logit}, {@link #probability}, {@link
+ * #score} and {@link #tier} allocate nothing and cost O(width).
+ *
+ * <p><b>Uncertainty.</b> {@link #logitStandardError} is the delta-method standard error of the
+ * logit, {@code sqrt(v' C v)} with {@code v = (1, z)} and {@code C} the inverse of the penalised
+ * Hessian at the optimum (in standardised coordinates; O(width^2), allocation-free). {@link
+ * #probabilityInterval} maps {@code logit +- q * se} through the calibrator. This treats the
+ * standardisation, the chosen lambda and the calibrator as fixed. With a penalty, the inverse
+ * penalised Hessian is the covariance of the Laplace approximation to the posterior under the
+ * Gaussian prior the penalty implies; it is wider than the bootstrap (sampling) spread of the
+ * penalised estimate, {@code H_pen^-1 H H_pen^-1}, by up to a factor {@code (H + lambda) / H}
+ * per direction, so the two agree when lambda is small next to the data's curvature (as the tests
+ * check against a bootstrap) and this interval is the more cautious one when lambda is large.
+ *
+ * <p><b>Weights in original units.</b> {@code rawWeight_j = w_j * (1 / scale_j)} (0 for constant
+ * columns) and {@code rawIntercept = b - sum_j rawWeight_j * mean_j}; {@code rawIntercept +
+ * rawWeights . x} equals the logit up to rounding.
+ *
+ * <p>Immutable; every accessor that returns an array returns a copy. Safe to share between
+ * threads.
+ */
+public final class TrainedModel {
+  private final String modelId;
+  private final String modelVersion;
+  private final Instant createdAt;
+  private final FittedSchema schema;
+  private final Standardisation standardisation;
+  private final double intercept;
+  private final double[] weights;
+  private final double rawIntercept;
+  private final double[] rawWeights;
+  private final double lambda;
+  private final double[] covariance;
+  private final Calibrator calibrator;
+  private final TierCutoffs cutoffs;
+  private final BackgroundStats background;
+  private final TrainingSummary summary;
+  private final Provenance provenance;
+  private final int width;
+  private final int[] active;
+  private final double[] mean;
+  private final double[] inverse;
+
+  /**
+   * @throws IllegalArgumentException if the parts do not fit together (weights, standardisation,
+   *     covariance or background of another width than the schema; a non-finite weight; a lambda
+   *     that is negative or not finite); the message names the part and both sizes
+   */
+  TrainedModel(String modelId, String modelVersion, Instant createdAt, FittedSchema schema,
+      Standardisation standardisation, double intercept, double[] weights, double lambda, double[] covariance,
+      Calibrator calibrator, TierCutoffs cutoffs, BackgroundStats background, TrainingSummary summary,
+      Provenance provenance) {
+    this.modelId = Objects.requireNonNull(modelId, "modelId");
+    this.modelVersion = Objects.requireNonNull(modelVersion, "modelVersion");
+    this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
+    this.schema = Objects.requireNonNull(schema, "schema");
+    this.standardisation = Objects.requireNonNull(standardisation, "standardisation");
+    this.calibrator = Objects.requireNonNull(calibrator, "calibrator");
+    this.cutoffs = Objects.requireNonNull(cutoffs, "cutoffs");
+    this.background = Objects.requireNonNull(background, "background");
+    this.summary = Objects.requireNonNull(summary, "summary");
+    this.provenance = Objects.requireNonNull(provenance, "provenance");
+    this.width = schema.width();
+    requireWidth("standardisation", standardisation.width());
+    requireWidth("weights", weights.length);
+    requireWidth("background column means", background.width());
+    if (covariance.length != (width + 1) * (width + 1)) {
+      throw new IllegalArgumentException("covariance must be (width + 1)^2 = " + ((width + 1) * (width + 1))
+          + " values for the schema's " + width + " columns, got " + covariance.length);
+    }
+    if (!Double.isFinite(intercept)) {
+      throw new IllegalArgumentException("intercept must be finite, got " + intercept);
+    }
+    if (!(lambda >= 0 && Double.isFinite(lambda))) {
+      throw new IllegalArgumentException("lambda must be finite and >= 0, got " + lambda);
+    }
+    for (int j = 0; j < width; j++) {
+      if (!Double.isFinite(weights[j])) {
+        throw new IllegalArgumentException("weights[" + j + "] (column '" + columnName(j) + "') must be finite, got "
+            + weights[j]);
+      }
+      if (standardisation.scaleAt(j) == 0 && weights[j] != 0) {
+        throw new IllegalArgumentException("weights[" + j + "] (column '" + columnName(j)
+            + "') must be 0 because the column was constant in training (scale 0), got " + weights[j]);
+      }
+    }
+    for (int i = 0; i < covariance.length; i++) {
+      if (!Double.isFinite(covariance[i])) {
+        throw new IllegalArgumentException("covariance[" + i + "] must be finite, got " + covariance[i]);
+      }
+    }
+    this.intercept = intercept;
+    this.weights = weights.clone();
+    this.lambda = lambda;
+    this.covariance = covariance.clone();
+    this.active = new int[standardisation.activeCount()];
+    for (int k = 0; k < active.length; k++) {
+      active[k] = standardisation.active(k);
+    }
+    this.mean = standardisation.mean();
+    this.inverse = new double[width];
+    for (int j = 0; j < width; j++) {
+      double s = standardisation.scaleAt(j);
+      inverse[j] = s > 0 ? 1.0 / s : 0.0;
+    }
+    this.rawWeights = new double[width];
+    double b = intercept;
+    for (int j : active) {
+      rawWeights[j] = this.weights[j] * inverse[j];
+      b -= rawWeights[j] * mean[j];
+    }
+    this.rawIntercept = b;
+  }
+
+  private void requireWidth(String what, int got) {
+    if (got != width) {
+      throw new IllegalArgumentException(what + " must have one entry per schema column (" + width + "), got " + got);
+    }
+  }
+
+  private String columnName(int j) {
+    return schema.columns().get(j).name();
+  }
+
+  // ------------------------------------------------------------------------------ scoring
+
+  /**
+   * The model's logit (log-odds, uncalibrated) for a raw feature vector.
+   *
+   * @param x the vector {@link FittedSchema#extract} wrote, exactly {@link #width()} values; not
+   *     modified
+   * @throws IllegalArgumentException if {@code x} has another length, or a non-constant column
+   *     holds NaN (the message names the column)
+   */
+  public double logit(double[] x) {
+    if (x.length != width) {
+      throw new IllegalArgumentException("x must have one value per schema column (" + width + "), got " + x.length);
+    }
+    double eta = Standardisation.logit(intercept, weights, x, 0, active, mean, inverse);
+    if (Double.isNaN(eta)) {
+      throw badInput(x);
+    }
+    return eta;
+  }
+
+  private IllegalArgumentException badInput(double[] x) {
+    for (int j : active) {
+      if (!Double.isFinite(x[j])) {
+        return new IllegalArgumentException("x[" + j + "] (column '" + columnName(j) + "') is " + x[j]
+            + "; feature values must be finite");
+      }
+    }
+    return new IllegalArgumentException("the logit is NaN for finite input (values too large to combine)");
+  }
+
+  /** The calibrated conversion probability in [0, 1]; see {@link #logit}. */
+  public double probability(double[] x) {
+    return calibrator.probability(logit(x));
+  }
+
+  /** The score on the 0–100 scale: {@code 100 * probability(x)}. */
+  public double score(double[] x) {
+    return toScore(probability(x));
+  }
+
+  static double toScore(double probability) {
+    return Math.max(0.0, Math.min(100.0, 100.0 * probability));
+  }
+
+  /**
+   * The tier of a score.
+   *
+   * @throws IllegalArgumentException if the score is NaN or outside [0, 100]
+   */
+  public Tier tier(double score) {
+    return cutoffs.tierOf(score);
+  }
+
+  /**
+   * The delta-method standard error of {@link #logit}, from the inverse penalised Hessian at the
+   * optimum. O(width^2), allocation-free.
+   *
+   * @throws IllegalArgumentException as {@link #logit}
+   */
+  public double logitStandardError(double[] x) {
+    logit(x); // validates
+    int dim = width + 1;
+    double var = covariance[0];
+    for (int a : active) {
+      double za = (x[a] - mean[a]) * inverse[a];
+      var += 2 * covariance[a + 1] * za;
+      double row = 0;
+      int off = (a + 1) * dim + 1;
+      for (int c : active) {
+        row += covariance[off + c] * ((x[c] - mean[c]) * inverse[c]);
+      }
+      var += za * row;
+    }
+    return Math.sqrt(Math.max(var, 0.0));
+  }
+
+  /**
+   * An interval for the calibrated probability: {@code logit +- q * se} mapped through the
+   * calibrator, with {@code q} the standard normal {@code (1 + level) / 2} quantile. The estimate
+   * is {@link #probability}.
+   *
+   * @param level the confidence level, e.g. 0.9
+   * @throws IllegalArgumentException unless {@code 0 < level < 1}, or as {@link #logit}
+   */
+  public Interval probabilityInterval(double[] x, double level) {
+    if (!(level > 0 && level < 1)) {
+      throw new IllegalArgumentException("level must be in (0, 1), got level=" + level);
+    }
+    double eta = logit(x);
+    double q = Normal.quantile(0.5 + 0.5 * level);
+    double se = logitStandardError(x);
+    double lo = calibrator.probability(eta - q * se);
+    double hi = calibrator.probability(eta + q * se);
+    double p = calibrator.probability(eta);
+    return new Interval(Math.min(lo, Math.min(hi, p)), p, Math.max(hi, Math.max(lo, p)), level);
+  }
+
+  // ------------------------------------------------------------------------------ accessors
+
+  /** The model's id. */
+  public String modelId() {
+    return modelId;
+  }
+
+  /** The model's version. */
+  public String modelVersion() {
+    return modelVersion;
+  }
+
+  /** When the model was created (supplied at training, never read from the clock). */
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  /** The fitted feature schema that extracts this model's input. */
+  public FittedSchema schema() {
+    return schema;
+  }
+
+  /** Number of columns, the length of {@code x}. */
+  public int width() {
+    return width;
+  }
+
+  /** Per-column training means (a copy). */
+  public double[] means() {
+    return mean.clone();
+  }
+
+  /** Per-column training population standard deviations, 0 for constant columns (a copy). */
+  public double[] scales() {
+    return standardisation.scale();
+  }
+
+  /** The intercept, in standardised coordinates. */
+  public double intercept() {
+    return intercept;
+  }
+
+  /** Weights on the standardised columns (a copy); exactly 0 for constant columns. */
+  public double[] weights() {
+    return weights.clone();
+  }
+
+  /** The intercept for raw features (see the class comment). */
+  public double rawIntercept() {
+    return rawIntercept;
+  }
+
+  /** Weights on the raw (extraction-unit) columns (a copy). */
+  public double[] rawWeights() {
+    return rawWeights.clone();
+  }
+
+  /** The L2 penalty the model was fitted with. */
+  public double lambda() {
+    return lambda;
+  }
+
+  /**
+   * The inverse penalised Hessian at the optimum, {@code (width+1) x (width+1)} row-major, the
+   * intercept first, in standardised coordinates; zero rows and columns for constant columns (a
+   * copy).
+   */
+  public double[] covariance() {
+    return covariance.clone();
+  }
+
+  /** The calibrator from logit to probability. */
+  public Calibrator calibrator() {
+    return calibrator;
+  }
+
+  /** The tier cut-offs on the 0–100 score. */
+  public TierCutoffs cutoffs() {
+    return cutoffs;
+  }
+
+  /** Averages over the training data for explanations. */
+  public BackgroundStats background() {
+    return background;
+  }
+
+  /** The training summary. */
+  public TrainingSummary summary() {
+    return summary;
+  }
+
+  /** Where the model came from. */
+  public Provenance provenance() {
+    return provenance;
+  }
+
+  /** The columns, as the schema lists them. */
+  public java.util.List<Column> columns() {
+    return schema.columns();
+  }
+
+  Standardisation standardisation() {
+    return standardisation;
+  }
+
+  @Override
+  public String toString() {
+    return "TrainedModel[" + modelId + "@" + modelVersion + ", " + width + " columns, lambda=" + lambda + ", "
+        + calibrator.getClass().getSimpleName() + ", schema " + schema.fingerprint() + "]";
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Training, evaluating and saving the predictive lead-scoring model.
+ *
+ * <p>{@link dev.leadscore.model.ModelTrainer} fits cross-validated, calibrated L2 logistic
+ * regression on labelled leads with a {@link dev.leadscore.core.schema.FeatureSchema} and returns a
+ * {@link dev.leadscore.model.TrainedModel}, which scores feature vectors without allocating and
+ * carries its training summary, background statistics and provenance. {@link
+ * dev.leadscore.model.BackTest} evaluates out of time. {@link dev.leadscore.model.ModelArtifact}
+ * saves a model as one versioned, checksummed JSON document and loads it back bit-exactly.
+ *
+ * <pre>{@code
+ * TrainedModel model = new ModelTrainer().train(schema, leads, asOf, TrainingOptions.defaults());
+ * double[] x = model.schema().extract(lead, asOf);
+ * double score = model.score(x);            // 0-100
+ * Tier tier = model.tier(score);
+ * String json = ModelArtifact.write(model); // ModelArtifact.read(json) scores identically
+ * }</pre>
+ *
+ * <p>The solver, standardisation, folds and artifact plumbing are package-private. Every public
+ * type is immutable and thread-safe except the builders.
+ */
+package dev.leadscore.model;

@@ -1,0 +1,18 @@
+/**
+ * leadscore model: hand-written L2 logistic regression (Newton/IRLS with EJML's Cholesky),
+ * cross-validation and lambda selection, back-tests, calibration, metrics and the versioned model
+ * artifact. Only these three packages are API; the solver and its machinery are package-private.
+ */
+module dev.leadscore.model {
+  requires transitive dev.leadscore.core;
+  // transitive: CalibratorJson's public methods take and return Jackson tree nodes, so a module
+  // that calls them must read Jackson too (javac -Xlint:exports warns otherwise).
+  requires transitive com.fasterxml.jackson.databind;
+  requires ejml.simple;
+  requires ejml.ddense;
+  requires ejml.core;
+
+  exports dev.leadscore.model;
+  exports dev.leadscore.model.calibration;
+  exports dev.leadscore.model.eval;
+}
