@@ -6,6 +6,7 @@
  */
 module dev.leadscore.explain {
   requires transitive dev.leadscore.core;
+  requires transitive dev.leadscore.model;
 
   exports dev.leadscore.explain;
 }

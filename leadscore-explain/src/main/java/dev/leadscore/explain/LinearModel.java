@@ -1,6 +1,7 @@
 package dev.leadscore.explain;
 
 import dev.leadscore.core.schema.FittedSchema;
+import dev.leadscore.model.TrainedModel;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -38,9 +39,18 @@ public final class LinearModel {
   private final double[] stdMean;
   private final double[] stdInverse;
   private final int[] active;
+  // A trained model whose own logit is used, so scores match it bit for bit; or null.
+  private final TrainedModel trained;
 
   private LinearModel(FittedSchema schema, double intercept, double[] weights, Background background,
       double stdIntercept, double[] stdWeights, double[] stdMean, double[] stdInverse, int[] active) {
+    this(schema, intercept, weights, background, stdIntercept, stdWeights, stdMean, stdInverse, active, null);
+  }
+
+  private LinearModel(FittedSchema schema, double intercept, double[] weights, Background background,
+      double stdIntercept, double[] stdWeights, double[] stdMean, double[] stdInverse, int[] active,
+      TrainedModel trained) {
+    this.trained = trained;
     this.schema = schema;
     this.intercept = intercept;
     this.weights = weights;
@@ -50,6 +60,19 @@ public final class LinearModel {
     this.stdMean = stdMean;
     this.stdInverse = stdInverse;
     this.active = active;
+  }
+
+  /**
+   * The linear view of a trained model: its schema and weights in extraction units, the training
+   * data's column means as background, and its own logit (so scores and the model's
+   * {@link TrainedModel#logit} agree bit for bit).
+   */
+  public static LinearModel of(TrainedModel trained) {
+    Objects.requireNonNull(trained, "trained");
+    LinearModel view = fromStandardised(trained.schema(), trained.intercept(), trained.weights(), trained.means(),
+        trained.scales(), Background.ofMeans(trained.schema(), trained.background().columnMeans()));
+    return new LinearModel(view.schema, view.intercept, view.weights, view.background, view.stdIntercept,
+        view.stdWeights, view.stdMean, view.stdInverse, view.active, trained);
   }
 
   /**
@@ -70,8 +93,8 @@ public final class LinearModel {
 
   /**
    * A model trained on standardised columns {@code z_j = (x_j − mean_j)/scale_j}, converted to
-   * extraction units for explanations while its logit is still computed in the standardised form,
-   * exactly as the model module computes it. Columns with {@code scale_j = 0} are constant in the
+   * extraction units for explanations while its logit is still computed in the standardised form
+   * (summed in column order; {@link #of(TrainedModel)} uses the trained model's own logit). Columns with {@code scale_j = 0} are constant in the
    * training data; their weight is ignored (it is 0 in extraction units too).
    *
    * @param schema the fitted schema
@@ -146,7 +169,7 @@ public final class LinearModel {
   /** The same model explained against another background of the same schema. */
   public LinearModel withBackground(Background other) {
     check(schema, intercept, weights, other);
-    return new LinearModel(schema, intercept, weights, other, stdIntercept, stdWeights, stdMean, stdInverse, active);
+    return new LinearModel(schema, intercept, weights, other, stdIntercept, stdWeights, stdMean, stdInverse, active, trained);
   }
 
   /**
@@ -156,6 +179,9 @@ public final class LinearModel {
    * @param x a vector of length {@code >= width()} from {@link FittedSchema#extract}
    */
   public double logit(double[] x) {
+    if (trained != null) {
+      return trained.logit(x);
+    }
     if (active != null) {
       double eta = stdIntercept;
       for (int j : active) {

@@ -11,6 +11,7 @@ import dev.leadscore.core.Score;
 import dev.leadscore.core.Tier;
 import dev.leadscore.core.TierCutoffs;
 import dev.leadscore.core.schema.FittedSchema;
+import dev.leadscore.model.TrainedModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +97,16 @@ public final class ModelScorer implements LeadScorer {
   public static ModelScorer of(String modelId, String modelVersion, LinearModel model, DoubleUnaryOperator calibration,
       TierCutoffs cutoffs) {
     return new ModelScorer(modelId, modelVersion, model, calibration, cutoffs);
+  }
+
+  /**
+   * The scorer of a trained model (from {@code ModelTrainer.train} or {@code ModelArtifact.read}):
+   * its fitted schema, weights, calibrator and tier cut-offs, with the training data's column
+   * means as the SHAP background. Scores are bit-identical to {@link TrainedModel#score}.
+   */
+  public static ModelScorer of(TrainedModel trained) {
+    return new ModelScorer(trained.modelId(), trained.modelVersion(), LinearModel.of(trained),
+        trained.calibrator()::probability, trained.cutoffs());
   }
 
   /** A scorer whose probability is the plain {@link #logistic} of the logit (no calibration). */

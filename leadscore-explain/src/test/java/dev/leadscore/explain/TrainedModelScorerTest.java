@@ -1,0 +1,61 @@
+package dev.leadscore.explain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leadscore.core.Explanation;
+import dev.leadscore.core.LabelledLead;
+import dev.leadscore.core.LeadScorer;
+import dev.leadscore.core.Score;
+import dev.leadscore.core.schema.FittedSchema;
+import dev.leadscore.core.synth.SyntheticData;
+import dev.leadscore.core.synth.SyntheticPipeline;
+import dev.leadscore.model.ModelArtifact;
+import dev.leadscore.model.ModelTrainer;
+import dev.leadscore.model.TrainedModel;
+import dev.leadscore.model.TrainingOptions;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A trained model, and the same model saved and loaded, give the host one LeadScorer. */
+class TrainedModelScorerTest {
+  private static SyntheticData data;
+  private static TrainedModel trained;
+
+  @BeforeAll
+  static void train() {
+    data = SyntheticPipeline.builder().size(400).seed(11).build().generate();
+    TrainingOptions options = TrainingOptions.builder().lambdas(0.1, 10, 100).folds(3).seed(5)
+        .createdAt(Instant.parse("2026-01-02T00:00:00Z")).build();
+    trained = new ModelTrainer().train(SyntheticPipeline.defaultSchema(), data.leads(), data.asOf(), options);
+  }
+
+  @Test
+  void scorerAgreesBitForBitWithTheTrainedModelAndItsArtifact() {
+    ModelScorer direct = ModelScorer.of(trained);
+    ModelScorer loaded = ModelScorer.of(ModelArtifact.read(ModelArtifact.write(trained)));
+    FittedSchema schema = trained.schema();
+    for (LabelledLead l : data.leads()) {
+      double[] x = schema.extract(l.lead(), data.asOf());
+      Score a = direct.score(l.lead(), data.asOf(), LeadScorer.Detail.SCORE_ONLY);
+      Score b = loaded.score(l.lead(), data.asOf(), LeadScorer.Detail.SCORE_ONLY);
+      assertEquals(trained.score(x), a.score(), 0.0, l.lead().id());
+      assertEquals(trained.tier(trained.score(x)), a.tier());
+      assertEquals(a, b, "save -> load -> score is bit-identical");
+    }
+  }
+
+  @Test
+  void explanationsAddUpToTheModelsLogit() {
+    ModelScorer scorer = ModelScorer.of(trained);
+    for (LabelledLead l : data.leads().subList(0, 50)) {
+      Score s = scorer.score(l.lead(), data.asOf());
+      Explanation e = s.explanation().orElseThrow();
+      double logit = trained.logit(trained.schema().extract(l.lead(), data.asOf()));
+      assertEquals(logit, e.total(), 1e-9, l.lead().id());
+      assertEquals(Explanation.LOG_ODDS, e.unit());
+      assertTrue(e.topReasons().size() <= 3 && e.risks().size() <= 3);
+    }
+  }
+}
