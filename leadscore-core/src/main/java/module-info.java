@@ -1,7 +1,8 @@
 /**
  * leadscore core: lead types, the declarative feature schema and its extraction, action tiers,
- * the {@link dev.leadscore.core.LeadScorer} API, lead I/O and the synthetic pipeline.
- * Only these four packages are API; everything else in them is package-private.
+ * the {@link dev.leadscore.core.LeadScorer} API, lead I/O, the synthetic pipeline, and running it
+ * for real (champion/challenger experiments, account roll-ups). Only these packages are
+ * exported; the machinery in them is package-private.
  */
 module dev.leadscore.core {
   requires com.fasterxml.jackson.databind;
@@ -11,4 +12,5 @@ module dev.leadscore.core {
   exports dev.leadscore.core.schema;
   exports dev.leadscore.core.io;
   exports dev.leadscore.core.synth;
+  exports dev.leadscore.core.ops;
 }
