@@ -1,7 +1,8 @@
 /**
  * leadscore model: hand-written L2 logistic regression (Newton/IRLS with EJML's Cholesky),
- * cross-validation and lambda selection, back-tests, calibration, metrics and the versioned model
- * artifact. Only these three packages are API; the solver and its machinery are package-private.
+ * cross-validation and lambda selection, back-tests, calibration, metrics, the versioned model
+ * artifact, drift monitoring and the file-system model registry. Only these five packages are API;
+ * the solver and its machinery are package-private.
  */
 module dev.leadscore.model {
   requires transitive dev.leadscore.core;
@@ -15,4 +16,6 @@ module dev.leadscore.model {
   exports dev.leadscore.model;
   exports dev.leadscore.model.calibration;
   exports dev.leadscore.model.eval;
+  exports dev.leadscore.model.monitor;
+  exports dev.leadscore.model.registry;
 }

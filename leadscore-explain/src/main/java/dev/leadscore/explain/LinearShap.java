@@ -300,20 +300,22 @@ public final class LinearShap {
     int k = layout.players();
     List<Reason> reasons = new ArrayList<>(k);
     double shownBase = base;
+    // One pass over the lead's events for every feature's value, not one per feature.
+    String[] values = schema.displayValues(lead, asOf, row);
     for (int p = 0; p < k; p++) {
       double c = phi[p];
       if (Math.abs(c) < NEUTRAL_EPSILON) {
         shownBase += c;
         continue;
       }
-      reasons.add(reason(lead, asOf, row, p, c));
+      reasons.add(reason(values, p, c));
     }
     return Explanation.of(Explanation.LOG_ODDS, shownBase, reasons);
   }
 
-  private Reason reason(Lead lead, Instant asOf, double[] row, int p, double contribution) {
+  private Reason reason(String[] values, int p, double contribution) {
     // What FittedSchema.describe does, with the display value computed once for text and value.
-    String value = schema.displayValue(lead, asOf, layout.schemaFeature[p], row);
+    String value = values[layout.schemaFeature[p]];
     String text = templates[p].render(contribution > 0, value == null, value);
     return new Reason(layout.names[p], layout.families[p], contribution, text, value);
   }

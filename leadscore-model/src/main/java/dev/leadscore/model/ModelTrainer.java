@@ -32,7 +32,9 @@ import java.util.Objects;
  *       lambda; the tier policy is fitted on the calibrated out-of-fold scores (0–100).
  *   <li>The final model is refitted on all leads (schema fitted on all leads), with the inverse
  *       penalised Hessian at the optimum for per-lead uncertainty, the background statistics and
- *       a SHA-256 of the extracted training matrix and labels.
+ *       a SHA-256 of the extracted training matrix and labels, and the {@link TrainingReference}
+ *       for drift monitoring (column distributions of the training matrix, missing rates, and the
+ *       out-of-fold score distribution).
  * </ol>
  *
  * <p>The out-of-fold quality in the summary uses the calibrator fitted on those same out-of-fold
@@ -118,6 +120,7 @@ public final class ModelTrainer {
       double[] x = Extraction.matrix(fitted, data, null, asOf, workers);
       String dataHash = Hashing.sha256(x, n, d, y);
       BackgroundStats background = background(fitted, x, n);
+      TrainingReference reference = TrainingReference.compute(fitted, x, n, oofP, y, cutoffs, workers);
       progress.fitStarted(TrainingProgress.FINAL_FIT, lambda);
       LinearModel model;
       try {
@@ -137,7 +140,7 @@ public final class ModelTrainer {
           System.getProperty("java.version", "unknown"), System.getProperty("os.arch", "unknown"), createdAt);
       return new TrainedModel(options.modelId().orElse(schema.name() + "-logistic"), options.modelVersion(),
           createdAt, fitted, model.standardisation, model.intercept, model.weights, lambda, model.covariance,
-          calibrator, cutoffs, background, summary, provenance);
+          calibrator, cutoffs, background, summary, provenance, reference);
     }
   }
 

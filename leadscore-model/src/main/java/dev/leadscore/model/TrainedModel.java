@@ -12,7 +12,8 @@ import java.util.Objects;
 /**
  * A trained lead-scoring model: the fitted feature schema, the standardisation, the L2 logistic
  * regression weights, the calibrator, the tier cut-offs, the background statistics explanations
- * need, the training summary and the provenance. Made only by {@link ModelTrainer} and {@link
+ * need, the training summary, the provenance and the {@linkplain #monitoringReference() monitoring
+ * reference}. Made only by {@link ModelTrainer} and {@link
  * ModelArtifact#read}; save it with {@link ModelArtifact#write}.
  *
  * <p><b>Scoring.</b> A raw feature vector {@code x} (as {@link FittedSchema#extract} writes it)
@@ -57,6 +58,7 @@ public final class TrainedModel {
   private final BackgroundStats background;
   private final TrainingSummary summary;
   private final Provenance provenance;
+  private final TrainingReference reference;
   private final int width;
   private final int[] active;
   private final double[] mean;
@@ -71,6 +73,20 @@ public final class TrainedModel {
       Standardisation standardisation, double intercept, double[] weights, double lambda, double[] covariance,
       Calibrator calibrator, TierCutoffs cutoffs, BackgroundStats background, TrainingSummary summary,
       Provenance provenance) {
+    this(modelId, modelVersion, createdAt, schema, standardisation, intercept, weights, lambda, covariance, calibrator,
+        cutoffs, background, summary, provenance, null);
+  }
+
+  /**
+   * As the other constructor, with the monitoring reference ({@code null} for none).
+   *
+   * @throws IllegalArgumentException also if a reference column does not name the schema's column
+   *     at its index
+   */
+  TrainedModel(String modelId, String modelVersion, Instant createdAt, FittedSchema schema,
+      Standardisation standardisation, double intercept, double[] weights, double lambda, double[] covariance,
+      Calibrator calibrator, TierCutoffs cutoffs, BackgroundStats background, TrainingSummary summary,
+      Provenance provenance, TrainingReference reference) {
     this.modelId = Objects.requireNonNull(modelId, "modelId");
     this.modelVersion = Objects.requireNonNull(modelVersion, "modelVersion");
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
@@ -81,7 +97,16 @@ public final class TrainedModel {
     this.background = Objects.requireNonNull(background, "background");
     this.summary = Objects.requireNonNull(summary, "summary");
     this.provenance = Objects.requireNonNull(provenance, "provenance");
+    this.reference = reference;
     this.width = schema.width();
+    if (reference != null) {
+      for (TrainingReference.ColumnReference c : reference.columns()) {
+        if (c.index() < 0 || c.index() >= width || !schema.columns().get(c.index()).name().equals(c.column())) {
+          throw new IllegalArgumentException("monitoring reference column '" + c.column() + "' at index " + c.index()
+              + " does not match the schema's column there");
+        }
+      }
+    }
     requireWidth("standardisation", standardisation.width());
     requireWidth("weights", weights.length);
     requireWidth("background column means", background.width());
@@ -335,6 +360,14 @@ public final class TrainedModel {
   /** Where the model came from. */
   public Provenance provenance() {
     return provenance;
+  }
+
+  /**
+   * What the training data and its out-of-fold scores looked like, for drift monitoring; empty for
+   * a model loaded from an artifact written before monitoring references were stored.
+   */
+  public java.util.Optional<TrainingReference> monitoringReference() {
+    return java.util.Optional.ofNullable(reference);
   }
 
   /** The columns, as the schema lists them. */

@@ -6,7 +6,10 @@
  * {@link dev.leadscore.model.TrainedModel}, which scores feature vectors without allocating and
  * carries its training summary, background statistics and provenance. {@link
  * dev.leadscore.model.BackTest} evaluates out of time. {@link dev.leadscore.model.ModelArtifact}
- * saves a model as one versioned, checksummed JSON document and loads it back bit-exactly.
+ * saves a model as one versioned, checksummed JSON document and loads it back bit-exactly. Each
+ * model carries a {@link dev.leadscore.model.TrainingReference} (training distributions and
+ * out-of-fold scores) for drift monitoring with {@link dev.leadscore.model.monitor.Monitor}; {@link
+ * dev.leadscore.model.registry.ModelRegistry} keeps versions on disk with promotion and rollback.
  *
  * <pre>{@code
  * TrainedModel model = new ModelTrainer().train(schema, leads, asOf, TrainingOptions.defaults());

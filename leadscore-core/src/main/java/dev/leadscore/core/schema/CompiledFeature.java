@@ -377,6 +377,15 @@ abstract class CompiledFeature {
 
     /** Folds in one event of a type this feature reads, {@code ageDays >= 0}. */
     abstract void accept(double ageDays, int count, double[] out);
+
+    /** The start value of the display pass's accumulator. */
+    abstract double displayStart();
+
+    /** The display accumulator after one more event of a type this feature reads. */
+    abstract double displayAccept(double acc, double ageDays, int count);
+
+    /** The display value from the finished accumulator, or {@code null} for none. */
+    abstract String displayOf(double acc);
   }
 
   static final class EventCount extends EventFeature {
@@ -408,6 +417,21 @@ abstract class CompiledFeature {
     void write(Lead lead, Instant asOf, double[] out) {
       double v = Math.min(out[offset], f.cap());
       out[offset] = f.log1p() ? Math.log1p(v) : v;
+    }
+
+    @Override
+    double displayStart() {
+      return 0;
+    }
+
+    @Override
+    double displayAccept(double acc, double ageDays, int count) {
+      return ageDays <= f.windowDays() ? acc + count : acc;
+    }
+
+    @Override
+    String displayOf(double acc) {
+      return Long.toString((long) acc);
     }
 
     @Override
@@ -457,6 +481,21 @@ abstract class CompiledFeature {
       if (f.missingFlag()) {
         out[offset + 1] = none ? 1 : 0;
       }
+    }
+
+    @Override
+    double displayStart() {
+      return Double.POSITIVE_INFINITY;
+    }
+
+    @Override
+    double displayAccept(double acc, double ageDays, int count) {
+      return count > 0 && ageDays < acc ? ageDays : acc;
+    }
+
+    @Override
+    String displayOf(double acc) {
+      return acc == Double.POSITIVE_INFINITY ? null : Long.toString((long) Math.floor(acc));
     }
 
     @Override

@@ -34,6 +34,10 @@ public final class FittedSchema {
   private final CompiledFeature[] compiled;
   private final CompiledFeature.EventFeature[] eventFeatures;
   private final Map<String, CompiledFeature.EventFeature[]> eventsByType;
+  // Per event type, the positions in eventFeatures of the features reading it (display pass).
+  private final Map<String, int[]> eventSlotsByType;
+  // Per feature, its position in eventFeatures, or -1.
+  private final int[] eventSlot;
   private final Map<String, Integer> featureIndex;
   private final List<Column> columns;
   private final Map<String, Integer> columnIndex;
@@ -79,6 +83,19 @@ public final class FittedSchema {
     Map<String, CompiledFeature.EventFeature[]> bt = new HashMap<>();
     byType.forEach((k, v) -> bt.put(k, v.toArray(new CompiledFeature.EventFeature[0])));
     this.eventsByType = bt;
+    Map<String, int[]> slots = new HashMap<>();
+    bt.forEach((type, sinks) -> {
+      int[] k = new int[sinks.length];
+      for (int i = 0; i < sinks.length; i++) {
+        k[i] = events.indexOf(sinks[i]);
+      }
+      slots.put(type, k);
+    });
+    this.eventSlotsByType = slots;
+    this.eventSlot = new int[compiled.length];
+    for (int i = 0; i < compiled.length; i++) {
+      eventSlot[i] = compiled[i] instanceof CompiledFeature.EventFeature ef ? events.indexOf(ef) : -1;
+    }
     this.fingerprint = SchemaJson.sha256(SchemaJson.canonical(SchemaJson.writeFitted(this, false)));
   }
 
@@ -312,6 +329,42 @@ public final class FittedSchema {
    */
   public String displayValue(Lead lead, Instant asOf, int feature, double[] row) {
     return compiled[feature].display(lead, asOf, row);
+  }
+
+  /**
+   * {@link #displayValue} of every feature at once, in feature order: one pass over the lead's
+   * events serves all event features, where calling {@code displayValue} per feature rescans the
+   * events each time. Allocates the returned array and the strings.
+   *
+   * @param row the lead's vector from {@link #extract} at the same {@code asOf}
+   */
+  public String[] displayValues(Lead lead, Instant asOf, double[] row) {
+    String[] out = new String[compiled.length];
+    double[] acc = new double[eventFeatures.length];
+    for (int k = 0; k < acc.length; k++) {
+      acc[k] = eventFeatures[k].displayStart();
+    }
+    if (acc.length > 0) {
+      double asOfMillis = CompiledFeature.epochMillis(asOf);
+      for (ActivityEvent e : lead.events()) {
+        int[] slots = eventSlotsByType.get(e.type());
+        if (slots == null) {
+          continue;
+        }
+        double age = CompiledFeature.ageDays(asOf, asOfMillis, e.at());
+        if (age < 0) {
+          continue;
+        }
+        for (int k : slots) {
+          acc[k] = eventFeatures[k].displayAccept(acc[k], age, e.count());
+        }
+      }
+    }
+    for (int i = 0; i < compiled.length; i++) {
+      out[i] = eventSlot[i] >= 0 ? eventFeatures[eventSlot[i]].displayOf(acc[eventSlot[i]])
+          : compiled[i].display(lead, asOf, row);
+    }
+    return out;
   }
 
   /**

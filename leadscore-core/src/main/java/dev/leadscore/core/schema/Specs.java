@@ -78,6 +78,33 @@ final class Specs {
 
   /** Trims and collapses inner whitespace but keeps case: the form shown to people. */
   static String normaliseSpaces(String text) {
-    return text.strip().replaceAll("\\s+", " ");
+    String t = text.strip();
+    int i = 0;
+    while (i < t.length() && !(isRegexSpace(t.charAt(i)) && (t.charAt(i) != ' ' || isRegexSpace(t.charAt(i + 1))))) {
+      i++; // a lone ' ' never ends the stripped text, so charAt(i + 1) exists
+    }
+    if (i == t.length()) {
+      return t; // already in shape: no allocation
+    }
+    StringBuilder sb = new StringBuilder(t.length()).append(t, 0, i);
+    boolean prevSpace = false;
+    for (; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (isRegexSpace(c)) {
+        if (!prevSpace) {
+          sb.append(' ');
+        }
+        prevSpace = true;
+      } else {
+        sb.append(c);
+        prevSpace = false;
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The characters of the regex class {@code \\s}: space, tab, newline, vertical tab, form feed, CR. */
+  private static boolean isRegexSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 }

@@ -53,6 +53,21 @@ public final class Fuzz {
     private int failureCount;
     private int cases;
     private final long started = System.nanoTime();
+    private final long startedCpu = cpu();
+
+    /**
+     * This thread's CPU time in nanoseconds, or 0 when unavailable. Reached by reflection so that
+     * the test classes need no {@code requires java.management} when patched into a module.
+     */
+    private static long cpu() {
+      try {
+        Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
+        Class<?> type = Class.forName("java.lang.management.ThreadMXBean");
+        return (Long) type.getMethod("getCurrentThreadCpuTime").invoke(bean);
+      } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+        return 0;
+      }
+    }
 
     public Tally(String name) {
       this.name = name;
@@ -92,7 +107,7 @@ public final class Fuzz {
         sb.append(sep).append(e.getKey()).append(' ').append(e.getValue());
         sep = ", ";
       }
-      sb.append(')').append(String.format(" in %.1f s", (System.nanoTime() - started) / 1e9));
+      sb.append(')').append(String.format(" in %.1f s (thread cpu %.1f s)", (System.nanoTime() - started) / 1e9, (cpu() - startedCpu) / 1e9));
       if (failureCount > 0) {
         sb.append(" FAILURES ").append(failureCount);
       }

@@ -567,5 +567,6 @@ class LeadJsonFuzzTest {
     ReadResult notArray = LeadJson.readArray(new StringReader("{\"id\":\"x\"}"));
     assertEquals(1, notArray.errors().size());
     assertTrue(notArray.errors().get(0).message().contains("expected a JSON array"), notArray.errors().toString());
+    System.out.println("[hardening] LeadJson empty / not-an-array documents: 3 cases, each reported as one error or nothing read");
   }
 }

@@ -49,4 +49,10 @@ class TextKeysTest {
       }
     });
   }
+
+  @Test
+  void normaliseSpacesEqualsStripThenCollapseRegexWhitespace() {
+    Gen<String> text = Gen.anyOf(Gen.strings("ab \t\n\r\f\u000b\u001c\u2003", 0, 10), Gen.anyStrings(10));
+    PropertyCheck.forAll(text, s -> assertEquals(s.strip().replaceAll("\\s+", " "), Specs.normaliseSpaces(s), "'" + s + "'"));
+  }
 }

@@ -1,0 +1,36 @@
+package dev.leadscore.explain.hardening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.leadscore.core.Lead;
+import dev.leadscore.core.hardening.ConcurrentScoring;
+import dev.leadscore.core.synth.SyntheticData;
+import dev.leadscore.core.synth.SyntheticPipeline;
+import dev.leadscore.explain.ModelScorer;
+import dev.leadscore.model.ModelArtifact;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * One {@link ModelScorer} of a trained model shared by 8 threads: every thread scores all 12,500
+ * synthetic leads ({@code leadscore.stress.passes} times, default once: 100,000 concurrent
+ * scorings), mixing explained, score-only and batch calls, and every score, explanation
+ * included, equals the sequential one. The scorer is built from the artifact read back, so the
+ * loaded form is what is shared.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class ModelScorerConcurrencyTest {
+  @Test
+  void sharedModelScorerGivesExactlyTheSequentialScores() throws InterruptedException {
+    ModelScorer scorer = ModelScorer.of(ModelArtifact.read(ModelArtifact.write(Models.defaultModel())));
+    SyntheticData data = SyntheticPipeline.builder().size(12_500).seed(4).build().generate();
+    List<Lead> leads = data.unlabelled();
+    ConcurrentScoring.Report r = ConcurrentScoring.run(scorer, leads, data.asOf(), 8, ConcurrentScoring.passes(), Duration.ofSeconds(150));
+    System.out.println(r.summary("ModelScorer (trained, loaded) shared by 8 threads"));
+    assertEquals(0, r.mismatches(), r.firstMismatch());
+    assertEquals(8L * leads.size() * ConcurrentScoring.passes(), r.scorings());
+  }
+}
