@@ -34,6 +34,19 @@ import java.util.Set;
  * in the arguments.
  */
 abstract class CompiledRule {
+
+  /**
+   * {@link Instant#toEpochMilli()}, saturating at {@code Long.MIN_VALUE}/{@code MAX_VALUE} for the
+   * instants (beyond about 292 million years from 1970) it cannot represent, so such events score
+   * as "long ago" or "in the future" instead of overflowing.
+   */
+  static long epochMillis(java.time.Instant t) {
+    try {
+      return t.toEpochMilli();
+    } catch (ArithmeticException e) {
+      return t.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+  }
   static final double MILLIS_PER_DAY = 86_400_000.0;
 
   /** Which sub-score a rule feeds. */
@@ -515,7 +528,7 @@ abstract class CompiledRule {
 
     /** Age in milliseconds of an event at or before asOf, or -1 when after it. */
     private static long ageMillis(long asOfMillis, ActivityEvent e) {
-      long t = e.at().toEpochMilli();
+      long t = epochMillis(e.at());
       if (t > asOfMillis) {
         return -1;
       }

@@ -44,7 +44,7 @@ final class PointsDeriver {
     double p = converted / (double) n;
     RuleScorer scorer = RuleScorer.of(template, schema);
     List<Rule> rules = template.rules();
-    long asOfMillis = asOf.toEpochMilli();
+    long asOfMillis = CompiledRule.epochMillis(asOf);
 
     // One extraction per lead; per rule, the slot each lead falls in (or the counted events).
     int r = rules.size();

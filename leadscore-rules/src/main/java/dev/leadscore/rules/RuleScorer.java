@@ -82,7 +82,8 @@ public final class RuleScorer implements LeadScorer {
       if (!(max > min)) {
         return 0.0;
       }
-      double s = 100.0 * ((points - min) / (max - min));
+      // Halved first so that ranges near ±Double.MAX_VALUE do not overflow max - min.
+      double s = 100.0 * ((points / 2 - min / 2) / (max / 2 - min / 2));
       return s > 0 ? Math.min(100.0, s) : 0.0;
     }
   }
@@ -194,7 +195,7 @@ public final class RuleScorer implements LeadScorer {
     Objects.requireNonNull(detail, "detail");
     double[] row = new double[schema.width()];
     schema.extract(lead, asOf, row);
-    long asOfMillis = asOf.toEpochMilli();
+    long asOfMillis = CompiledRule.epochMillis(asOf);
     double[] pts = new double[compiled.length];
     CompiledRule.Scratch scratch = new CompiledRule.Scratch();
     for (int i : order) {
@@ -233,7 +234,7 @@ public final class RuleScorer implements LeadScorer {
     double[] pts = new double[compiled.length];
     CompiledRule.Scratch scratch = new CompiledRule.Scratch();
     for (int i : order) {
-      pts[i] = compiled[i].points(lead, asOf, asOf.toEpochMilli(), row, pts, scratch);
+      pts[i] = compiled[i].points(lead, asOf, CompiledRule.epochMillis(asOf), row, pts, scratch);
     }
     return pts;
   }
