@@ -132,8 +132,17 @@ public final class LeadCsvReader {
     try (Reader r = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       return read(r);
     } catch (UncheckedIOException e) {
-      throw e.getCause();
+      throw explain(csv, e.getCause());
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw explain(csv, e);
     }
+  }
+
+  /** The JDK's decoding errors say only "Input length = 1": name the file and the encoding. */
+  private static IOException explain(Path csv, IOException e) {
+    return e instanceof java.nio.charset.CharacterCodingException
+        ? new IOException(csv + " is not valid UTF-8 (" + e + "); re-export it as UTF-8", e)
+        : e;
   }
 
   /**

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -538,8 +537,6 @@ class LeadCsvFuzzTest {
 
   /** Invalid UTF-8 deep in a file loses the whole read (documented); the exception should at least say what and where. */
   @Test
-  @Disabled("BUG: LeadCsvReader.read(Path) on a file with an invalid UTF-8 byte rethrows the JDK's MalformedInputException "
-      + "whose whole message is 'Input length = 1': it names neither the file, the line, nor that the file is not UTF-8")
   void invalidUtf8IsReportedWithTheFileAndLine(@TempDir Path dir) throws IOException {
     String csv = HEADER + "\nx1,1,2,true,a,b,,yes\nx2,1,2,true,caf\u00e9,b,,no\n";
     byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
