@@ -41,7 +41,9 @@ public final class Background {
 
   /**
    * The background of a data set of extracted rows. Means are plain sums in row order divided by
-   * the row count, so the result does not depend on anything but the rows. An interaction
+   * the row count, so the result does not depend on anything but the rows; a column whose sum
+   * overflows (values near {@code ±Double.MAX_VALUE}) has its mean taken over the values divided by
+   * their largest magnitude and scaled back, so every mean is finite. An interaction
    * column's mean is computed from its parents, {@code mean(row[a]·row[b])}; the row's own entry
    * for it is not read (for rows from {@link FittedSchema#extract} the two are identical). Cost
    * O(rows × width), one array allocated.
@@ -78,8 +80,33 @@ public final class Background {
     double n = rows.size();
     for (int j = 0; j < width; j++) {
       sum[j] /= n;
+      if (!Double.isFinite(sum[j])) {
+        sum[j] = scaledMean(rows, layout, j);
+      }
     }
     return new Background(schema.fingerprint(), sum, rows.size());
+  }
+
+  /**
+   * The mean of column {@code j} when its plain sum overflows (finite values near {@code
+   * Double.MAX_VALUE}): every value is divided by the column's largest magnitude {@code m} before
+   * it is summed and the mean is multiplied back by {@code m}, so it is finite and within the
+   * values' range. Only used for such columns, so ordinary means stay bit-identical plain sums.
+   */
+  private static double scaledMean(List<double[]> rows, Layout layout, int j) {
+    double m = 0;
+    for (double[] row : rows) {
+      m = Math.max(m, Math.abs(value(row, layout, j)));
+    }
+    double sum = 0;
+    for (double[] row : rows) {
+      sum += value(row, layout, j) / m;
+    }
+    return m * (sum / rows.size());
+  }
+
+  private static double value(double[] row, Layout layout, int j) {
+    return layout.isInteraction(j) ? row[layout.left[j]] * row[layout.right[j]] : row[j];
   }
 
   /**

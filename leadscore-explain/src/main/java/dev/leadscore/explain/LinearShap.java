@@ -274,7 +274,9 @@ public final class LinearShap {
   void contributions(double[] x, double[] phi) {
     Arrays.fill(phi, 0, layout.players(), 0.0);
     for (int l = 0; l < linCol.length; l++) {
-      phi[linPlayer[l]] += linW[l] * (x[linCol[l]] - linMu[l]);
+      double dev = x[linCol[l]] - linMu[l];
+      // x - E[x] overflows only for values near ±Double.MAX_VALUE; w·x − w·E[x] may still be finite
+      phi[linPlayer[l]] += Double.isFinite(dev) ? linW[l] * dev : linW[l] * x[linCol[l]] - linW[l] * linMu[l];
     }
     for (int m = 0; m < intW.length; m++) {
       double xa = x[intA[m]];
@@ -284,7 +286,8 @@ public final class LinearShap {
       int pa = intPa[m];
       int pb = intPb[m];
       if (pa == pb) {
-        phi[pa] += w * (xab - intMuAB[m]);
+        double dev = xab - intMuAB[m];
+        phi[pa] += Double.isFinite(dev) ? w * dev : w * xab - w * intMuAB[m];
       } else {
         double half = 0.5 * w;
         double aAlone = xa * intMuB[m];

@@ -21,6 +21,7 @@ final class LambdaPath {
    * @param sampleWeights per-row weights or null
    * @param workers threads
    * @param columnNames full-width column names for messages, or null
+   * @throws TrainingException if a column's values are too large to standardise (naming it)
    */
   LambdaPath(double[] x, int n, int d, boolean[] y, double[] sampleWeights, Workers workers, String[] columnNames) {
     this(x, n, d, y, sampleWeights, workers, columnNames, LogisticSolver.StepMethod.AUTO);
@@ -29,7 +30,7 @@ final class LambdaPath {
   /** As above, with the Newton step method forced (for tests and benchmarks). */
   LambdaPath(double[] x, int n, int d, boolean[] y, double[] sampleWeights, Workers workers, String[] columnNames,
       LogisticSolver.StepMethod method) {
-    this.standardisation = Standardisation.fit(x, n, d);
+    this.standardisation = Standardisation.fit(x, n, d, columnNames);
     String[] names = null;
     if (columnNames != null) {
       names = new String[standardisation.activeCount()];

@@ -1,6 +1,8 @@
 package dev.leadscore.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
 import org.ejml.dense.row.linsol.chol.LinearSolverChol_DDRM;
@@ -317,7 +319,8 @@ final class LogisticSolver {
     double f = evaluate(beta, hCur, gCur, lambda);
     int wrongCur = lastWrong;
     if (!Double.isFinite(f)) {
-      throw new TrainingException("objective is " + f + " at the starting point (lambda = " + lambda + ")");
+      throw new TrainingException("objective is " + f + " at the starting point (lambda = " + lambda + ")"
+          + nonFiniteColumns());
     }
     boolean floor = false;
     int k = 0;
@@ -421,6 +424,24 @@ final class LogisticSolver {
             + columnName(j - 1) + " at iteration " + k + "): the classes are (quasi-)separable; use lambda > 0");
       }
     }
+  }
+
+  /**
+   * For the message of a non-finite objective: the design columns holding a value that is not
+   * finite (an overflow in standardisation), or the empty string. Only on the error path; O(n d).
+   */
+  private String nonFiniteColumns() {
+    List<String> bad = new ArrayList<>();
+    for (int j = 0; j < d; j++) {
+      for (int i = 0; i < n; i++) {
+        if (!Double.isFinite(design.z[i * d + j])) {
+          bad.add(columnName(j));
+          break;
+        }
+      }
+    }
+    return bad.isEmpty() ? "" : "; the standardised values of column(s) " + String.join(", ", bad)
+        + " are not finite (the raw values overflow): clip those features to a sensible range or log-transform them";
   }
 
   private String columnName(int j) {

@@ -1,12 +1,16 @@
 package dev.leadscore.model;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadscore.core.Tier;
@@ -63,7 +67,8 @@ import java.util.Set;
  * fingerprint and the one recorded here), the columns, that every array has the schema's width,
  * that the weights in original units agree bit for bit with those derived from the standardised
  * ones, and the calibrator, cut-offs, background and options; it fails with an {@link
- * ArtifactException} naming the field.
+ * ArtifactException} naming the field. The JSON is read strictly: a key given twice in one object
+ * or text after the document is refused, and a syntax error is reported with its line and column.
  *
  * <p>Stateless and thread-safe. Cost O(size of the document).
  */
@@ -73,8 +78,15 @@ public final class ModelArtifact {
   /** The format version this library writes and reads. */
   public static final int FORMAT_VERSION = 1;
 
-  /** Immutable and thread-safe (unlike an ObjectMapper, which can be reconfigured). */
-  private static final ObjectReader READER = new ObjectMapper().reader();
+  /**
+   * Immutable and thread-safe (unlike an ObjectMapper, which can be reconfigured). Strict, like the
+   * schema and rule-set readers: a key given twice in one object, or anything after the document,
+   * is a syntax error rather than silently resolved (last key wins, trailing text ignored).
+   */
+  private static final ObjectReader READER = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build().reader();
   /** Pretty printing with {@code \n} line ends on every platform; immutable and thread-safe. */
   private static final ObjectWriter WRITER = new ObjectMapper()
       .writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
@@ -732,12 +744,14 @@ public final class ModelArtifact {
   private static JsonNode parse(String json, String what) {
     try {
       JsonNode n = READER.readTree(json);
-      if (n == null) {
+      if (n == null || n.isMissingNode()) {
         throw new ArtifactException(what + " is empty");
       }
       return n;
     } catch (JsonProcessingException e) {
-      throw new ArtifactException(what + " is not valid JSON: " + e.getOriginalMessage(), e);
+      JsonLocation at = e.getLocation();
+      throw new ArtifactException(what + " is not valid JSON: " + e.getOriginalMessage()
+          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()), e);
     }
   }
 }

@@ -69,7 +69,9 @@ public final class ModelTrainer {
    * @throws dev.leadscore.core.LeadDataException naming the lead, the field and the row for a value
    *     the schema cannot read
    * @throws TrainingException if a class has fewer leads than folds, the schema cannot be fitted,
-   *     or a fit fails (naming the fold and lambda)
+   *     a column's values are too large to standardise (values near {@code ±Double.MAX_VALUE}:
+   *     naming the column; clip or log-transform the feature), or a fit fails (naming the fold and
+   *     lambda)
    */
   public TrainedModel train(FeatureSchema schema, List<LabelledLead> leads, Instant asOf, TrainingOptions options) {
     Objects.requireNonNull(schema, "schema");
@@ -181,7 +183,10 @@ public final class ModelTrainer {
     }
   }
 
-  /** Column means and interaction-parent moments over the raw rows, in row order. O(n d). */
+  /**
+   * Column means and interaction-parent moments over the raw rows, in row order (plain sums; a
+   * column whose sum overflows gets the overflow-free {@link #scaledMean}). O(n d).
+   */
   static BackgroundStats background(FittedSchema schema, double[] x, int n) {
     int d = schema.width();
     double[] sum = new double[d];
@@ -194,6 +199,13 @@ public final class ModelTrainer {
     double[] means = new double[d];
     for (int j = 0; j < d; j++) {
       means[j] = sum[j] / n;
+      if (!Double.isFinite(means[j])) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+          v[i] = x[i * d + j];
+        }
+        means[j] = scaledMean(v);
+      }
     }
     List<BackgroundStats.InteractionMoments> moments = new ArrayList<>();
     for (Column c : schema.columns()) {
@@ -207,9 +219,38 @@ public final class ModelTrainer {
       for (int i = 0; i < n; i++) {
         prod += x[i * d + a] * x[i * d + b];
       }
-      moments.add(new BackgroundStats.InteractionMoments(c.name(), c.index(), f.left(), a, f.right(), b, prod / n,
+      double meanProduct = prod / n;
+      if (!Double.isFinite(meanProduct)) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+          v[i] = x[i * d + a] * x[i * d + b];
+        }
+        meanProduct = scaledMean(v);
+      }
+      moments.add(new BackgroundStats.InteractionMoments(c.name(), c.index(), f.left(), a, f.right(), b, meanProduct,
           means[a], means[b]));
     }
     return new BackgroundStats(n, means, moments);
+  }
+
+  /**
+   * The mean of finite values whose plain sum overflows: each value is divided by the largest
+   * magnitude {@code m} before summing and the mean is multiplied back by {@code m}, so it is
+   * finite and within the values' range. Only called when the plain sum overflows, so ordinary
+   * columns keep their bit-exact plain means.
+   */
+  static double scaledMean(double[] v) {
+    double m = 0;
+    for (double value : v) {
+      m = Math.max(m, Math.abs(value));
+    }
+    if (!(m > 0 && Double.isFinite(m))) {
+      return m == 0 ? 0 : Double.NaN;
+    }
+    double sum = 0;
+    for (double value : v) {
+      sum += value / m;
+    }
+    return m * (sum / v.length);
   }
 }

@@ -39,15 +39,29 @@ final class Standardisation {
     }
   }
 
+  /** {@link #fit(double[], int, int, String[])} without column names (columns named by index). */
+  static Standardisation fit(double[] x, int n, int d) {
+    return fit(x, n, d, null);
+  }
+
   /**
    * Fits the means and scales of a row-major {@code n x d} matrix; {@code x} is not modified.
    * Two passes (mean, then mean squared deviation) in row order, so the result does not depend on
    * threads. Cost O(n d).
    *
+   * <p><b>Huge values.</b> A column whose squared deviations overflow (values beyond about
+   * {@code 1e154}) has its standard deviation recomputed with every deviation divided by the
+   * column's largest magnitude before squaring, so its scale is finite; columns of ordinary size
+   * keep the plain two-pass arithmetic, bit for bit. A column whose mean or deviations themselves
+   * overflow (values near {@code Double.MAX_VALUE}) cannot be standardised: that is a {@link
+   * TrainingException} naming the column and the remedy (clip or log-transform the feature).
+   *
+   * @param names full-width column names for messages, or null
    * @throws IllegalArgumentException if {@code n < 1} or a value is not finite (naming row and
    *     column)
+   * @throws TrainingException if a non-constant column's values are too large to standardise
    */
-  static Standardisation fit(double[] x, int n, int d) {
+  static Standardisation fit(double[] x, int n, int d, String[] names) {
     if (n < 1) {
       throw new IllegalArgumentException("cannot standardise 0 rows");
     }
@@ -86,11 +100,44 @@ final class Standardisation {
       if (min[j] == max[j]) {
         mean[j] = min[j]; // exact: every value equals it
         scale[j] = 0.0;
-      } else {
+      } else if (!Double.isFinite(mean[j])) {
+        throw tooLarge(j, names, min[j], max[j], "their sum overflows, so the mean is " + mean[j]);
+      } else if (Double.isFinite(ss[j])) {
         scale[j] = Math.sqrt(ss[j] / n);
+      } else {
+        scale[j] = scaledStd(x, n, d, j, mean[j], Math.max(Math.abs(min[j]), Math.abs(max[j])), names, min[j], max[j]);
       }
     }
     return new Standardisation(mean, scale);
+  }
+
+  /**
+   * The population standard deviation of column {@code j} when the squares of its deviations
+   * overflow: each deviation is divided by {@code m}, the column's largest magnitude, before it is
+   * squared, and the root is multiplied back by {@code m}.
+   */
+  private static double scaledStd(double[] x, int n, int d, int j, double mean, double m, String[] names, double min,
+      double max) {
+    double ss = 0;
+    for (int i = 0; i < n; i++) {
+      double dev = x[i * d + j] - mean;
+      if (!Double.isFinite(dev)) {
+        throw tooLarge(j, names, min, max, "the deviation of row " + i + " from the mean overflows");
+      }
+      double t = dev / m;
+      ss += t * t;
+    }
+    double scale = m * Math.sqrt(ss / n);
+    if (!(scale > 0 && Double.isFinite(scale))) {
+      throw tooLarge(j, names, min, max, "the standard deviation is " + scale);
+    }
+    return scale;
+  }
+
+  private static TrainingException tooLarge(int j, String[] names, double min, double max, String why) {
+    String column = names == null ? "column " + j : "column '" + names[j] + "'";
+    return new TrainingException(column + " cannot be standardised: its training values range from " + min + " to " + max
+        + " and " + why + "; clip the feature to a sensible range or log-transform it");
   }
 
   /**

@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -205,8 +204,6 @@ class ModelArtifactFuzzTest {
 
   /** A syntax error in a 600-line artifact should say where it is, as the schema and rule-set readers do. */
   @Test
-  @Disabled("BUG: ModelArtifact.read reports malformed JSON without the line and column of the error (only Jackson's "
-      + "original message, sometimes with the start marker's line), unlike FeatureSchema/RuleSet.fromJson and LeadJson")
   void malformedJsonErrorsNameTheLine() {
     String[] lines = artifact.split("\n", -1);
     int target = lines.length / 2;

@@ -35,7 +35,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -273,9 +272,6 @@ class ModelNumericalEdgesTest {
    * 1e-300·(x − E[x]) = 1e-300·Infinity.
    */
   @Test
-  @Disabled("BUG: LinearShap computes w*(x - mean) and x - mean overflows (x = 1e308, background mean -1e308), so "
-      + "ModelScorer.score with EXPLAINED throws an undocumented IllegalArgumentException from Reason (contribution Infinity) "
-      + "although the logit (1e8) and the probability are finite; SCORE_ONLY works")
   void shapPartsOfAFiniteLogitStayFinite() {
     FittedSchema fs = rawSchema();
     double[] means = Background.ofLeads(fs, List.of(Lead.builder("b").number("x", 1).build()), AS_OF).means();
@@ -294,9 +290,6 @@ class ModelNumericalEdgesTest {
    * Background.ofLeads accepts must let the scorer explain every lead.
    */
   @Test
-  @Disabled("BUG: Background.of/ofLeads sum the rows to take the mean, so two leads with x = 1e308 give a mean of Infinity; "
-      + "it is accepted (LinearModel.of too), and then every EXPLAINED score, even of a lead with x = 5, throws an undocumented "
-      + "IllegalArgumentException from Reason (contribution -Infinity)")
   void backgroundOfExtremeLeads() {
     FittedSchema fs = rawSchema();
     Tally t = new Tally("Background.ofLeads of extreme leads");
