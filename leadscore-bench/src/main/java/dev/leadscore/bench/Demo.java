@@ -1,256 +1,161 @@
 package dev.leadscore.bench;
 
+import dev.leadscore.bench.cli.CsvExport;
+import dev.leadscore.bench.cli.ScoredCsv;
+import dev.leadscore.bench.report.Evaluation;
+import dev.leadscore.bench.report.EvaluationJson;
+import dev.leadscore.bench.report.EvaluationResult;
+import dev.leadscore.bench.report.HtmlReport;
+import dev.leadscore.bench.report.ModelScorers;
+import dev.leadscore.bench.report.TextReport;
 import dev.leadscore.core.BatchResult;
-import dev.leadscore.core.Explanation;
 import dev.leadscore.core.LabelledLead;
 import dev.leadscore.core.Lead;
-import dev.leadscore.core.LeadScorer;
-import dev.leadscore.core.Reason;
 import dev.leadscore.core.Score;
 import dev.leadscore.core.Tier;
-import dev.leadscore.core.schema.Column;
 import dev.leadscore.core.schema.FeatureSchema;
-import dev.leadscore.core.schema.FeatureSpec;
-import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.core.synth.SyntheticData;
 import dev.leadscore.core.synth.SyntheticPipeline;
-import dev.leadscore.rules.RuleScorer;
+import dev.leadscore.model.ModelArtifact;
+import dev.leadscore.model.TrainingOptions;
+import dev.leadscore.model.TrainingProgress;
 import dev.leadscore.rules.RuleSet;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.io.Writer;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The README's main job, for now: generate the default synthetic pipeline, fit the default schema
- * on the oldest 80 % of leads (a time-ordered split, so nothing about the holdout leaks into the
- * fitted imputations and levels), extract every lead at the pipeline's {@code asOf}, and report
- * the data and which signals carry information on the newest 20 %. Later work adds the rule
- * baseline, the model and the report to this command.
+ * The README's main job: generate the default synthetic pipeline, evaluate the default rule set
+ * and the model side by side (stratified K-fold cross-validation with the schema and the model
+ * fitted inside the folds, plus a time-ordered back-test on the newest 20 % by creation time),
+ * write the artifacts and print the headline table.
+ *
+ * <p>Files written to the output directory: {@code model.json} (the model trained on all leads),
+ * {@code report.html} (self-contained), {@code evaluation.json}, the pipeline as a CRM would
+ * export it ({@code leads.csv}, {@code events.csv}, with {@code schema.json} and {@code
+ * rules.json}) so the other commands can be tried on it, and a fresh batch of unseen leads
+ * ({@code new-leads.csv}, {@code new-events.csv}) scored into {@code scored.csv}.
  */
-final class Demo {
+public final class Demo {
   private Demo() {}
 
-  static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
-    int size = 800;
-    long seed = 42;
-    Path outDir = Path.of("target", "demo");
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      if (i + 1 >= args.length) {
-        err.println("option " + a + " needs a value");
-        return 2;
-      }
-      String v = args[++i];
-      try {
-        switch (a) {
-          case "--size":
-            size = Integer.parseInt(v);
-            break;
-          case "--seed":
-            seed = Long.parseLong(v);
-            break;
-          case "--out":
-            outDir = Path.of(v);
-            break;
-          default:
-            err.println("unknown option " + a);
-            return 2;
-        }
-      } catch (NumberFormatException e) {
-        err.println("option " + a + " needs a whole number, got '" + v + "'");
-        return 2;
-      }
-    }
+  /**
+   * The demo's settings.
+   *
+   * @param size leads in the pipeline
+   * @param seed seed of the pipeline, the folds and the bootstrap
+   * @param out output directory
+   * @param folds cross-validation folds
+   * @param bootstrap bootstrap resamples of the AUC interval
+   * @param nested whether to run nested cross-validation
+   * @param quiet whether to suppress progress
+   */
+  public record Settings(int size, long seed, Path out, int folds, int bootstrap, boolean nested, boolean quiet) {}
 
-    SyntheticPipeline pipeline;
-    try {
-      pipeline = SyntheticPipeline.builder().size(size).seed(seed).build();
-    } catch (IllegalArgumentException e) {
-      err.println(e.getMessage());
-      return 2;
-    }
-    SyntheticData data = pipeline.generate();
+  /**
+   * Runs the demo.
+   *
+   * @return the exit code, 0
+   * @throws IllegalArgumentException for an invalid setting (e.g. a size below 100)
+   * @throws IOException if the output directory cannot be written
+   */
+  public static int run(Settings s, PrintWriter out, PrintWriter err) throws IOException {
+    long started = System.nanoTime();
+    SyntheticData data = SyntheticPipeline.builder().size(s.size()).seed(s.seed()).build().generate();
     Instant asOf = data.asOf();
-    List<LabelledLead> leads = new ArrayList<>(data.leads());
-    // Oldest first, so the holdout is the newest leads, as it would be in production.
-    leads.sort(Comparator.comparing((LabelledLead l) -> l.lead().createdAt().orElse(Instant.MIN))
-        .thenComparing(l -> l.lead().id()));
-    int nTrain = (int) Math.round(leads.size() * 0.8);
-    List<LabelledLead> train = leads.subList(0, nTrain);
-    List<LabelledLead> holdout = leads.subList(nTrain, leads.size());
-
     FeatureSchema schema = SyntheticPipeline.defaultSchema();
-    FittedSchema fitted = schema.fit(train.stream().map(LabelledLead::lead).toList());
-    double[][] xTrain = extract(fitted, train, asOf);
-    double[][] xHold = extract(fitted, holdout, asOf);
+    RuleSet rules = RuleSet.syntheticDefault();
+    Path dir = s.out();
+    Files.createDirectories(dir);
 
-    long converted = leads.stream().filter(LabelledLead::converted).count();
-    out.printf(Locale.ROOT, "leadscore demo: default synthetic pipeline%n");
-    out.printf(Locale.ROOT, "  leads        %d (seed %d, asOf %s), converted %d = %.1f %%%n",
-        leads.size(), seed, asOf, converted, 100.0 * converted / leads.size());
-    out.printf(Locale.ROOT, "  schema       %s v%d: %d features -> %d columns%n", schema.name(), schema.version(),
-        schema.features().size(), fitted.width());
-    out.printf(Locale.ROOT, "  fingerprint  %s%n", fitted.fingerprint());
-    out.printf(Locale.ROOT, "  split        train %d oldest leads, holdout %d newest (by createdAt)%n", train.size(), holdout.size());
-    Map<String, Integer> families = new LinkedHashMap<>();
-    for (FeatureSpec f : schema.features()) {
-      families.merge(f.family(), 1, Integer::sum);
+    List<Lead> leads = data.unlabelled();
+    boolean[] labels = new boolean[leads.size()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = data.leads().get(i).converted();
     }
-    out.printf(Locale.ROOT, "  families     %s%n", families);
+    CsvExport.write(leads, labels, dir.resolve("leads.csv"), dir.resolve("events.csv"));
+    Files.writeString(dir.resolve("schema.json"), schema.toJson(), StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("rules.json"), rules.toJson(), StandardCharsets.UTF_8);
 
-    out.printf(Locale.ROOT, "%nStrongest single signals on the holdout (ROC AUC of one feature's best column; 0.5 = none)%n");
-    out.printf(Locale.ROOT, "  %-24s %-13s %-34s %6s%n", "feature", "family", "column", "AUC");
-    boolean[] yHold = labels(holdout);
-    List<String[]> rows = new ArrayList<>();
-    for (FeatureSpec f : schema.features()) {
-      double best = 0.5;
-      String bestCol = "";
-      for (Column c : fitted.columns()) {
-        if (!c.feature().equals(f.name())) {
-          continue;
-        }
-        double auc = Auc.of(column(xHold, c.index()), yHold);
-        if (!Double.isNaN(auc) && Math.abs(auc - 0.5) > Math.abs(best - 0.5)) {
-          best = auc;
-          bestCol = c.name();
-        }
-      }
-      rows.add(new String[] {f.name(), f.family(), bestCol, String.format(Locale.ROOT, "%.3f", best)});
+    TrainingOptions options = TrainingOptions.builder().folds(s.folds()).seed(s.seed())
+        .progress(TrainingProgress.NONE).build();
+    Evaluation.Spec spec = new Evaluation.Spec()
+        .name(String.format(Locale.ROOT, "synthetic pipeline (%d leads, seed %d)", s.size(), s.seed()))
+        .schema(schema).leads(data.leads()).asOf(asOf).options(options).rules(rules)
+        .backTest(null, 0.8).bootstrap(s.bootstrap()).nested(s.nested()).trueProbabilities(data.trueProbabilities())
+        .log(s.quiet() ? null : err);
+    EvaluationResult r = Evaluation.run(spec);
+
+    Path model = dir.resolve("model.json");
+    Path report = dir.resolve("report.html");
+    Path json = dir.resolve("evaluation.json");
+    Files.writeString(model, ModelArtifact.write(r.finalModel()), StandardCharsets.UTF_8);
+    Files.writeString(report, HtmlReport.of(r), StandardCharsets.UTF_8);
+    Files.writeString(json, EvaluationJson.write(r), StandardCharsets.UTF_8);
+
+    // Fresh leads the model has never seen, as a daily batch would bring them.
+    SyntheticData fresh = SyntheticPipeline.builder().size(Math.max(SyntheticPipeline.MIN_SIZE, s.size() / 4))
+        .seed(s.seed() + 1).build().generate();
+    List<Lead> newLeads = new ArrayList<>();
+    for (LabelledLead l : fresh.leads()) {
+      newLeads.add(renamed(l.lead(), "N" + l.lead().id().substring(1)));
     }
-    rows.sort(Comparator.comparingDouble((String[] r) -> -Math.abs(Double.parseDouble(r[3]) - 0.5)).thenComparing(r -> r[0]));
-    for (String[] r : rows.subList(0, Math.min(12, rows.size()))) {
-      out.printf(Locale.ROOT, "  %-24s %-13s %-34s %6s%n", (Object[]) r);
+    CsvExport.write(newLeads, null, dir.resolve("new-leads.csv"), dir.resolve("new-events.csv"));
+    Path scored = dir.resolve("scored.csv");
+    BatchResult batch = ScoredCsv.write(ModelScorers.of(r.finalModel()), newLeads, fresh.asOf(), scored, false);
+
+    out.println("leadscore demo: the default synthetic pipeline, rules vs model");
+    Map<Tier, Integer> tiers = new EnumMap<>(Tier.class);
+    for (Score sc : batch.scores()) {
+      tiers.merge(sc.tier(), 1, Integer::sum);
     }
-
-    out.printf(Locale.ROOT, "%nMissing values in the training rows (share imputed or in the 'missing' level)%n");
-    for (Column c : fitted.columns()) {
-      boolean missingCol = c.role() == Column.Role.MISSING_FLAG
-          || (c.role() == Column.Role.LEVEL && ("missing".equals(c.level()) || "unknown".equals(c.level())));
-      if (missingCol) {
-        double share = mean(column(xTrain, c.index()));
-        out.printf(Locale.ROOT, "  %-34s %5.1f %%%n", c.name(), 100 * share);
-      }
+    out.printf(Locale.ROOT, "Wrote %s, %s, %s%n", model, report, json);
+    out.printf(Locale.ROOT, "Scored %d fresh leads into %s:", batch.scores().size(), scored);
+    for (Tier t : Tier.values()) {
+      out.printf(Locale.ROOT, " %s %d", t.label(), tiers.getOrDefault(t, 0));
     }
-
-    reportRules(out, fitted, holdout, asOf);
-
-    Files.createDirectories(outDir);
-    Path schemaFile = outDir.resolve("fitted-schema.json");
-    Files.writeString(schemaFile, fitted.toJson(), StandardCharsets.UTF_8);
-    Path featuresFile = outDir.resolve("features.csv");
-    writeFeatures(featuresFile, fitted, leads, asOf);
-    out.printf(Locale.ROOT, "%nWrote %s and %s (%d rows x %d columns)%n", schemaFile, featuresFile, leads.size(), fitted.width());
-    out.printf(Locale.ROOT, "The trained model and its explanations join this demo as they land.%n");
+    out.println();
+    out.printf(Locale.ROOT, "The pipeline as CSV for the other commands: %s, %s, %s, %s; e.g.%n",
+        dir.resolve("leads.csv"), dir.resolve("events.csv"), dir.resolve("schema.json"), dir.resolve("rules.json"));
+    out.printf(Locale.ROOT, "  java -jar leadscore-bench/target/leadscore-bench.jar evaluate --data %s --events %s"
+        + " --schema %s --rules %s --label-column converted --created-at-column created_at --as-of %s --seed %d%n",
+        dir.resolve("leads.csv"), dir.resolve("events.csv"), dir.resolve("schema.json"), dir.resolve("rules.json"), asOf,
+        s.seed());
+    out.println();
+    out.print(TextReport.tierTables(r));
+    if (r.backTest() != null) {
+      out.println();
+      out.print(TextReport.backTest(r.backTest()));
+    }
+    out.println();
+    out.print(TextReport.importance(r.importance(), 8));
+    for (EvaluationResult.Example e : r.examples()) {
+      out.println();
+      out.print(TextReport.example(e));
+    }
+    out.println();
+    out.println("=".repeat(100));
+    out.print(TextReport.dataset(r));
+    out.println();
+    out.print(TextReport.headline(r));
+    out.printf(Locale.ROOT, "Done in %.1f s.%n", (System.nanoTime() - started) / 1e9);
+    out.flush();
     return 0;
   }
 
-  /** The rule baseline on the newest leads: AUC, tier table and one explained lead. */
-  private static void reportRules(PrintStream out, FittedSchema fitted, List<LabelledLead> holdout, Instant asOf) {
-    RuleScorer rules = RuleScorer.of(RuleSet.syntheticDefault(), fitted);
-    List<Lead> leads = holdout.stream().map(LabelledLead::lead).toList();
-    BatchResult batch = rules.scoreAll(leads, asOf, LeadScorer.Detail.EXPLAINED);
-    double[] scores = new double[batch.scores().size()];
-    boolean[] y = new boolean[scores.length];
-    Map<String, Boolean> converted = new LinkedHashMap<>();
-    holdout.forEach(l -> converted.put(l.lead().id(), l.converted()));
-    for (int i = 0; i < scores.length; i++) {
-      Score sc = batch.scores().get(i);
-      scores[i] = sc.score();
-      y[i] = converted.get(sc.leadId());
-    }
-    out.printf(Locale.ROOT, "%nRule baseline (%s v%s, cut-offs %s) on the holdout%n", rules.modelId(), rules.modelVersion(), rules.cutoffs());
-    out.printf(Locale.ROOT, "  scored %d, errors %d, ROC AUC %.3f%n", scores.length, batch.errors().size(), Auc.of(scores, y));
-    long allConverted = 0;
-    for (boolean b : y) {
-      allConverted += b ? 1 : 0;
-    }
-    out.printf(Locale.ROOT, "  %-9s %6s %7s %11s %9s%n", "tier", "leads", "share", "converting", "captured");
-    for (Tier t : Tier.values()) {
-      int n = 0;
-      int c = 0;
-      for (int i = 0; i < scores.length; i++) {
-        if (batch.scores().get(i).tier() == t) {
-          n++;
-          c += y[i] ? 1 : 0;
-        }
-      }
-      out.printf(Locale.ROOT, "  %-9s %6d %6.1f%% %10.1f%% %8.1f%%%n", t.label(), n, 100.0 * n / scores.length,
-          n == 0 ? 0.0 : 100.0 * c / n, allConverted == 0 ? 0.0 : 100.0 * c / allConverted);
-    }
-    Score top = batch.scores().stream().max(java.util.Comparator.comparingDouble(Score::score)).orElseThrow();
-    Explanation why = top.explanation().orElseThrow();
-    out.printf(Locale.ROOT, "  highest-scoring lead %s: score %.0f, %s (%s)%n", top.leadId(), top.score(), top.tier().label(), top.tier().action());
-    for (Reason r : why.topReasons()) {
-      out.printf(Locale.ROOT, "    + %-60s %+6.1f points%n", r.text(), r.contribution());
-    }
-    for (Reason r : why.risks()) {
-      out.printf(Locale.ROOT, "    - %-60s %+6.1f points%n", r.text(), r.contribution());
-    }
-  }
-
-  private static double[][] extract(FittedSchema fitted, List<LabelledLead> leads, Instant asOf) {
-    double[][] x = new double[leads.size()][];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = fitted.extract(leads.get(i).lead(), asOf);
-    }
-    return x;
-  }
-
-  private static boolean[] labels(List<LabelledLead> leads) {
-    boolean[] y = new boolean[leads.size()];
-    for (int i = 0; i < y.length; i++) {
-      y[i] = leads.get(i).converted();
-    }
-    return y;
-  }
-
-  private static double[] column(double[][] x, int j) {
-    double[] c = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      c[i] = x[i][j];
-    }
-    return c;
-  }
-
-  private static double mean(double[] v) {
-    double s = 0;
-    for (double d : v) {
-      s += d;
-    }
-    return v.length == 0 ? 0 : s / v.length;
-  }
-
-  private static void writeFeatures(Path file, FittedSchema fitted, List<LabelledLead> leads, Instant asOf) throws IOException {
-    double[] row = new double[fitted.width()];
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      StringBuilder header = new StringBuilder("lead_id,converted");
-      for (Column c : fitted.columns()) {
-        header.append(',').append(csv(c.name()));
-      }
-      w.write(header.append('\n').toString());
-      for (LabelledLead l : leads) {
-        Lead lead = l.lead();
-        fitted.extract(lead, asOf, row);
-        StringBuilder sb = new StringBuilder(csv(lead.id())).append(',').append(l.converted() ? 1 : 0);
-        for (double v : row) {
-          sb.append(',').append(v);
-        }
-        w.write(sb.append('\n').toString());
-      }
-    }
-  }
-
-  private static String csv(String s) {
-    return s.contains(",") || s.contains("\"") || s.contains("\n") ? '"' + s.replace("\"", "\"\"") + '"' : s;
+  private static Lead renamed(Lead lead, String id) {
+    Lead.Builder b = Lead.builder(id);
+    lead.attributes().forEach(b::attribute);
+    lead.events().forEach(b::event);
+    lead.createdAt().ifPresent(b::createdAt);
+    return b.build();
   }
 }

@@ -1,0 +1,55 @@
+package dev.leadscore.bench.cli;
+
+import dev.leadscore.model.TrainingException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The command line of {@code leadscore-bench.jar}: {@code train}, {@code evaluate}, {@code score},
+ * {@code report} and {@code demo} (and {@code jmh}, which {@link dev.leadscore.bench.Main} hands to
+ * JMH before this parser sees it). Exit codes: 0 success, 1 a failure reported in one message (bad
+ * input, a schema that does not fit the data, too little data), 2 a usage error.
+ */
+@Command(name = "java -jar leadscore-bench.jar", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+    version = "leadscore-bench 0.1.0-SNAPSHOT",
+    description = "Train, evaluate and apply leadscore models on CSV exports; run the demo and the benchmarks.",
+    subcommands = {DemoCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class,
+        ReportCommand.class, CommandLine.HelpCommand.class},
+    footer = {"  jmh       Run the JMH benchmarks with JMH's own options, e.g.",
+        "              jmh -f 1 -wi 3 -i 5 (see leadscore-bench/RESULTS.md).",
+        "", "Run 'java -jar leadscore-bench.jar help <command>' for a command's options."})
+public final class LeadscoreCli implements Runnable {
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Parses and runs one command line, writing to the given streams; returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err) {
+    CommandLine cl = new CommandLine(new LeadscoreCli());
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      PrintWriter e = cmd.getErr();
+      if (ex instanceof CliException || ex instanceof TrainingException || ex instanceof IllegalArgumentException) {
+        e.println("error: " + ex.getMessage());
+      } else {
+        e.println("error: " + ex);
+        ex.printStackTrace(e);
+      }
+      e.flush();
+      return 1;
+    });
+    int code = cl.execute(args);
+    cl.getOut().flush();
+    cl.getErr().flush();
+    return code;
+  }
+}

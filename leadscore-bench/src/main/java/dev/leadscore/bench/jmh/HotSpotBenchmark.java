@@ -1,0 +1,241 @@
+package dev.leadscore.bench.jmh;
+
+import dev.leadscore.core.AttributeValue;
+import dev.leadscore.core.Lead;
+import dev.leadscore.core.schema.FeatureSpec;
+import dev.leadscore.core.schema.FittedSchema;
+import dev.leadscore.core.schema.Seniority;
+import dev.leadscore.explain.Attribution;
+import dev.leadscore.model.TrainedModel;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The performance investigation: the pieces of the single-lead paths, measured one by one through
+ * public API, to find where a full score (about 3.7 us, target 300 ns) and an explanation spend
+ * their time. Leads cycle through {@value Fixtures#POOL} fresh leads.
+ * <ul>
+ *   <li>{@code displayValue}: {@code FittedSchema.displayValue} for every feature of one kind (or
+ *       all), with the lead's prebuilt vector: what {@code LinearShap.explanation} calls per
+ *       listed reason;</li>
+ *   <li>{@code shapAttribution}: the exact SHAP numbers alone ({@code LinearShap.attribute} on a
+ *       prebuilt vector), no text;</li>
+ *   <li>{@code seniorityOfTitle}: the job-title parser ({@code Seniority.ofTitle}) alone;</li>
+ *   <li>{@code baseline*}: what the JDK primitives the extraction uses cost by themselves: one
+ *       {@code strip().toLowerCase(ROOT)} of the title (the text normalisation every categorical,
+ *       ordinal and missing-token check does), one {@code strip().replaceAll("\\s+", " ")} (what
+ *       {@code Specs.normaliseSpaces} does for display values: a regex compiled per call), and the
+ *       lead's attribute-map lookups of the default schema's 14 attributes.</li>
+ * </ul>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 4, time = 1)
+@Measurement(iterations = 6, time = 1)
+@Fork(2)
+public class HotSpotBenchmark {
+
+  @State(Scope.Benchmark)
+  public static class Data {
+    Fixtures.Pipeline p;
+    String[] titles;
+    String[] attributes;
+
+    @Setup
+    public void setUp() {
+      p = Fixtures.pipeline();
+      titles = new String[Fixtures.POOL];
+      for (int i = 0; i < Fixtures.POOL; i++) {
+        AttributeValue v = p.leads[i].attribute("job_title");
+        titles[i] = v instanceof AttributeValue.Text t ? t.value() : "";
+      }
+      attributes = p.schema.schema().attributes().toArray(new String[0]);
+    }
+  }
+
+  /** The features of one kind of the model's schema. */
+  @State(Scope.Benchmark)
+  public static class Kind {
+    @Param({"all", "eventCount", "recency", "emailDomain", "titleSeniority", "boolean", "numeric", "categorical",
+        "ordinal", "interaction"})
+    public String kind;
+
+    int[] features;
+
+    @Setup
+    public void setUp(Data d) {
+      List<FeatureSpec> specs = d.p.schema.schema().features();
+      List<Integer> idx = new ArrayList<>();
+      for (int f = 0; f < specs.size(); f++) {
+        if (kind.equals("all") || specs.get(f).kind().equals(kind)) {
+          idx.add(f);
+        }
+      }
+      features = idx.stream().mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  @State(Scope.Thread)
+  public static class Cursor {
+    int next;
+  }
+
+  /** The trained model's numbers, for the what-if variants of its logit. */
+  @State(Scope.Benchmark)
+  public static class Logit {
+    double intercept;
+    double[] weights;
+    double[] mean;
+    double[] inverse;
+    double rawIntercept;
+    double[] rawWeights;
+    double[] logits;
+    double[] ages;
+
+    @Setup
+    public void setUp(Data d) {
+      TrainedModel m = d.p.model;
+      intercept = m.intercept();
+      weights = m.weights();
+      mean = m.means();
+      double[] scale = m.scales();
+      inverse = new double[scale.length];
+      for (int j = 0; j < scale.length; j++) {
+        inverse[j] = scale[j] > 0 ? 1.0 / scale[j] : 0.0; // weight is 0 there too
+      }
+      rawIntercept = m.rawIntercept();
+      rawWeights = m.rawWeights();
+      logits = new double[Fixtures.POOL];
+      ages = new double[Fixtures.POOL];
+      for (int i = 0; i < Fixtures.POOL; i++) {
+        logits[i] = m.logit(d.p.rows[i]);
+        ages[i] = (i * 37 % 900) / 10.0;
+      }
+    }
+  }
+
+  @Benchmark
+  public void displayValue(Data d, Kind k, Cursor c, Blackhole bh) {
+    int i = c.next++ & Fixtures.MASK;
+    Lead lead = d.p.leads[i];
+    double[] row = d.p.rows[i];
+    FittedSchema s = d.p.schema;
+    Instant asOf = d.p.asOf;
+    for (int f : k.features) {
+      bh.consume(s.displayValue(lead, asOf, f, row));
+    }
+  }
+
+  @Benchmark
+  public Attribution shapAttribution(Data d, Cursor c) {
+    return d.p.scorer.shap().attribute(d.p.rows[c.next++ & Fixtures.MASK]);
+  }
+
+  /** {@code TrainedModel.logit} alone (indirect loop over the non-constant columns). */
+  @Benchmark
+  public double logitTrainedModel(Data d, Cursor c) {
+    return d.p.model.logit(d.p.rows[c.next++ & Fixtures.MASK]);
+  }
+
+  /**
+   * What if: the same arithmetic, {@code b + sum_j w_j * ((x_j - m_j) * inv_j)} in the same order,
+   * as a dense loop over all columns (constant columns have {@code w = inv = 0}, so for finite x
+   * they add exactly +0 and the result is bit-identical).
+   */
+  @Benchmark
+  public double logitWhatIfDense(Logit l, Data d, Cursor c) {
+    double[] x = d.p.rows[c.next++ & Fixtures.MASK];
+    double[] w = l.weights;
+    double[] m = l.mean;
+    double[] inv = l.inverse;
+    double eta = l.intercept;
+    for (int j = 0; j < w.length; j++) {
+      eta += w[j] * ((x[j] - m[j]) * inv[j]);
+    }
+    return eta;
+  }
+
+  /** What if: {@code rawIntercept + rawWeights . x} (not bit-identical to the trained logit). */
+  @Benchmark
+  public double logitWhatIfRawDot(Logit l, Data d, Cursor c) {
+    double[] x = d.p.rows[c.next++ & Fixtures.MASK];
+    double[] w = l.rawWeights;
+    double eta = l.rawIntercept;
+    for (int j = 0; j < w.length; j++) {
+      eta += w[j] * x[j];
+    }
+    return eta;
+  }
+
+  /** The trained Platt calibrator alone, logit to probability. */
+  @Benchmark
+  public double calibratorOnly(Logit l, Data d, Cursor c) {
+    return d.p.model.calibrator().probability(l.logits[c.next++ & Fixtures.MASK]);
+  }
+
+  /** What half-life decay costs per event and feature today: {@code Math.pow(0.5, age / days)}. */
+  @Benchmark
+  public double decayPow(Logit l, Cursor c) {
+    return Math.pow(0.5, l.ages[c.next++ & Fixtures.MASK] / 30.0);
+  }
+
+  /** The same weight as {@code Math.exp(age * (-ln 2 / days))} (may differ in the last ulp). */
+  @Benchmark
+  public double decayExp(Logit l, Cursor c) {
+    return Math.exp(l.ages[c.next++ & Fixtures.MASK] * (-Math.log(2) / 30.0));
+  }
+
+  /**
+   * {@code Math.log1p}, which extraction applies to every log-transformed count and numeric
+   * (17 columns of the default schema): HotSpot has no intrinsic for it, it runs {@code
+   * StrictMath.log1p}.
+   */
+  @Benchmark
+  public double log1pMath(Logit l, Cursor c) {
+    return Math.log1p(l.ages[c.next++ & Fixtures.MASK]);
+  }
+
+  /** {@code Math.log(1 + v)}, an intrinsic (less accurate than log1p only for tiny v). */
+  @Benchmark
+  public double log1pViaLog(Logit l, Cursor c) {
+    return Math.log(1.0 + l.ages[c.next++ & Fixtures.MASK]);
+  }
+
+  @Benchmark
+  public Seniority seniorityOfTitle(Data d, Cursor c) {
+    return Seniority.ofTitle(d.titles[c.next++ & Fixtures.MASK]);
+  }
+
+  @Benchmark
+  public String baselineStripLowerCase(Data d, Cursor c) {
+    return d.titles[c.next++ & Fixtures.MASK].strip().toLowerCase(Locale.ROOT);
+  }
+
+  @Benchmark
+  public String baselineRegexNormaliseSpaces(Data d, Cursor c) {
+    return d.titles[c.next++ & Fixtures.MASK].strip().replaceAll("\\s+", " ");
+  }
+
+  @Benchmark
+  public void baselineAttributeLookups(Data d, Cursor c, Blackhole bh) {
+    Lead lead = d.p.leads[c.next++ & Fixtures.MASK];
+    for (String a : d.attributes) {
+      bh.consume(lead.attribute(a));
+    }
+  }
+}

@@ -1,0 +1,546 @@
+package dev.leadscore.bench.report;
+
+import dev.leadscore.core.AttributeValue;
+import dev.leadscore.core.Explanation;
+import dev.leadscore.core.LabelledLead;
+import dev.leadscore.core.Lead;
+import dev.leadscore.core.LeadScorer.Detail;
+import dev.leadscore.core.Score;
+import dev.leadscore.core.Tier;
+import dev.leadscore.core.TierCutoffs;
+import dev.leadscore.core.schema.Column;
+import dev.leadscore.core.schema.FeatureSchema;
+import dev.leadscore.core.schema.FittedSchema;
+import dev.leadscore.explain.Importance;
+import dev.leadscore.explain.ModelScorer;
+import dev.leadscore.explain.Move;
+import dev.leadscore.model.BackTest;
+import dev.leadscore.model.BackTestResult;
+import dev.leadscore.model.ModelTrainer;
+import dev.leadscore.model.TrainedModel;
+import dev.leadscore.model.TrainingOptions;
+import dev.leadscore.model.TrainingSummary;
+import dev.leadscore.model.calibration.Calibrator;
+import dev.leadscore.model.eval.DataSufficiency;
+import dev.leadscore.model.eval.Metrics;
+import dev.leadscore.rules.RuleScorer;
+import dev.leadscore.rules.RuleSet;
+import dev.leadscore.rules.RuleSetException;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The evaluation runner: the rule baseline and the model side by side under K-fold
+ * cross-validation, plus a time-ordered back-test, on one set of labelled leads.
+ *
+ * <p><b>Protocol.</b>
+ *
+ * <ol>
+ *   <li>The model is trained by {@link ModelTrainer} on all leads. Its stratified K-fold
+ *       cross-validation fits the schema, the standardisation and every lambda of the grid on each
+ *       fold's training leads only and predicts the held-out fold; lambda, the calibrator and the
+ *       tier cut-offs are then chosen on those out-of-fold predictions. The reported model figures
+ *       are the calibrated out-of-fold predictions of the chosen lambda. Because lambda and the
+ *       2-parameter Platt curve are chosen on the same predictions they are scored on, the figures
+ *       are very slightly optimistic; {@link Spec#nested(boolean)} removes that by training a full
+ *       model (with its own inner cross-validation) inside each outer fold.
+ *   <li>The rule baseline is scored on the same folds: the schema is fitted on each fold's
+ *       training leads and the rules score the held-out fold. Its points are turned into
+ *       probabilities by a Platt curve fitted on the fold's training leads (rules rank, they do not
+ *       estimate probabilities), and its tier cut-offs come from the model's tier policy applied to
+ *       its own pooled out-of-fold scores, so the two tier tables split the pipeline alike.
+ *   <li>The back-test orders the leads by a date or sequence column (or their creation time),
+ *       trains the model on the earliest share and scores the rest ({@link BackTest#firstShare});
+ *       the rules are scored on the same later leads with the schema fitted on the earlier ones.
+ *   <li>The final model's global importance (mean |SHAP|) and the data-sufficiency check are
+ *       computed over all leads, and one lead each from Hot, Nurture and Suppress is explained.
+ * </ol>
+ *
+ * <p>Deterministic for given inputs and seeds. Not thread-safe (a {@link Spec} is mutable); each
+ * run is independent.
+ */
+public final class Evaluation {
+  private Evaluation() {}
+
+  /** What to evaluate and how. Set at least the schema, the leads and asOf. */
+  public static final class Spec {
+    private String name = "leads";
+    private FeatureSchema schema;
+    private List<LabelledLead> leads;
+    private Instant asOf;
+    private TrainingOptions options = TrainingOptions.defaults();
+    private RuleSet rules;
+    private boolean backTest;
+    private String orderColumn;
+    private boolean orderById;
+    private double trainShare = 0.8;
+    private int bootstrap = 1000;
+    private boolean nested;
+    private double[] trueProbabilities;
+    private int rowsRead = -1;
+    private int rejected;
+    private PrintWriter log;
+
+    /** The data set's display name. */
+    public Spec name(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /** The declared feature schema (fitted inside every fold). */
+    public Spec schema(FeatureSchema schema) {
+      this.schema = Objects.requireNonNull(schema, "schema");
+      return this;
+    }
+
+    /** The labelled leads; every one must be extractable by the schema. */
+    public Spec leads(List<LabelledLead> leads) {
+      this.leads = List.copyOf(leads);
+      return this;
+    }
+
+    /** The instant features are extracted at. */
+    public Spec asOf(Instant asOf) {
+      this.asOf = Objects.requireNonNull(asOf, "asOf");
+      return this;
+    }
+
+    /** The training options (folds, seed, lambda grid, calibration, tier policy, progress). */
+    public Spec options(TrainingOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /** The rule baseline, or null for none. */
+    public Spec rules(RuleSet rules) {
+      this.rules = rules;
+      return this;
+    }
+
+    /**
+     * Adds a time-ordered back-test.
+     *
+     * @param orderColumn the attribute to order by (numbers, ISO-8601 instants or dates, else
+     *     text), or null to order by each lead's creation time
+     * @param trainShare the earliest share trained on, in (0, 1)
+     */
+    public Spec backTest(String orderColumn, double trainShare) {
+      if (!(trainShare > 0 && trainShare < 1)) {
+        throw new IllegalArgumentException("the back-test's train share must be in (0, 1), got " + trainShare);
+      }
+      this.backTest = true;
+      this.orderColumn = orderColumn;
+      this.orderById = false;
+      this.trainShare = trainShare;
+      return this;
+    }
+
+    /**
+     * Adds a time-ordered back-test in the order of the lead ids (numbers if every id is one,
+     * else text), for exports whose id is a sequence number.
+     *
+     * @param idColumn the id column's name, for the report
+     * @param trainShare the earliest share trained on, in (0, 1)
+     */
+    public Spec backTestById(String idColumn, double trainShare) {
+      backTest(Objects.requireNonNull(idColumn, "idColumn"), trainShare);
+      this.orderById = true;
+      return this;
+    }
+
+    /** Bootstrap replicates of the AUC interval (default 1000). */
+    public Spec bootstrap(int resamples) {
+      if (resamples < 1) {
+        throw new IllegalArgumentException("bootstrap resamples must be >= 1, got " + resamples);
+      }
+      this.bootstrap = resamples;
+      return this;
+    }
+
+    /** Nested cross-validation: a full training inside each outer fold (K more trainings). */
+    public Spec nested(boolean nested) {
+      this.nested = nested;
+      return this;
+    }
+
+    /** The true conversion probabilities (synthetic data), for the oracle's AUC; or null. */
+    public Spec trueProbabilities(double[] p) {
+      this.trueProbabilities = p == null ? null : p.clone();
+      return this;
+    }
+
+    /** How many rows the input held and how many were rejected, for the report. */
+    public Spec input(int rowsRead, int rejected) {
+      this.rowsRead = rowsRead;
+      this.rejected = rejected;
+      return this;
+    }
+
+    /** Where progress lines go, or null for nowhere. */
+    public Spec log(PrintWriter log) {
+      this.log = log;
+      return this;
+    }
+  }
+
+  /**
+   * Runs the evaluation.
+   *
+   * @throws IllegalArgumentException for missing parts of the spec, a class with fewer leads than
+   *     folds, or a rule set that does not fit the schema fitted on a fold
+   * @throws dev.leadscore.model.TrainingException if training fails
+   */
+  public static EvaluationResult run(Spec spec) {
+    Objects.requireNonNull(spec.schema, "schema");
+    Objects.requireNonNull(spec.leads, "leads");
+    Objects.requireNonNull(spec.asOf, "asOf");
+    long started = System.nanoTime();
+    List<LabelledLead> leads = spec.leads;
+    int n = leads.size();
+    boolean[] y = labels(leads);
+    int positives = count(y);
+    TrainingOptions options = spec.options;
+    int folds = options.folds();
+    log(spec, "cross-validation: %d leads (%d converted), %d folds x %d lambdas", n, positives, folds,
+        options.lambdaCount());
+    TrainedModel finalModel = new ModelTrainer().train(spec.schema, leads, spec.asOf, options);
+    TrainingSummary.OutOfFold oof = finalModel.summary().outOfFold().orElseThrow();
+    int[] fold = oof.folds();
+    String calibration = options.calibration().name().toLowerCase(Locale.ROOT);
+
+    ScorerMetrics model;
+    String protocol;
+    if (spec.nested) {
+      double[] p = nestedProbabilities(spec, leads, fold);
+      double[] s = new double[n];
+      for (int i = 0; i < n; i++) {
+        s[i] = toScore(p[i]);
+      }
+      protocol = String.format(Locale.ROOT, "nested %d-fold stratified cross-validation (seed %d): inside each outer"
+          + " fold a full training (schema, standardisation, lambda by inner %d-fold CV, %s calibration, tier"
+          + " cut-offs) on the other folds, scored on the held-out fold", folds, options.seed(), folds, calibration);
+      model = ScorerMetrics.of("model", "L2 logistic regression, nested cross-validation", s, p, y,
+          finalModel.cutoffs(), spec.bootstrap, options.seed());
+    } else {
+      protocol = String.format(Locale.ROOT, "%d-fold stratified cross-validation (seed %d): schema, standardisation"
+          + " and model fitted on each fold's training leads only; lambda (grid of %d), the %s calibration and"
+          + " the tier cut-offs chosen on the pooled out-of-fold predictions", folds, options.seed(),
+          options.lambdaCount(), calibration);
+      model = ScorerMetrics.of("model", String.format(Locale.ROOT, "L2 logistic regression (lambda %s), out-of-fold",
+          compact(finalModel.lambda())), oof.scores(), oof.probabilities(), y, finalModel.cutoffs(), spec.bootstrap,
+          options.seed());
+    }
+
+    ScorerMetrics rules = null;
+    if (spec.rules != null) {
+      log(spec, "rule baseline '%s': scoring the same %d folds", spec.rules.name(), folds);
+      rules = rulesCrossValidated(spec, leads, y, fold, folds);
+    }
+
+    EvaluationResult.BackTestOutcome backTest = null;
+    if (spec.backTest) {
+      backTest = backTest(spec, leads);
+    }
+
+    log(spec, "final model: importance, data check and examples over all %d leads", n);
+    ModelScorer scorer = ModelScorers.of(finalModel);
+    FittedSchema fitted = finalModel.schema();
+    List<double[]> rows = new ArrayList<>(n);
+    for (LabelledLead l : leads) {
+      rows.add(fitted.extract(l.lead(), spec.asOf));
+    }
+    List<Importance> importance = scorer.shap().importance(rows);
+    List<String> names = fitted.columns().stream().map(Column::name).toList();
+    DataSufficiency sufficiency = DataSufficiency.assess(rows.toArray(new double[0][]), names, y);
+    List<EvaluationResult.Example> examples = examples(scorer, leads, spec.asOf);
+
+    Double oracle = null;
+    if (spec.trueProbabilities != null && spec.trueProbabilities.length == n && positives > 0 && positives < n) {
+      oracle = Metrics.rocAuc(spec.trueProbabilities, y);
+    }
+    FeatureSchema schema = spec.schema;
+    EvaluationResult.Dataset dataset = new EvaluationResult.Dataset(spec.name, spec.rowsRead < 0 ? n : spec.rowsRead,
+        spec.rejected, n, positives, spec.asOf, schema.name(), schema.version(), schema.fingerprint(),
+        schema.features().size(), fitted.width(),
+        spec.rules == null ? null : spec.rules.name() + " v" + spec.rules.version(), !schema.eventTypes().isEmpty());
+    double seconds = (System.nanoTime() - started) / 1e9;
+    return new EvaluationResult(dataset, protocol, model, rules, backTest, finalModel, importance, examples,
+        sufficiency, oracle, seconds);
+  }
+
+  // ------------------------------------------------------------------------------ model
+
+  /** Pooled out-of-fold probabilities of K full trainings, one per outer fold. */
+  private static double[] nestedProbabilities(Spec spec, List<LabelledLead> leads, int[] fold) {
+    int n = leads.size();
+    int folds = spec.options.folds();
+    double[] p = new double[n];
+    for (int f = 0; f < folds; f++) {
+      List<LabelledLead> train = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (fold[i] != f) {
+          train.add(leads.get(i));
+        }
+      }
+      log(spec, "nested cross-validation: outer fold %d/%d, training on %d leads", f + 1, folds, train.size());
+      TrainedModel m = new ModelTrainer().train(spec.schema, train, spec.asOf, spec.options);
+      double[] x = new double[m.width()];
+      for (int i = 0; i < n; i++) {
+        if (fold[i] == f) {
+          m.schema().extract(leads.get(i).lead(), spec.asOf, x);
+          p[i] = m.probability(x);
+        }
+      }
+    }
+    return p;
+  }
+
+  static double toScore(double probability) {
+    return Math.max(0.0, Math.min(100.0, 100.0 * probability));
+  }
+
+  // ------------------------------------------------------------------------------ rules
+
+  private static ScorerMetrics rulesCrossValidated(Spec spec, List<LabelledLead> leads, boolean[] y, int[] fold,
+      int folds) {
+    int n = leads.size();
+    double[] scores = new double[n];
+    double[] probabilities = new double[n];
+    for (int f = 0; f < folds; f++) {
+      List<LabelledLead> train = new ArrayList<>();
+      List<Integer> test = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        if (fold[i] == f) {
+          test.add(i);
+        } else {
+          train.add(leads.get(i));
+        }
+      }
+      RuleScorer scorer = ruleScorer(spec, train, "fold " + (f + 1));
+      Calibrator platt = plattOnRules(scorer, train, spec.asOf);
+      for (int i : test) {
+        double s = scorer.score(leads.get(i).lead(), spec.asOf, Detail.SCORE_ONLY).score();
+        scores[i] = s;
+        probabilities[i] = platt.probability(s);
+      }
+    }
+    TierCutoffs cutoffs = spec.options.tierPolicy().fit(scores, y);
+    return ScorerMetrics.of("rules", "rule set '" + spec.rules.name() + "' v" + spec.rules.version()
+        + ", out-of-fold (Platt curve fitted in fold)", scores, probabilities, y, cutoffs, spec.bootstrap,
+        spec.options.seed());
+  }
+
+  private static RuleScorer ruleScorer(Spec spec, List<LabelledLead> train, String where) {
+    FittedSchema fitted = spec.schema.fit(train.stream().map(LabelledLead::lead).toList());
+    try {
+      return RuleScorer.of(spec.rules, fitted);
+    } catch (RuleSetException e) {
+      throw new IllegalArgumentException("the rule set '" + spec.rules.name() + "' does not fit the schema fitted on "
+          + where + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Platt scaling of the rules' 0–100 scores on the leads the rules were fitted with. */
+  private static Calibrator plattOnRules(RuleScorer scorer, List<LabelledLead> train, Instant asOf) {
+    double[] s = new double[train.size()];
+    boolean[] y = new boolean[train.size()];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = scorer.score(train.get(i).lead(), asOf, Detail.SCORE_ONLY).score();
+      y[i] = train.get(i).converted();
+    }
+    return Calibrator.fitPlatt(s, y, null);
+  }
+
+  // ------------------------------------------------------------------------------ back-test
+
+  private static EvaluationResult.BackTestOutcome backTest(Spec spec, List<LabelledLead> leads) {
+    List<String> skipped = new ArrayList<>();
+    List<LabelledLead> ordered = ordered(leads, spec.orderById ? null : spec.orderColumn, spec.orderById, skipped);
+    String by = spec.orderColumn == null ? "creation time" : "'" + spec.orderColumn + "'";
+    if (!skipped.isEmpty()) {
+      log(spec, "back-test: %d leads have no %s and are left out of it (first: %s)", skipped.size(), by,
+          skipped.get(0));
+    }
+    int k = (int) Math.min(ordered.size(), Math.ceil(spec.trainShare * ordered.size() * (1 - 1e-12)));
+    log(spec, "back-test: training on the earliest %d leads by %s, scoring the latest %d", k, by, ordered.size() - k);
+    BackTestResult r = BackTest.firstShare(spec.schema, ordered, spec.trainShare, spec.asOf, spec.options);
+    boolean[] y = r.labels();
+    String split = String.format(Locale.ROOT, "ordered by %s: earliest %d leads (%s) train, latest %d score",
+        by, r.trainRows(), percent(spec.trainShare), r.testRows());
+    ScorerMetrics model = ScorerMetrics.of("model", "model trained on the earlier leads", r.scores(), r.probabilities(),
+        y, r.model().cutoffs(), spec.bootstrap, spec.options.seed());
+    ScorerMetrics rules = null;
+    if (spec.rules != null) {
+      List<LabelledLead> train = ordered.subList(0, r.trainRows());
+      List<LabelledLead> test = ordered.subList(r.trainRows(), ordered.size());
+      RuleScorer scorer = ruleScorer(spec, train, "the back-test's earlier leads");
+      Calibrator platt = plattOnRules(scorer, train, spec.asOf);
+      double[] trainScores = new double[train.size()];
+      boolean[] trainY = labels(train);
+      for (int i = 0; i < trainScores.length; i++) {
+        trainScores[i] = scorer.score(train.get(i).lead(), spec.asOf, Detail.SCORE_ONLY).score();
+      }
+      double[] s = new double[test.size()];
+      double[] p = new double[test.size()];
+      for (int i = 0; i < s.length; i++) {
+        s[i] = scorer.score(test.get(i).lead(), spec.asOf, Detail.SCORE_ONLY).score();
+        p[i] = platt.probability(s[i]);
+      }
+      TierCutoffs cutoffs = spec.options.tierPolicy().fit(trainScores, trainY);
+      rules = ScorerMetrics.of("rules", "rules, Platt curve and cut-offs fitted on the earlier leads", s, p, y, cutoffs,
+          spec.bootstrap, spec.options.seed());
+    }
+    return new EvaluationResult.BackTestOutcome(split, r.trainRows(), r.testRows(), model, rules,
+        r.crossValidatedAuc());
+  }
+
+  /**
+   * The leads in ascending order of the column (numbers if every present value is one, else
+   * ISO-8601 instants or dates if every one is, else text), ties in input order; leads without a
+   * value are left out and named in {@code skipped}. A null column orders by creation time.
+   */
+  static List<LabelledLead> ordered(List<LabelledLead> leads, String column, List<String> skipped) {
+    return ordered(leads, column, false, skipped);
+  }
+
+  /** As {@link #ordered(List, String, List)}, or by lead id when {@code byId}. */
+  static List<LabelledLead> ordered(List<LabelledLead> leads, String column, boolean byId, List<String> skipped) {
+    List<LabelledLead> present = new ArrayList<>();
+    List<String> raw = new ArrayList<>();
+    for (LabelledLead l : leads) {
+      String v;
+      if (byId) {
+        v = l.lead().id().strip();
+      } else if (column == null) {
+        v = l.lead().createdAt().map(Instant::toString).orElse(null);
+      } else {
+        AttributeValue a = l.lead().attribute(column);
+        v = a instanceof AttributeValue.Num num ? Double.toString(num.value())
+            : a instanceof AttributeValue.Text t && !t.value().isBlank() ? t.value().strip()
+            : a instanceof AttributeValue.Bool b ? Boolean.toString(b.value()) : null;
+      }
+      if (v == null) {
+        skipped.add(l.lead().id());
+      } else {
+        present.add(l);
+        raw.add(v);
+      }
+    }
+    int m = present.size();
+    Integer[] order = new Integer[m];
+    for (int i = 0; i < m; i++) {
+      order[i] = i;
+    }
+    double[] numbers = numbers(raw);
+    Instant[] instants = numbers == null ? instants(raw) : null;
+    Comparator<Integer> cmp = numbers != null ? Comparator.comparingDouble(i -> numbers[i])
+        : instants != null ? Comparator.comparing(i -> instants[i]) : Comparator.comparing(raw::get);
+    java.util.Arrays.sort(order, cmp); // stable: ties keep input order
+    List<LabelledLead> out = new ArrayList<>(m);
+    for (int i : order) {
+      out.add(present.get(i));
+    }
+    return out;
+  }
+
+  private static double[] numbers(List<String> raw) {
+    double[] v = new double[raw.size()];
+    for (int i = 0; i < v.length; i++) {
+      try {
+        v[i] = Double.parseDouble(raw.get(i));
+      } catch (NumberFormatException e) {
+        return null;
+      }
+      if (!Double.isFinite(v[i])) {
+        return null;
+      }
+    }
+    return v;
+  }
+
+  private static Instant[] instants(List<String> raw) {
+    Instant[] v = new Instant[raw.size()];
+    for (int i = 0; i < v.length; i++) {
+      String s = raw.get(i);
+      try {
+        v[i] = s.length() == 10 ? java.time.LocalDate.parse(s).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+            : Instant.parse(s);
+      } catch (DateTimeParseException e) {
+        return null;
+      }
+    }
+    return v;
+  }
+
+  // ------------------------------------------------------------------------------ examples
+
+  /**
+   * One lead per tier among Hot, Nurture and Suppress (the one with the median score within its
+   * tier), scored and explained by the final model, with the smallest move up a tier.
+   */
+  static List<EvaluationResult.Example> examples(ModelScorer scorer, List<LabelledLead> leads, Instant asOf) {
+    List<Lead> plain = leads.stream().map(LabelledLead::lead).toList();
+    List<Score> scores = scorer.scoreAll(plain, asOf, Detail.SCORE_ONLY).scores();
+    List<EvaluationResult.Example> out = new ArrayList<>();
+    for (Tier tier : new Tier[] {Tier.HOT, Tier.NURTURE, Tier.SUPPRESS}) {
+      List<Integer> in = new ArrayList<>();
+      for (int i = 0; i < scores.size(); i++) {
+        if (scores.get(i).tier() == tier) {
+          in.add(i);
+        }
+      }
+      if (in.isEmpty()) {
+        continue;
+      }
+      in.sort(Comparator.comparingDouble((Integer i) -> scores.get(i).score()).thenComparing(i -> plain.get(i).id()));
+      int pick = in.get(in.size() / 2);
+      Lead lead = plain.get(pick);
+      Score s = scorer.score(lead, asOf, Detail.EXPLAINED);
+      Explanation pp = scorer.inPercentagePoints(s.explanation().orElseThrow());
+      Optional<Move> move = tier == Tier.HOT ? Optional.empty() : scorer.nextTierMove(lead, asOf);
+      out.add(new EvaluationResult.Example(s, pp, move, leads.get(pick).converted()));
+    }
+    return List.copyOf(out);
+  }
+
+  // ------------------------------------------------------------------------------ helpers
+
+  static boolean[] labels(List<LabelledLead> leads) {
+    boolean[] y = new boolean[leads.size()];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = leads.get(i).converted();
+    }
+    return y;
+  }
+
+  private static int count(boolean[] y) {
+    int c = 0;
+    for (boolean b : y) {
+      c += b ? 1 : 0;
+    }
+    return c;
+  }
+
+  static String percent(double share) {
+    double p = 100 * share;
+    return (p == Math.rint(p) ? String.valueOf((long) p) : String.format(Locale.ROOT, "%.1f", p)) + " %";
+  }
+
+  static String compact(double v) {
+    return String.format(Locale.ROOT, "%.3g", v);
+  }
+
+  private static void log(Spec spec, String format, Object... args) {
+    if (spec.log != null) {
+      spec.log.println(String.format(Locale.ROOT, format, args));
+      spec.log.flush();
+    }
+  }
+}
