@@ -1,5 +1,7 @@
 package dev.leadscore.model.calibration;
 
+import dev.leadscore.model.internal.IndexSort;
+
 /**
  * Isotonic regression of labels on logits, step for step as scikit-learn's {@code
  * IsotonicRegression.fit} (with its Cython {@code _make_unique} and pool-adjacent-violators), so

@@ -1,5 +1,6 @@
 package dev.leadscore.model.eval;
 
+import dev.leadscore.model.internal.IndexSort;
 import java.util.Arrays;
 
 /**

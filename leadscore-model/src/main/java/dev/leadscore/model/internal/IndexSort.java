@@ -1,7 +1,10 @@
-package dev.leadscore.model.calibration;
+package dev.leadscore.model.internal;
 
-/** A stable merge sort of row indices by a primitive key, without boxing. Stateless. */
-final class IndexSort {
+/**
+ * A stable merge sort of row indices by a primitive key, without boxing, shared by calibration and
+ * evaluation. Public only so both packages can call it: the package is not exported. Stateless.
+ */
+public final class IndexSort {
   private IndexSort() {}
 
   /**
@@ -9,7 +12,7 @@ final class IndexSort {
    * their relative order. Keys must not be NaN; {@code -0.0} and {@code 0.0} are equal.
    * O(n log n) time, O(n) extra memory. May return {@code idx} itself or a new array.
    */
-  static int[] stableAscending(int[] idx, double[] key) {
+  public static int[] stableAscending(int[] idx, double[] key) {
     int n = idx.length;
     int[] src = idx.clone();
     int[] dst = new int[n];
