@@ -6,7 +6,8 @@
 #   (default)  full mode: every benchmark with the forks/iterations of its annotations
 #              (2 forks x 4 warm-up + 6 measured 1 s iterations for the ns-scale paths;
 #              single-shot fits with 2 warm-up + 5 measured fits, shapes up to 10^6 x 33)
-#   --short    -f 1 -wi 2 -i 3 -w 1 -r 1, and no 10^6-row fits: a few minutes
+#   --short    -f 1 -wi 2 -i 3 -w 1 -r 1, no 10^6-row fits, extraction of all features only and
+#              no HotSpotBenchmark (the investigation): about 6 minutes on 2 cores
 #   --rebuild  rebuild the shaded jar even if it exists (set LEADSCORE_MVN_OFFLINE=1 to add -o)
 #   --summarise-only  skip JMH; redo the coefficient comparison and the summary from the existing
 #              target/jmh-results.json (give --short too if that run was a short one)
@@ -54,7 +55,8 @@ run_jar="$snap/leadscore-bench.jar"
 results="$out/jmh-results.json"
 jmh=(-rf json -rff "$results" -prof gc)
 if [[ "$mode" == short ]]; then
-  jmh+=(-f 1 -wi 2 -i 3 -w 1 -r 1 -p shape=10000x33,100000x33,100000x200)
+  # the investigation benchmarks (per feature kind, HotSpotBenchmark) only run in full mode
+  jmh+=(-f 1 -wi 2 -i 3 -w 1 -r 1 -p shape=10000x33,100000x33,100000x200 -p kind=all -e 'HotSpotBenchmark')
   shapes=(10000x33 100000x33 100000x200)
   sk_shapes=100000x33
 else

@@ -27,7 +27,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The performance investigation: the pieces of the single-lead paths, measured one by one through
- * public API, to find where a full score (about 3.7 us, target 300 ns) and an explanation spend
+ * public API, to find where a full score (about 2.1 us, target 300 ns) and an explanation spend
  * their time. Leads cycle through {@value Fixtures#POOL} fresh leads.
  * <ul>
  *   <li>{@code displayValue}: {@code FittedSchema.displayValue} for every feature of one kind (or
@@ -37,10 +37,10 @@ import org.openjdk.jmh.infra.Blackhole;
  *       prebuilt vector), no text;</li>
  *   <li>{@code seniorityOfTitle}: the job-title parser ({@code Seniority.ofTitle}) alone;</li>
  *   <li>{@code baseline*}: what the JDK primitives the extraction uses cost by themselves: one
- *       {@code strip().toLowerCase(ROOT)} of the title (the text normalisation every categorical,
- *       ordinal and missing-token check does), one {@code strip().replaceAll("\\s+", " ")} (what
+ *       {@code strip().toLowerCase(ROOT)} of the title (a reference point for the normalised text
+ *       lookups), one {@code strip().replaceAll("\\s+", " ")} (what
  *       {@code Specs.normaliseSpaces} does for display values: a regex compiled per call), and the
- *       lead's attribute-map lookups of the default schema's 14 attributes.</li>
+ *       lead's attribute-map lookups of the default schema's 13 attributes.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -106,6 +106,10 @@ public class HotSpotBenchmark {
     double[] rawWeights;
     double[] logits;
     double[] ages;
+    int[] active;
+    double[] cw;
+    double[] cm;
+    double[] ci;
 
     @Setup
     public void setUp(Data d) {
@@ -118,6 +122,16 @@ public class HotSpotBenchmark {
       for (int j = 0; j < scale.length; j++) {
         inverse[j] = scale[j] > 0 ? 1.0 / scale[j] : 0.0; // weight is 0 there too
       }
+      int[] act = java.util.stream.IntStream.range(0, scale.length).filter(j -> scale[j] > 0).toArray();
+      active = act;
+      cw = new double[act.length];
+      cm = new double[act.length];
+      ci = new double[act.length];
+      for (int k = 0; k < act.length; k++) {
+        cw[k] = weights[act[k]];
+        cm[k] = mean[act[k]];
+        ci[k] = inverse[act[k]];
+      }
       rawIntercept = m.rawIntercept();
       rawWeights = m.rawWeights();
       logits = new double[Fixtures.POOL];
@@ -126,6 +140,16 @@ public class HotSpotBenchmark {
         logits[i] = m.logit(d.p.rows[i]);
         ages[i] = (i * 37 % 900) / 10.0;
       }
+      int compactSame = 0;
+      int denseSame = 0;
+      for (int i = 0; i < Fixtures.POOL; i++) {
+        double ref = m.logit(d.p.rows[i]);
+        compactSame += Double.compare(ref, compacted(this, d.p.rows[i])) == 0 ? 1 : 0;
+        denseSame += Double.compare(ref, dense(this, d.p.rows[i])) == 0 ? 1 : 0;
+      }
+      System.err.printf("logit what-ifs: %d of %d columns non-constant; bit-identical to TrainedModel.logit on"
+          + " %d/%d rows (compacted), %d/%d rows (dense)%n", active.length, scale.length, compactSame,
+          Fixtures.POOL, denseSame, Fixtures.POOL);
     }
   }
 
@@ -146,16 +170,59 @@ public class HotSpotBenchmark {
     return d.p.scorer.shap().attribute(d.p.rows[c.next++ & Fixtures.MASK]);
   }
 
-  /** {@code TrainedModel.logit} alone (indirect loop over the non-constant columns). */
+  /** {@code TrainedModel.logit} alone (gathers through the active-column index, 4 partial sums). */
   @Benchmark
   public double logitTrainedModel(Data d, Cursor c) {
     return d.p.model.logit(d.p.rows[c.next++ & Fixtures.MASK]);
   }
 
   /**
-   * What if: the same arithmetic, {@code b + sum_j w_j * ((x_j - m_j) * inv_j)} in the same order,
-   * as a dense loop over all columns (constant columns have {@code w = inv = 0}, so for finite x
-   * they add exactly +0 and the result is bit-identical).
+   * What if: the same operations in the same order as {@code Standardisation.logit} (partial sums
+   * by active position mod 4), but with weights, means and inverse scales stored compacted by
+   * active position, so only {@code x} is gathered through {@code active}. Bit-identical by
+   * construction (checked in the state's set-up, printed to stderr).
+   */
+  @Benchmark
+  public double logitWhatIfCompacted(Logit l, Data d, Cursor c) {
+    return compacted(l, d.p.rows[c.next++ & Fixtures.MASK]);
+  }
+
+  static double compacted(Logit l, double[] x) {
+    int[] act = l.active;
+    double[] w = l.cw;
+    double[] m = l.cm;
+    double[] inv = l.ci;
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int a = act.length;
+    int k = 0;
+    for (; k + 3 < a; k += 4) {
+      s0 += w[k] * ((x[act[k]] - m[k]) * inv[k]);
+      s1 += w[k + 1] * ((x[act[k + 1]] - m[k + 1]) * inv[k + 1]);
+      s2 += w[k + 2] * ((x[act[k + 2]] - m[k + 2]) * inv[k + 2]);
+      s3 += w[k + 3] * ((x[act[k + 3]] - m[k + 3]) * inv[k + 3]);
+    }
+    for (; k < a; k++) {
+      s0 += w[k] * ((x[act[k]] - m[k]) * inv[k]);
+    }
+    return l.intercept + ((s0 + s1) + (s2 + s3));
+  }
+
+  /**
+   * What if: a dense loop over all columns, partial sums by column mod 4 (constant columns carry
+   * {@code w = 1/scale = 0}). Bit-identical to {@code TrainedModel.logit} only when no column is
+   * constant (then active position = column); see the set-up's stderr line.
+   */
+  @Benchmark
+  public double logitWhatIfDenseInterleaved(Logit l, Data d, Cursor c) {
+    return dense(l, d.p.rows[c.next++ & Fixtures.MASK]);
+  }
+
+  /**
+   * What if: a dense loop over all columns with one running sum, {@code b + sum_j w_j * ((x_j -
+   * m_j) * inv_j)} (a different summation order from the solver's, so not bit-identical).
    */
   @Benchmark
   public double logitWhatIfDense(Logit l, Data d, Cursor c) {
@@ -168,6 +235,28 @@ public class HotSpotBenchmark {
       eta += w[j] * ((x[j] - m[j]) * inv[j]);
     }
     return eta;
+  }
+
+  static double dense(Logit l, double[] x) {
+    double[] w = l.weights;
+    double[] m = l.mean;
+    double[] inv = l.inverse;
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int n = Math.min(w.length, x.length);
+    int j = 0;
+    for (; j + 3 < n; j += 4) {
+      s0 += w[j] * ((x[j] - m[j]) * inv[j]);
+      s1 += w[j + 1] * ((x[j + 1] - m[j + 1]) * inv[j + 1]);
+      s2 += w[j + 2] * ((x[j + 2] - m[j + 2]) * inv[j + 2]);
+      s3 += w[j + 3] * ((x[j + 3] - m[j + 3]) * inv[j + 3]);
+    }
+    for (; j < n; j++) {
+      s0 += w[j] * ((x[j] - m[j]) * inv[j]);
+    }
+    return l.intercept + ((s0 + s1) + (s2 + s3));
   }
 
   /** What if: {@code rawIntercept + rawWeights . x} (not bit-identical to the trained logit). */
@@ -202,7 +291,7 @@ public class HotSpotBenchmark {
 
   /**
    * {@code Math.log1p}, which extraction applies to every log-transformed count and numeric
-   * (17 columns of the default schema): HotSpot has no intrinsic for it, it runs {@code
+   * (15 columns of the default schema): HotSpot has no intrinsic for it, it runs {@code
    * StrictMath.log1p}.
    */
   @Benchmark
