@@ -4,12 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leadscore.core.Lead;
+import dev.leadscore.core.LeadScorer;
+import dev.leadscore.core.Reason;
+import dev.leadscore.core.Score;
 import dev.leadscore.core.Tier;
 import dev.leadscore.core.TierCutoffs;
 import dev.leadscore.core.schema.FeatureSchema;
 import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.core.synth.SyntheticData;
 import dev.leadscore.core.synth.SyntheticPipeline;
+import dev.leadscore.explain.ModelScorer;
+import dev.leadscore.model.ModelTrainer;
+import dev.leadscore.model.TrainedModel;
+import dev.leadscore.model.TrainingOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,6 +61,12 @@ class QuickStartTest {
     double pricing = x[fitted.columnIndex("pricing_visits_30d")];       // 1.0
     double software = x[fitted.columnIndex("industry=software")];      // 1.0: case and spaces normalised
     Tier tier = TierCutoffs.of(80, 60, 30).tierOf(87.0);                 // Tier.HOT
+
+    // Train on labelled history (cross-validated, calibrated), then score with reasons.
+    TrainedModel model = new ModelTrainer().train(schema, history.leads(), history.asOf(), TrainingOptions.defaults());
+    LeadScorer scorer = ModelScorer.of(model);
+    Score score = scorer.score(lead, asOf);                  // probability, 0-100 score, tier
+    List<Reason> why = score.explanation().orElseThrow().topReasons();   // plain English
     // README:end
 
     assertEquals(fitted.width(), x.length);
@@ -61,6 +75,10 @@ class QuickStartTest {
     assertEquals(1.0, pricing, 1e-12);
     assertEquals(1.0, software);
     assertEquals(Tier.HOT, tier);
+    assertTrue(score.probability() > 0 && score.probability() < 1);
+    assertEquals(score.tier(), model.tier(score.score()));
+    assertTrue(!why.isEmpty() && why.size() <= 3);
+    why.forEach(r -> assertTrue(r.contribution() > 0 && !r.text().contains("="), r.text()));
 
     String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
     String source = Files.readString(Path.of("src", "test", "java", "dev", "leadscore", "bench", "QuickStartTest.java"), StandardCharsets.UTF_8);
