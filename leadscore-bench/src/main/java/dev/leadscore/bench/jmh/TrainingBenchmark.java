@@ -29,7 +29,8 @@ import smile.classification.LogisticRegression;
  * <ul>
  *   <li>{@code leadscore_1thread} / {@code leadscore_2threads}: leadscore's solver (Newton/IRLS,
  *       tolerance {@code max|grad|/n <= 1e-10}) through {@link OurSolver}; the timing includes
- *       its in-place standardisation pass; the matrix is copied before each fit, untimed.</li>
+ *       the solver's internal copy of the matrix and its standardisation pass; the caller's matrix
+ *       is also copied before each fit, untimed.</li>
  *   <li>{@code smile}: Smile 2.6.0 {@code binomial(x, y, 1.0, 1e-5, 500)} (L-BFGS).</li>
  *   <li>{@code liblinear_eps0_01} / {@code liblinear_eps1e_6}: liblinear-java 2.44 {@code L2R_LR},
  *       {@code C = 1}, unregularised bias, at its default and at a tight tolerance.</li>
@@ -58,7 +59,10 @@ public class TrainingBenchmark {
     }
   }
 
-  /** A fresh copy of the design for each fit, since leadscore's solver standardises in place. */
+  /**
+   * A fresh copy of the design for each fit, untimed. leadscore's solver no longer modifies its
+   * input (it copies internally, timed), so this only keeps the measured setup as before.
+   */
   @State(Scope.Thread)
   public static class OurInput {
     double[] x;
