@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.leadscore.model.golden.Golden;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 

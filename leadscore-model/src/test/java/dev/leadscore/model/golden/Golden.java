@@ -1,4 +1,4 @@
-package dev.leadscore.model.eval;
+package dev.leadscore.model.golden;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** Reads the scikit-learn fixtures made by golden/calibration/make_calibration_golden.py. */
-final class Golden {
+/**
+ * Reads the scikit-learn fixtures made by golden/calibration/make_calibration_golden.py, for the
+ * calibration and evaluation golden tests.
+ */
+public final class Golden {
   private Golden() {}
 
-  static JsonNode load(String file) {
+  public static JsonNode load(String file) {
     String path = "/golden/calibration/" + file;
     try (InputStream in = Golden.class.getResourceAsStream(path)) {
       if (in == null) {
@@ -22,7 +25,7 @@ final class Golden {
     }
   }
 
-  static double[] doubles(JsonNode array) {
+  public static double[] doubles(JsonNode array) {
     if (array == null || array.isNull()) {
       return null;
     }
@@ -33,7 +36,7 @@ final class Golden {
     return out;
   }
 
-  static boolean[] booleans(JsonNode array) {
+  public static boolean[] booleans(JsonNode array) {
     boolean[] out = new boolean[array.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = array.get(i).booleanValue();
@@ -41,7 +44,7 @@ final class Golden {
     return out;
   }
 
-  static double maxAbsDiff(double[] expected, double[] actual) {
+  public static double maxAbsDiff(double[] expected, double[] actual) {
     if (expected.length != actual.length) {
       throw new AssertionError("length " + expected.length + " vs " + actual.length);
     }
