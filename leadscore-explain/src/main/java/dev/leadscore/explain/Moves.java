@@ -34,10 +34,13 @@ final class Moves {
 
   private final ModelScorer scorer;
   private final FittedSchema schema;
+  /** One row buffer for every re-scoring of this search (not the lead's own row). */
+  private final double[] scratch;
 
   Moves(ModelScorer scorer) {
     this.scorer = scorer;
     this.schema = scorer.model().schema();
+    this.scratch = new double[schema.width()];
   }
 
   List<Move> find(Lead lead, Instant asOf) {
@@ -90,7 +93,7 @@ final class Moves {
       for (int k = 1; k <= limit; k++) {
         b.event(type, asOf);
         Lead changed = b.build();
-        double score = scorer.scoreValue(changed, asOf);
+        double score = scorer.scoreValue(changed, asOf, scratch);
         Tier tier = scorer.cutoffs().tierOf(score);
         if (tier.compareTo(current) < 0) {
           best = new Move(spec.name(), eventWords(type, k), type, k, changed, score, tier);
@@ -132,7 +135,7 @@ final class Moves {
     boolean[] candidates = was == null ? new boolean[] {true, false} : new boolean[] {!"yes".equals(was)};
     for (boolean v : candidates) {
       Lead changed = lead.toBuilder().bool(f.attribute(), v).build();
-      double score = scorer.scoreValue(changed, asOf);
+      double score = scorer.scoreValue(changed, asOf, scratch);
       Tier tier = scorer.cutoffs().tierOf(score);
       if (tier.compareTo(current) < 0) {
         out.add(new Move(f.name(), label(f.name()) + " " + (v ? "yes" : "no") + " instead of " + (was == null ? "unknown" : was),
@@ -189,7 +192,7 @@ final class Moves {
       Lead changed = lead.toBuilder().number(f.attribute(), r).build();
       double score;
       try {
-        score = scorer.scoreValue(changed, asOf);
+        score = scorer.scoreValue(changed, asOf, scratch);
       } catch (LeadDataException e) {
         return;
       }

@@ -416,7 +416,28 @@ abstract class CompiledFeature {
     @Override
     void write(Lead lead, Instant asOf, double[] out) {
       double v = Math.min(out[offset], f.cap());
-      out[offset] = f.log1p() ? Math.log1p(v) : v;
+      out[offset] = f.log1p() ? log1pCount(v) : v;
+    }
+
+    /** {@code Math.log1p(k)} for k = 0 .. LOG1P_TABLE.length - 1, computed by Math.log1p itself. */
+    private static final double[] LOG1P_TABLE = new double[1024];
+
+    static {
+      for (int k = 0; k < LOG1P_TABLE.length; k++) {
+        LOG1P_TABLE[k] = Math.log1p(k);
+      }
+    }
+
+    /**
+     * Bit for bit {@code Math.log1p(v)}, from a table when {@code v} is a small non-negative
+     * integer (an undecayed count). Zero is returned as is, so -0.0 stays -0.0 as log1p keeps it.
+     */
+    static double log1pCount(double v) {
+      int k = (int) v;
+      if (k == v && k >= 0 && k < LOG1P_TABLE.length) {
+        return k == 0 ? v : LOG1P_TABLE[k];
+      }
+      return Math.log1p(v);
     }
 
     @Override

@@ -78,7 +78,70 @@ final class EmailDomains {
     if (address == null) {
       return EmailDomainClass.UNKNOWN;
     }
-    String a = address.strip().toLowerCase(Locale.ROOT);
+    String a = address;
+    int len = a.length();
+    if (len > 0 && (Character.isWhitespace(a.charAt(0)) || Character.isWhitespace(a.charAt(len - 1)))) {
+      a = a.strip();
+      len = a.length();
+    }
+    // Lower-casing never adds, removes or reorders '@', and never turns a character of the local
+    // part into whitespace or a control character (or back), so the raw text splits and
+    // validates exactly as the lower-cased one would.
+    int at = a.lastIndexOf('@');
+    if (at <= 0 || !isLocalPart(a, at)) {
+      return EmailDomainClass.UNKNOWN;
+    }
+    int start = at + 1;
+    boolean upper = false;
+    for (int i = start; i < len; i++) {
+      char c = a.charAt(i);
+      if (c >= 0x80) {
+        // Outside ASCII, lower-casing may depend on context (final sigma) or change the length:
+        // keep the general path, which lower-cases the whole address as before.
+        return classifyGeneral(a.toLowerCase(Locale.ROOT), freeMail, competitors);
+      }
+      upper |= c >= 'A' && c <= 'Z';
+    }
+    int end = len > start && a.charAt(len - 1) == '.' ? len - 1 : len; // one DNS-root dot
+    // ASCII labels: [a-z0-9] with inner hyphens, at least two, the last with a letter.
+    int labels = 1;
+    int labelStart = start;
+    boolean letter = false;
+    for (int i = start; i <= end; i++) {
+      char c = i < end ? a.charAt(i) : '.';
+      if (c == '.') {
+        if (i == labelStart || a.charAt(labelStart) == '-' || a.charAt(i - 1) == '-') {
+          return EmailDomainClass.UNKNOWN;
+        }
+        if (i < end) {
+          labels++;
+          labelStart = i + 1;
+          letter = false;
+        }
+      } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        letter = true;
+      } else if (!((c >= '0' && c <= '9') || c == '-')) {
+        return EmailDomainClass.UNKNOWN;
+      }
+    }
+    if (labels < 2 || !letter) {
+      return EmailDomainClass.UNKNOWN;
+    }
+    String domain = upper ? a.substring(start, end).toLowerCase(Locale.ROOT) : a.substring(start, end);
+    if (isSelfOrSubdomainOf(domain, competitors)) {
+      return EmailDomainClass.COMPETITOR;
+    }
+    if (freeMail.contains(domain)) {
+      return EmailDomainClass.FREE_MAIL;
+    }
+    if (isAcademic(domain, labels)) {
+      return EmailDomainClass.EDUCATION;
+    }
+    return EmailDomainClass.CORPORATE;
+  }
+
+  /** The former path, on the stripped and lower-cased address, for domains outside ASCII. */
+  private static EmailDomainClass classifyGeneral(String a, Set<String> freeMail, Set<String> competitors) {
     int at = a.lastIndexOf('@');
     if (at <= 0 || !isLocalPart(a, at)) {
       return EmailDomainClass.UNKNOWN;
@@ -151,6 +214,21 @@ final class EmailDomains {
       }
       d = d.substring(dot + 1);
     }
+  }
+
+  /** {@link #isAcademic(String[])} on a valid lower-case domain of {@code n} labels. */
+  private static boolean isAcademic(String domain, int n) {
+    int len = domain.length();
+    int lastDot = domain.lastIndexOf('.');
+    if (len - lastDot - 1 == 3 && domain.startsWith("edu", lastDot + 1)) {
+      return true;
+    }
+    if (n < 3 || len - lastDot - 1 != 2) {
+      return false;
+    }
+    int prevDot = domain.lastIndexOf('.', lastDot - 1);
+    int sl = lastDot - prevDot - 1;
+    return (sl == 3 && domain.startsWith("edu", prevDot + 1)) || (sl == 2 && domain.startsWith("ac", prevDot + 1));
   }
 
   private static boolean isAcademic(String[] labels) {
