@@ -105,12 +105,98 @@ abstract class CompiledRule {
     long[] ages = new long[0];
     int[] counts = new int[0];
     long[] keys = new long[0];
+    /**
+     * Filled by {@link EventRouting#route}: the positions of the events rule {@code i} reads are
+     * {@code routed[start[i]] .. routed[start[i + 1] - 1]}, in the lead's event order.
+     */
+    int[] start = new int[0];
+    int[] routed = new int[0];
+    /** Per event, the rules reading its type (shared, read-only arrays of the routing), or null. */
+    int[][] readers = new int[0][];
 
     void ensure(int n) {
       if (ages.length < n) {
         ages = new long[n];
         counts = new int[n];
         keys = new long[n];
+      }
+    }
+  }
+
+  /**
+   * Which events rules read which event type, fixed for a scorer: the lead's events are bucketed
+   * by type once per score instead of every events rule testing every event's type. Immutable
+   * after construction (the map and its arrays are never written after the constructor), so it is
+   * shared between threads; the per-lead buckets live in a {@link Scratch}.
+   */
+  static final class EventRouting {
+    /** Event type -> positions (ascending) of the events rules that read it. */
+    private final Map<String, int[]> readersOf;
+    private final int ruleCount;
+
+    EventRouting(CompiledRule[] compiled) {
+      Map<String, List<Integer>> lists = new LinkedHashMap<>();
+      for (int i = 0; i < compiled.length; i++) {
+        if (compiled[i] instanceof EventsRule e) {
+          for (String t : e.types) { // a set: a rule listing a type twice reads it once
+            lists.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
+          }
+        }
+      }
+      Map<String, int[]> m = new java.util.HashMap<>();
+      lists.forEach((t, l) -> m.put(t, l.stream().mapToInt(Integer::intValue).toArray()));
+      this.readersOf = m;
+      this.ruleCount = compiled.length;
+    }
+
+    /**
+     * Buckets the lead's events by the rules that read their type, into {@code scratch.start} and
+     * {@code scratch.routed}. Events with a count of 0 are left out (no rule counts them). Each
+     * rule's bucket keeps the lead's event order, so it is exactly the sequence of events the
+     * rule's own type test would have kept.
+     */
+    void route(Lead lead, Scratch scratch) {
+      List<ActivityEvent> events = lead.events();
+      int n = events.size();
+      if (scratch.start.length < ruleCount + 1) {
+        scratch.start = new int[ruleCount + 1];
+      } else {
+        Arrays.fill(scratch.start, 0);
+      }
+      if (scratch.readers.length < n) {
+        scratch.readers = new int[n][];
+      }
+      int[] start = scratch.start;
+      int[][] readers = scratch.readers;
+      int total = 0;
+      for (int k = 0; k < n; k++) {
+        ActivityEvent e = events.get(k);
+        int[] rs = e.count() == 0 ? null : readersOf.get(e.type());
+        readers[k] = rs;
+        if (rs != null) {
+          for (int i : rs) {
+            start[i]++;
+          }
+          total += rs.length;
+        }
+      }
+      // Inclusive prefix sums: start[i] is the end of rule i's bucket.
+      for (int i = 1; i < ruleCount; i++) {
+        start[i] += start[i - 1];
+      }
+      start[ruleCount] = total;
+      if (scratch.routed.length < total) {
+        scratch.routed = new int[total];
+      }
+      int[] routed = scratch.routed;
+      // Filled from the back, so each bucket keeps the event order and start[i] ends at its beginning.
+      for (int k = n - 1; k >= 0; k--) {
+        int[] rs = readers[k];
+        if (rs != null) {
+          for (int i : rs) {
+            routed[--start[i]] = k;
+          }
+        }
       }
     }
   }
@@ -541,6 +627,14 @@ abstract class CompiledRule {
       if (e.count() == 0 || !types.contains(e.type())) {
         return -1;
       }
+      return eligibleAgeOfType(asOfMillis, e);
+    }
+
+    /** {@link #eligibleAge} for an event already known to be of one of the rule's types. */
+    private long eligibleAgeOfType(long asOfMillis, ActivityEvent e) {
+      if (e.count() == 0) {
+        return -1;
+      }
       long age = ageMillis(asOfMillis, e);
       if (age < 0 || !(age / MILLIS_PER_DAY <= r.windowDays())) {
         return -1;
@@ -574,10 +668,45 @@ abstract class CompiledRule {
           m++;
         }
       }
+      return sum(ages, counts, scratch.keys, m, packable);
+    }
+
+    /**
+     * {@link #countedWeight(Lead, long, Scratch)} over the rule's bucket of a routed lead
+     * ({@link EventRouting#route} filled {@code scratch} for this lead): the events at
+     * {@code scratch.routed[from .. to - 1]}, all of the rule's types, in the lead's event order.
+     * Bit-identical: the same events reach the same (age, count) arrays in the same order.
+     */
+    double countedWeight(Lead lead, long asOfMillis, Scratch scratch, int from, int to) {
+      if (from == to) {
+        return 0.0;
+      }
+      List<ActivityEvent> events = lead.events();
+      int[] routed = scratch.routed;
+      scratch.ensure(to - from);
+      long[] ages = scratch.ages;
+      int[] counts = scratch.counts;
+      int m = 0;
+      boolean packable = true;
+      for (int k = from; k < to; k++) {
+        ActivityEvent e = events.get(routed[k]);
+        long age = eligibleAgeOfType(asOfMillis, e);
+        if (age >= 0) {
+          ages[m] = age;
+          counts[m] = e.count();
+          packable &= age < (1L << AGE_BITS);
+          m++;
+        }
+      }
+      return sum(ages, counts, scratch.keys, m, packable);
+    }
+
+    /** Sorts the first {@code m} (age, count) pairs and sums the decayed weights of the {@code maxEvents} first. */
+    private double sum(long[] ages, int[] counts, long[] keys, int m, boolean packable) {
       if (m == 0) {
         return 0.0;
       }
-      sort(ages, counts, scratch.keys, m, packable);
+      sort(ages, counts, keys, m, packable);
       double sum = 0.0;
       long remaining = r.maxEvents();
       for (int i = 0; i < m && remaining > 0; i++) {
@@ -620,7 +749,15 @@ abstract class CompiledRule {
 
     @Override
     double points(Lead lead, Instant asOf, long asOfMillis, double[] row, double[] pts, Scratch scratch) {
-      double w = countedWeight(lead, asOfMillis, scratch);
+      return pointsOf(countedWeight(lead, asOfMillis, scratch));
+    }
+
+    /** {@link #points} over the rule's bucket of a routed lead (see {@link #countedWeight(Lead, long, Scratch, int, int)}). */
+    double points(Lead lead, long asOfMillis, Scratch scratch, int from, int to) {
+      return pointsOf(countedWeight(lead, asOfMillis, scratch, from, to));
+    }
+
+    private double pointsOf(double w) {
       return w == 0.0 ? 0.0 : Points.clamp(Points.q(pointsPerEvent * w), min, max);
     }
 

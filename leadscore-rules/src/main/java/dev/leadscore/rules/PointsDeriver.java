@@ -55,12 +55,13 @@ final class PointsDeriver {
     for (int j = 0; j < n; j++) {
       Lead lead = training.get(j).lead();
       schema.extract(lead, asOf, row);
+      scorer.routing().route(lead, scratch);
       for (int i = 0; i < r; i++) {
         CompiledRule c = scorer.compiled(i);
         if (c instanceof CompiledRule.AttributeRule a) {
           slot[i][j] = a.slot(lead, asOf, row);
         } else if (c instanceof CompiledRule.EventsRule e) {
-          counted[i][j] = e.countedWeight(lead, asOfMillis, scratch);
+          counted[i][j] = e.countedWeight(lead, asOfMillis, scratch, scratch.start[i], scratch.start[i + 1]);
         }
       }
     }

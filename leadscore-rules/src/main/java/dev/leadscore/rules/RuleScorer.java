@@ -56,8 +56,8 @@ import java.util.Objects;
  * {@link Explanation#topReasons()} and {@link Explanation#risks()}.
  *
  * <p><b>Threads.</b> Immutable and safe to share between threads: every call allocates its own
- * buffers (the feature vector and one double per rule), nothing is cached between calls, and the
- * wall clock is never read.
+ * buffers (the feature vector, one double per rule and the lead's events bucketed by type),
+ * nothing is cached between calls, and the wall clock is never read.
  */
 public final class RuleScorer implements LeadScorer {
 
@@ -94,6 +94,8 @@ public final class RuleScorer implements LeadScorer {
   private final CompiledRule[] compiled;
   /** Evaluation order: ordinary rules first (declaration order), then bonuses. */
   private final int[] order;
+  /** Which events rules read which event type: a lead's events are bucketed by type once per score. */
+  private final CompiledRule.EventRouting routing;
   private final double base;
   private final Range total;
   private final Range fit;
@@ -120,6 +122,7 @@ public final class RuleScorer implements LeadScorer {
         }
       }
     }
+    this.routing = new CompiledRule.EventRouting(compiled);
     this.base = Points.q(ruleSet.base());
     double lo = base;
     double hi = base;
@@ -196,11 +199,7 @@ public final class RuleScorer implements LeadScorer {
     double[] row = new double[schema.width()];
     schema.extract(lead, asOf, row);
     long asOfMillis = CompiledRule.epochMillis(asOf);
-    double[] pts = new double[compiled.length];
-    CompiledRule.Scratch scratch = new CompiledRule.Scratch();
-    for (int i : order) {
-      pts[i] = compiled[i].points(lead, asOf, asOfMillis, row, pts, scratch);
-    }
+    double[] pts = rulePoints(lead, asOf, asOfMillis, row);
     double raw = base;
     double fitPts = 0;
     double intentPts = 0;
@@ -231,12 +230,42 @@ public final class RuleScorer implements LeadScorer {
   double[] rulePoints(Lead lead, Instant asOf) {
     double[] row = new double[schema.width()];
     schema.extract(lead, asOf, row);
+    return rulePoints(lead, asOf, CompiledRule.epochMillis(asOf), row);
+  }
+
+  /** Each rule's points for an extracted lead; the lead's events are bucketed by type once for all events rules. */
+  private double[] rulePoints(Lead lead, Instant asOf, long asOfMillis, double[] row) {
+    double[] pts = new double[compiled.length];
+    CompiledRule.Scratch scratch = new CompiledRule.Scratch();
+    routing.route(lead, scratch);
+    int[] start = scratch.start;
+    for (int i : order) {
+      CompiledRule c = compiled[i];
+      pts[i] = c instanceof CompiledRule.EventsRule e
+          ? e.points(lead, asOfMillis, scratch, start[i], start[i + 1])
+          : c.points(lead, asOf, asOfMillis, row, pts, scratch);
+    }
+    return pts;
+  }
+
+  /**
+   * Each rule's points by the unbucketed path (every events rule tests every event's type): the
+   * reference the bucketed path must match bit for bit; for tests.
+   */
+  double[] rulePointsUnbucketed(Lead lead, Instant asOf) {
+    double[] row = new double[schema.width()];
+    schema.extract(lead, asOf, row);
+    long asOfMillis = CompiledRule.epochMillis(asOf);
     double[] pts = new double[compiled.length];
     CompiledRule.Scratch scratch = new CompiledRule.Scratch();
     for (int i : order) {
-      pts[i] = compiled[i].points(lead, asOf, CompiledRule.epochMillis(asOf), row, pts, scratch);
+      pts[i] = compiled[i].points(lead, asOf, asOfMillis, row, pts, scratch);
     }
     return pts;
+  }
+
+  CompiledRule.EventRouting routing() {
+    return routing;
   }
 
   CompiledRule compiled(int i) {
