@@ -39,14 +39,17 @@ final class RuleJson {
 
   private static final Set<String> TOP = Set.of("format", "formatVersion", "name", "version", "description", "base",
       "scale", "rules");
-  private static final Map<String, Set<String>> FIELDS = new LinkedHashMap<>();
+  /** Allowed fields per kind, in declaration order (error messages list the kinds in it). */
+  private static final Map<String, Set<String>> FIELDS = fields();
 
-  static {
-    FIELDS.put("levels", Set.of("kind", "id", "feature", "points", "reasons"));
-    FIELDS.put("bands", Set.of("kind", "id", "feature", "bands", "reasons"));
-    FIELDS.put("boolean", Set.of("kind", "id", "feature", "ifTrue", "ifFalse", "reasons"));
-    FIELDS.put("events", Set.of("kind", "id", "eventTypes", "pointsPerEvent", "decay", "windowDays", "maxEvents", "reasons"));
-    FIELDS.put("bonus", Set.of("kind", "id", "parts", "multiplier", "text"));
+  private static Map<String, Set<String>> fields() {
+    Map<String, Set<String>> m = new LinkedHashMap<>();
+    m.put("levels", Set.of("kind", "id", "feature", "points", "reasons"));
+    m.put("bands", Set.of("kind", "id", "feature", "bands", "reasons"));
+    m.put("boolean", Set.of("kind", "id", "feature", "ifTrue", "ifFalse", "reasons"));
+    m.put("events", Set.of("kind", "id", "eventTypes", "pointsPerEvent", "decay", "windowDays", "maxEvents", "reasons"));
+    m.put("bonus", Set.of("kind", "id", "parts", "multiplier", "text"));
+    return java.util.Collections.unmodifiableMap(m);
   }
 
   // ------------------------------------------------------------------------ text <-> tree

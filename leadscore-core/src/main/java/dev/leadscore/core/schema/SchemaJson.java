@@ -249,18 +249,21 @@ final class SchemaJson {
   // ------------------------------------------------------------------ reading
 
   private static final Set<String> COMMON = Set.of("kind", "name", "family", "actionable", "reasons");
-  private static final Map<String, Set<String>> FIELDS = new LinkedHashMap<>();
+  /** Allowed fields per kind, in declaration order (error messages list the kinds in it). */
+  private static final Map<String, Set<String>> FIELDS = fields();
 
-  static {
-    FIELDS.put("numeric", Set.of("attribute", "log1p", "clipMin", "clipMax", "imputation", "missingFlag", "missingTokens", "basis"));
-    FIELDS.put("boolean", Set.of("attribute", "imputation", "missingFlag", "missingTokens"));
-    FIELDS.put("ordinal", Set.of("attribute", "mapping", "imputation", "missingFlag", "missingTokens"));
-    FIELDS.put("categorical", Set.of("attribute", "levels", "minCount", "missingLevel", "missingTokens"));
-    FIELDS.put("eventCount", Set.of("eventTypes", "windowDays", "decay", "cap", "log1p"));
-    FIELDS.put("recency", Set.of("eventTypes", "capDays", "missingFlag"));
-    FIELDS.put("titleSeniority", Set.of("attribute", "missingTokens"));
-    FIELDS.put("emailDomain", Set.of("attribute", "freeMailDomains", "competitorDomains"));
-    FIELDS.put("interaction", Set.of("left", "right"));
+  private static Map<String, Set<String>> fields() {
+    Map<String, Set<String>> m = new LinkedHashMap<>();
+    m.put("numeric", Set.of("attribute", "log1p", "clipMin", "clipMax", "imputation", "missingFlag", "missingTokens", "basis"));
+    m.put("boolean", Set.of("attribute", "imputation", "missingFlag", "missingTokens"));
+    m.put("ordinal", Set.of("attribute", "mapping", "imputation", "missingFlag", "missingTokens"));
+    m.put("categorical", Set.of("attribute", "levels", "minCount", "missingLevel", "missingTokens"));
+    m.put("eventCount", Set.of("eventTypes", "windowDays", "decay", "cap", "log1p"));
+    m.put("recency", Set.of("eventTypes", "capDays", "missingFlag"));
+    m.put("titleSeniority", Set.of("attribute", "missingTokens"));
+    m.put("emailDomain", Set.of("attribute", "freeMailDomains", "competitorDomains"));
+    m.put("interaction", Set.of("left", "right"));
+    return java.util.Collections.unmodifiableMap(m);
   }
 
   static FeatureSchema readSchema(JsonNode root) {
