@@ -69,7 +69,7 @@ public final class Background {
             + " but the schema has " + width + " columns");
       }
       for (int j = 0; j < width; j++) {
-        double v = layout.isInteraction(j) ? row[layout.left[j]] * row[layout.right[j]] : row[j];
+        double v = value(row, layout, j);
         if (!Double.isFinite(v)) {
           throw new IllegalArgumentException("background row " + i + ", column '" + schema.columns().get(j).name()
               + "' is " + v + "; every background value must be finite");

@@ -43,11 +43,6 @@ public final class LinearModel {
   private final TrainedModel trained;
 
   private LinearModel(FittedSchema schema, double intercept, double[] weights, Background background,
-      double stdIntercept, double[] stdWeights, double[] stdMean, double[] stdInverse, int[] active) {
-    this(schema, intercept, weights, background, stdIntercept, stdWeights, stdMean, stdInverse, active, null);
-  }
-
-  private LinearModel(FittedSchema schema, double intercept, double[] weights, Background background,
       double stdIntercept, double[] stdWeights, double[] stdMean, double[] stdInverse, int[] active,
       TrainedModel trained) {
     this.trained = trained;
@@ -69,10 +64,8 @@ public final class LinearModel {
    */
   public static LinearModel of(TrainedModel trained) {
     Objects.requireNonNull(trained, "trained");
-    LinearModel view = fromStandardised(trained.schema(), trained.intercept(), trained.weights(), trained.means(),
-        trained.scales(), Background.ofMeans(trained.schema(), trained.background().columnMeans()));
-    return new LinearModel(view.schema, view.intercept, view.weights, view.background, view.stdIntercept,
-        view.stdWeights, view.stdMean, view.stdInverse, view.active, trained);
+    return fromStandardised(trained.schema(), trained.intercept(), trained.weights(), trained.means(),
+        trained.scales(), Background.ofMeans(trained.schema(), trained.background().columnMeans()), trained);
   }
 
   /**
@@ -88,7 +81,7 @@ public final class LinearModel {
    */
   public static LinearModel of(FittedSchema schema, double intercept, double[] weights, Background background) {
     check(schema, intercept, weights, background);
-    return new LinearModel(schema, intercept, weights.clone(), background, Double.NaN, null, null, null, null);
+    return new LinearModel(schema, intercept, weights.clone(), background, Double.NaN, null, null, null, null, null);
   }
 
   /**
@@ -107,6 +100,11 @@ public final class LinearModel {
    */
   public static LinearModel fromStandardised(FittedSchema schema, double intercept, double[] standardisedWeights,
       double[] mean, double[] scale, Background background) {
+    return fromStandardised(schema, intercept, standardisedWeights, mean, scale, background, null);
+  }
+
+  private static LinearModel fromStandardised(FittedSchema schema, double intercept, double[] standardisedWeights,
+      double[] mean, double[] scale, Background background, TrainedModel trained) {
     Objects.requireNonNull(schema, "schema");
     int d = schema.width();
     checkVector(schema, "standardisedWeights", standardisedWeights);
@@ -137,7 +135,8 @@ public final class LinearModel {
       }
     }
     check(schema, b, w, background);
-    return new LinearModel(schema, b, w, background, intercept, standardisedWeights.clone(), mean.clone(), inverse, act);
+    return new LinearModel(schema, b, w, background, intercept, standardisedWeights.clone(), mean.clone(), inverse, act,
+        trained);
   }
 
   private static void check(FittedSchema schema, double intercept, double[] weights, Background background) {

@@ -292,12 +292,7 @@ public final class ModelScorer implements LeadScorer {
     return new Moves(this).find(lead, asOf);
   }
 
-  /** The 0–100 score of a lead, nothing else. */
-  double scoreValue(Lead lead, Instant asOf) {
-    return scoreValue(lead, asOf, new double[schema.width()]);
-  }
-
-  /** {@link #scoreValue(Lead, Instant)} extracting into {@code row} (at least the schema's width). */
+  /** The 0–100 score of a lead, nothing else, extracting into {@code row} (at least the schema's width). */
   double scoreValue(Lead lead, Instant asOf, double[] row) {
     schema.extract(lead, asOf, row);
     return 100.0 * probability(logit(lead, row));

@@ -57,7 +57,7 @@ final class Moves {
       if (spec instanceof EventCountFeature || spec instanceof RecencyFeature) {
         eventMove(lead, asOf, spec, current, out);
       } else if (spec instanceof BooleanFeature f) {
-        booleanMove(lead, asOf, f, current, out);
+        booleanMove(lead, asOf, row, f, current, out);
       } else if (spec instanceof NumericFeature f && f.basis().kind() == Basis.Kind.NONE) {
         numericMove(lead, asOf, row, f, current, out);
       }
@@ -130,8 +130,8 @@ final class Moves {
 
   // ---------------------------------------------------------------- values
 
-  private void booleanMove(Lead lead, Instant asOf, BooleanFeature f, Tier current, List<Move> out) {
-    String was = schema.displayValue(lead, asOf, schema.featureIndex(f.name()), schema.extract(lead, asOf));
+  private void booleanMove(Lead lead, Instant asOf, double[] row, BooleanFeature f, Tier current, List<Move> out) {
+    String was = schema.displayValue(lead, asOf, schema.featureIndex(f.name()), row);
     boolean[] candidates = was == null ? new boolean[] {true, false} : new boolean[] {!"yes".equals(was)};
     for (boolean v : candidates) {
       Lead changed = lead.toBuilder().bool(f.attribute(), v).build();

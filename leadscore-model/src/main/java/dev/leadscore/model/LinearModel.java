@@ -39,14 +39,4 @@ final class LinearModel {
   double logit(double[] x, int offset) {
     return standardisation.logit(intercept, weights, x, offset);
   }
-
-  /** The logits of {@code rows} raw rows of a row-major matrix of this model's width. */
-  double[] logits(double[] x, int rows) {
-    int d = standardisation.width();
-    double[] out = new double[rows];
-    for (int i = 0; i < rows; i++) {
-      out[i] = logit(x, i * d);
-    }
-    return out;
-  }
 }

@@ -253,17 +253,6 @@ final class Standardisation {
     return intercept + ((s0 + s1) + (s2 + s3));
   }
 
-  /**
-   * Writes the standardised non-constant values of one raw row into {@code out[0 .. a)};
-   * allocation-free.
-   */
-  void standardiseRow(double[] x, int offset, double[] out) {
-    for (int k = 0; k < active.length; k++) {
-      int j = active[k];
-      out[k] = (x[offset + j] - mean[j]) * inverse[j];
-    }
-  }
-
   /** Spreads a vector over the non-constant columns to full width, with 0 for constant columns. */
   double[] expand(double[] compact) {
     double[] full = new double[mean.length];
@@ -271,14 +260,5 @@ final class Standardisation {
       full[active[k]] = compact[k];
     }
     return full;
-  }
-
-  /** The entries of a full-width vector at the non-constant columns. */
-  double[] compact(double[] full) {
-    double[] c = new double[active.length];
-    for (int k = 0; k < active.length; k++) {
-      c[k] = full[active[k]];
-    }
-    return c;
   }
 }

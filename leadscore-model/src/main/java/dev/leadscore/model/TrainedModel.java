@@ -6,6 +6,7 @@ import dev.leadscore.core.schema.Column;
 import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.model.calibration.Calibrator;
 import dev.leadscore.model.eval.Interval;
+import dev.leadscore.model.internal.Scores;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -210,7 +211,7 @@ public final class TrainedModel {
   }
 
   static double toScore(double probability) {
-    return Math.max(0.0, Math.min(100.0, 100.0 * probability));
+    return Scores.of(probability);
   }
 
   /**
@@ -230,6 +231,11 @@ public final class TrainedModel {
    */
   public double logitStandardError(double[] x) {
     logit(x); // validates
+    return standardError(x);
+  }
+
+  /** The delta-method standard error of a vector {@link #logit} has already validated. */
+  private double standardError(double[] x) {
     int dim = width + 1;
     double var = covariance[0];
     for (int a : active) {
@@ -259,7 +265,7 @@ public final class TrainedModel {
     }
     double eta = logit(x);
     double q = Normal.quantile(0.5 + 0.5 * level);
-    double se = logitStandardError(x);
+    double se = standardError(x);
     double lo = calibrator.probability(eta - q * se);
     double hi = calibrator.probability(eta + q * se);
     double p = calibrator.probability(eta);

@@ -5,6 +5,7 @@ import dev.leadscore.core.TierCutoffs;
 import dev.leadscore.core.schema.Column;
 import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.model.eval.Metrics;
+import dev.leadscore.model.internal.Scores;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -53,7 +54,7 @@ public final class TrainingReference {
   /** Quantile bins per continuous column (before repeated edges are dropped). */
   public static final int QUANTILE_BINS = 10;
   /** Equal-width bins of the 0–100 score. */
-  public static final int SCORE_BINS = 10;
+  public static final int SCORE_BINS = Scores.BINS;
   /** A value of a binary column at or above this counts as 1. */
   public static final double BINARY_THRESHOLD = 0.5;
 
@@ -435,17 +436,12 @@ public final class TrainingReference {
     return false;
   }
 
-  /** The score bin {@code floor(score / 10)}, with 100 in the last bin. */
   static int scoreBin(double score) {
-    return Math.min(SCORE_BINS - 1, Math.max(0, (int) (score / (100.0 / SCORE_BINS))));
+    return Scores.bin(score);
   }
 
   static double[] shares(long[] counts, long total) {
-    double[] s = new double[counts.length];
-    for (int i = 0; i < s.length; i++) {
-      s[i] = (double) counts[i] / total;
-    }
-    return s;
+    return Scores.shares(counts, total);
   }
 
   private static ColumnReference columnReference(Column c, double[] x, int n, int d) {

@@ -116,11 +116,6 @@ public final class TrainingSummary {
     return Optional.ofNullable(outOfFold);
   }
 
-  TrainingSummary withoutOutOfFold() {
-    return new TrainingSummary(rows, positives, folds, selectionMetric, crossValidation, chosenLambda, iterations,
-        maxGradient, oofAuc, oofLogLoss, oofBrier, null);
-  }
-
   /**
    * The out-of-fold predictions of the chosen lambda, one per training lead in the given order:
    * each lead was predicted by the model of the one fold that did not train on it. Accessors

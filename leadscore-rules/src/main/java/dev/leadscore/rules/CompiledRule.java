@@ -71,7 +71,6 @@ abstract class CompiledRule {
     }
   }
 
-  final Rule rule;
   final String id;
   final String family;
   final Group group;
@@ -80,7 +79,6 @@ abstract class CompiledRule {
   final double max;
 
   CompiledRule(Rule rule, String family, double min, double max) {
-    this.rule = rule;
     this.id = rule.id();
     this.family = family;
     this.group = Group.of(family);
@@ -98,7 +96,11 @@ abstract class CompiledRule {
   abstract double points(Lead lead, Instant asOf, long asOfMillis, double[] row, double[] pts, Scratch scratch);
 
   /** The explanation line for the points {@link #points} gave. */
-  abstract Reason reason(Lead lead, Instant asOf, long asOfMillis, double[] row, double points);
+  /**
+   * The rule's line in an explanation; {@code values} are the lead's display values of every
+   * schema feature ({@code FittedSchema.displayValues}), computed once per explained score.
+   */
+  abstract Reason reason(Lead lead, Instant asOf, long asOfMillis, double[] row, String[] values, double points);
 
   /** Per-call buffers for event rules, grown on demand; one per scoring call, never shared. */
   static final class Scratch {
@@ -266,8 +268,8 @@ abstract class CompiledRule {
     }
 
     @Override
-    final Reason reason(Lead lead, Instant asOf, long asOfMillis, double[] row, double points) {
-      String value = schema.displayValue(lead, asOf, feature, row);
+    final Reason reason(Lead lead, Instant asOf, long asOfMillis, double[] row, String[] values, double points) {
+      String value = values[feature];
       return new Reason(id, family, points, templates.render(points > 0, value == null, value), value);
     }
 
@@ -773,7 +775,7 @@ abstract class CompiledRule {
     }
 
     @Override
-    Reason reason(Lead lead, Instant asOf, long asOfMillis, double[] row, double points) {
+    Reason reason(Lead lead, Instant asOf, long asOfMillis, double[] row, String[] values, double points) {
       long n = occurrences(lead, asOfMillis);
       String value = Long.toString(n);
       return new Reason(id, family, points, templates.render(points > 0, n == 0, value), value);
@@ -857,10 +859,6 @@ abstract class CompiledRule {
       return sum;
     }
 
-    int[] partIndices() {
-      return parts.clone();
-    }
-
     @Override
     double points(Lead lead, Instant asOf, long asOfMillis, double[] row, double[] pts, Scratch scratch) {
       if (!earned(pts)) {
@@ -870,7 +868,7 @@ abstract class CompiledRule {
     }
 
     @Override
-    Reason reason(Lead lead, Instant asOf, long asOfMillis, double[] row, double points) {
+    Reason reason(Lead lead, Instant asOf, long asOfMillis, double[] row, String[] values, double points) {
       return new Reason(id, family, points, points != 0 ? text : text + " (not earned)", null);
     }
   }

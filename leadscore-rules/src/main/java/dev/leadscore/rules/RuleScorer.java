@@ -89,6 +89,7 @@ public final class RuleScorer implements LeadScorer {
   }
 
   private final RuleSet ruleSet;
+  private final String version;
   private final FittedSchema schema;
   private final TierCutoffs cutoffs;
   private final CompiledRule[] compiled;
@@ -103,6 +104,7 @@ public final class RuleScorer implements LeadScorer {
 
   private RuleScorer(RuleSet ruleSet, FittedSchema schema, TierCutoffs cutoffs) {
     this.ruleSet = Objects.requireNonNull(ruleSet, "ruleSet");
+    this.version = Integer.toString(ruleSet.version());
     this.schema = Objects.requireNonNull(schema, "schema");
     this.cutoffs = Objects.requireNonNull(cutoffs, "cutoffs");
     List<Rule> rules = ruleSet.rules();
@@ -216,13 +218,13 @@ public final class RuleScorer implements LeadScorer {
     Explanation explanation = null;
     if (detail == Detail.EXPLAINED) {
       List<Reason> reasons = new ArrayList<>(compiled.length);
+      String[] values = schema.displayValues(lead, asOf, row); // one pass over the events for all rules
       for (int i = 0; i < compiled.length; i++) {
-        reasons.add(compiled[i].reason(lead, asOf, asOfMillis, row, pts[i]));
+        reasons.add(compiled[i].reason(lead, asOf, asOfMillis, row, values, pts[i]));
       }
       explanation = Explanation.of(Explanation.POINTS, base, reasons);
     }
-    Score s = Score.of(lead.id(), score / 100.0, score, tier, explanation, ruleSet.name(),
-        Integer.toString(ruleSet.version()));
+    Score s = Score.of(lead.id(), score / 100.0, score, tier, explanation, ruleSet.name(), version);
     return new RuleScore(s, raw, fitPts + 0.0, intentPts + 0.0, fit.normalise(fitPts), intent.normalise(intentPts));
   }
 
@@ -311,7 +313,7 @@ public final class RuleScorer implements LeadScorer {
   /** The rule set's version, as text. */
   @Override
   public String modelVersion() {
-    return Integer.toString(ruleSet.version());
+    return version;
   }
 
   @Override

@@ -48,6 +48,15 @@ abstract class CompiledFeature {
     return s.equals("-0") ? "0" : s; // a tiny negative rounds to zero, not "minus zero"
   }
 
+  /** Writes a value (NaN meaning missing, so imputed) and, when declared, its 0/1 missing flag. */
+  static void writeImputed(double v, double impute, boolean missingFlag, int offset, double[] out) {
+    boolean isMissing = Double.isNaN(v);
+    out[offset] = isMissing ? impute : v;
+    if (missingFlag) {
+      out[offset + 1] = isMissing ? 1 : 0;
+    }
+  }
+
   static double signedLog1p(double v) {
     return v >= 0 ? Math.log1p(v) : -Math.log1p(-v);
   }
@@ -75,7 +84,8 @@ abstract class CompiledFeature {
 
     /** Columns taken by the value (before the missing flag) under a basis with {@code k} knots. */
     static int basisWidth(Basis.Kind basis, int k) {
-      return basis == Basis.Kind.NONE ? 1 : basis == Basis.Kind.HINGE ? 1 + k : k + 1;
+      // HINGE: the value plus one hinge per knot; QUANTILE_BINS: one bin more than knots.
+      return basis == Basis.Kind.NONE ? 1 : k + 1;
     }
 
     /** The raw value clipped and transformed, or NaN when missing. */
@@ -157,12 +167,7 @@ abstract class CompiledFeature {
 
     @Override
     void write(Lead lead, Instant asOf, double[] out) {
-      double v = value(lead);
-      boolean isMissing = Double.isNaN(v);
-      out[offset] = isMissing ? impute : v;
-      if (f.missingFlag()) {
-        out[offset + 1] = isMissing ? 1 : 0;
-      }
+      writeImputed(value(lead), impute, f.missingFlag(), offset, out);
     }
 
     @Override
@@ -212,12 +217,7 @@ abstract class CompiledFeature {
 
     @Override
     void write(Lead lead, Instant asOf, double[] out) {
-      double v = value(lead);
-      boolean isMissing = Double.isNaN(v);
-      out[offset] = isMissing ? impute : v;
-      if (f.missingFlag()) {
-        out[offset + 1] = isMissing ? 1 : 0;
-      }
+      writeImputed(value(lead), impute, f.missingFlag(), offset, out);
     }
 
     @Override
@@ -267,7 +267,7 @@ abstract class CompiledFeature {
 
     @Override
     String display(Lead lead, Instant asOf, double[] row) {
-      String t = Values.text(lead.id(), f.attribute(), lead.attribute(f.attribute()), missing, true);
+      String t = Values.rawText(lead.id(), f.attribute(), lead.attribute(f.attribute()), missing, true);
       return t == null ? null : Specs.normaliseSpaces(lead.attribute(f.attribute()).display());
     }
   }
@@ -386,6 +386,25 @@ abstract class CompiledFeature {
 
     /** The display value from the finished accumulator, or {@code null} for none. */
     abstract String displayOf(double acc);
+
+    /**
+     * This feature's display value alone: the same fold as {@link FittedSchema#displayValues}, over
+     * this feature's own event types. People read plain counts and whole days, not decayed weights.
+     */
+    @Override
+    final String display(Lead lead, Instant asOf, double[] row) {
+      double acc = displayStart();
+      double asOfMillis = epochMillis(asOf);
+      for (ActivityEvent e : lead.events()) {
+        if (spec.eventTypes().contains(e.type())) {
+          double age = ageDays(asOf, asOfMillis, e.at());
+          if (age >= 0) {
+            acc = displayAccept(acc, age, e.count());
+          }
+        }
+      }
+      return displayOf(acc);
+    }
   }
 
   static final class EventCount extends EventFeature {
@@ -455,19 +474,6 @@ abstract class CompiledFeature {
       return Long.toString((long) acc);
     }
 
-    @Override
-    String display(Lead lead, Instant asOf, double[] row) {
-      // People read the plain count in the window, not its decayed weight.
-      long n = 0;
-      double asOfMillis = epochMillis(asOf);
-      for (ActivityEvent e : lead.events()) {
-        double age = ageDays(asOf, asOfMillis, e.at());
-        if (age >= 0 && age <= f.windowDays() && f.eventTypes().contains(e.type())) {
-          n += e.count();
-        }
-      }
-      return Long.toString(n);
-    }
   }
 
   static final class Recency extends EventFeature {
@@ -519,18 +525,6 @@ abstract class CompiledFeature {
       return acc == Double.POSITIVE_INFINITY ? null : Long.toString((long) Math.floor(acc));
     }
 
-    @Override
-    String display(Lead lead, Instant asOf, double[] row) {
-      double best = Double.POSITIVE_INFINITY;
-      double asOfMillis = epochMillis(asOf);
-      for (ActivityEvent e : lead.events()) {
-        double age = ageDays(asOf, asOfMillis, e.at());
-        if (age >= 0 && e.count() > 0 && age < best && f.eventTypes().contains(e.type())) {
-          best = age;
-        }
-      }
-      return best == Double.POSITIVE_INFINITY ? null : Long.toString((long) Math.floor(best));
-    }
   }
 
   /**

@@ -101,7 +101,9 @@ public sealed interface Decay permits Decay.None, Decay.HalfLife, Decay.StepSche
 
     @Override
     public double weight(double ageDays) {
-      for (Step s : steps) {
+      // Index loop: this runs once per event on the extraction path.
+      for (int i = 0, n = steps.size(); i < n; i++) {
+        Step s = steps.get(i);
         if (ageDays <= s.upToDays()) {
           return s.weight();
         }

@@ -33,8 +33,7 @@ public final class FittedSchema {
   private final Map<String, FittedFeature> fitted;
   private final CompiledFeature[] compiled;
   private final CompiledFeature.EventFeature[] eventFeatures;
-  private final Map<String, CompiledFeature.EventFeature[]> eventsByType;
-  // Per event type, the positions in eventFeatures of the features reading it (display pass).
+  // Per event type, the positions in eventFeatures of the features reading it.
   private final Map<String, int[]> eventSlotsByType;
   // Per feature, its position in eventFeatures, or -1.
   private final int[] eventSlot;
@@ -53,7 +52,8 @@ public final class FittedSchema {
     Map<String, Integer> colIdx = new HashMap<>();
     Map<String, Integer> featIdx = new HashMap<>();
     List<CompiledFeature.EventFeature> events = new ArrayList<>();
-    Map<String, List<CompiledFeature.EventFeature>> byType = new HashMap<>();
+    Map<String, List<Integer>> byType = new HashMap<>();
+    this.eventSlot = new int[specs.size()];
     int offset = 0;
     for (int i = 0; i < specs.size(); i++) {
       FeatureSpec spec = specs.get(i);
@@ -64,10 +64,13 @@ public final class FittedSchema {
         cols.add(col);
         colIdx.put(col.name(), col.index());
       }
+      eventSlot[i] = -1;
       if (c instanceof CompiledFeature.EventFeature ef) {
+        int slot = events.size();
+        eventSlot[i] = slot;
         events.add(ef);
         for (String type : spec.eventTypes()) {
-          byType.computeIfAbsent(type, t -> new ArrayList<>()).add(ef);
+          byType.computeIfAbsent(type, t -> new ArrayList<>()).add(slot);
         }
       }
       offset += c.width();
@@ -80,22 +83,9 @@ public final class FittedSchema {
     this.columnIndex = Map.copyOf(colIdx);
     this.featureIndex = Map.copyOf(featIdx);
     this.eventFeatures = events.toArray(new CompiledFeature.EventFeature[0]);
-    Map<String, CompiledFeature.EventFeature[]> bt = new HashMap<>();
-    byType.forEach((k, v) -> bt.put(k, v.toArray(new CompiledFeature.EventFeature[0])));
-    this.eventsByType = bt;
     Map<String, int[]> slots = new HashMap<>();
-    bt.forEach((type, sinks) -> {
-      int[] k = new int[sinks.length];
-      for (int i = 0; i < sinks.length; i++) {
-        k[i] = events.indexOf(sinks[i]);
-      }
-      slots.put(type, k);
-    });
+    byType.forEach((type, list) -> slots.put(type, list.stream().mapToInt(Integer::intValue).toArray()));
     this.eventSlotsByType = slots;
-    this.eventSlot = new int[compiled.length];
-    for (int i = 0; i < compiled.length; i++) {
-      eventSlot[i] = compiled[i] instanceof CompiledFeature.EventFeature ef ? events.indexOf(ef) : -1;
-    }
     this.fingerprint = SchemaJson.sha256(SchemaJson.canonical(SchemaJson.writeFitted(this, false)));
   }
 
@@ -296,16 +286,16 @@ public final class FittedSchema {
       List<ActivityEvent> events = lead.events();
       for (int i = 0, n = events.size(); i < n; i++) {
         ActivityEvent e = events.get(i);
-        CompiledFeature.EventFeature[] sinks = eventsByType.get(e.type());
-        if (sinks == null) {
+        int[] slots = eventSlotsByType.get(e.type());
+        if (slots == null) {
           continue; // a type no feature reads
         }
         double age = CompiledFeature.ageDays(asOf, asOfMillis, e.at());
         if (age < 0) {
           continue; // the future is not evidence
         }
-        for (CompiledFeature.EventFeature sink : sinks) {
-          sink.accept(age, e.count(), out);
+        for (int k : slots) {
+          eventFeatures[k].accept(age, e.count(), out);
         }
       }
     }

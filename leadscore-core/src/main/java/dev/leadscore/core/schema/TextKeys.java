@@ -46,10 +46,6 @@ final class TextKeys {
     slowPath = java.util.Map.copyOf(slow);
   }
 
-  boolean isEmpty() {
-    return slowPath.isEmpty();
-  }
-
   /** The index of the key equal to {@code raw} once normalised, or {@link #ABSENT}. */
   int indexOf(String raw) {
     if (slowPath.isEmpty()) {

@@ -11,6 +11,7 @@ import dev.leadscore.model.TrainedModel;
 import dev.leadscore.model.TrainingReference;
 import dev.leadscore.model.TrainingReference.ColumnReference;
 import dev.leadscore.model.eval.Metrics;
+import dev.leadscore.model.internal.Scores;
 import dev.leadscore.model.monitor.Health.Status;
 import dev.leadscore.model.monitor.MonitoringReport.Bin;
 import dev.leadscore.model.monitor.MonitoringReport.FeatureDrift;
@@ -404,7 +405,7 @@ public final class Monitor {
         errors.add(new RowError(i, lead.id(), null, e.getMessage() == null ? e.toString() : e.getMessage()));
         continue;
       }
-      double score = Math.max(0.0, Math.min(100.0, 100.0 * p));
+      double score = Scores.of(p);
       Tier tier = model.tier(score);
       for (int g = 0; g < groups.length; g++) {
         groups[g].count(x, counts[g]);
@@ -462,7 +463,7 @@ public final class Monitor {
   }
 
   static int scoreBin(double score) {
-    return Math.min(TrainingReference.SCORE_BINS - 1, Math.max(0, (int) (score / (100.0 / TrainingReference.SCORE_BINS))));
+    return Scores.bin(score);
   }
 
   static Status psiStatus(double psi) {
@@ -495,10 +496,7 @@ public final class Monitor {
     if (g.kind == FeatureDrift.Kind.CATEGORICAL) {
       current = categoricalShares(counts, n);
     } else {
-      current = new double[counts.length];
-      for (int k = 0; k < counts.length; k++) {
-        current[k] = (double) counts[k] / n;
-      }
+      current = Scores.shares(counts, n);
     }
     double psi = psi(g.reference, current);
     double x2 = chiSquare(g.reference, trainingRows, current, n);

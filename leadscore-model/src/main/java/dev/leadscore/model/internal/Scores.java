@@ -1,0 +1,32 @@
+package dev.leadscore.model.internal;
+
+/**
+ * The 0–100 score scale and its histogram bins, shared by scoring, the training reference and
+ * monitoring so that all three bin identically. Public only so the monitor package can call it:
+ * the package is not exported. Stateless.
+ */
+public final class Scores {
+  /** Bins of the score histogram: ten bins of width 10, 100 in the last. */
+  public static final int BINS = 10;
+
+  private Scores() {}
+
+  /** {@code 100 * probability}, clamped to [0, 100]. */
+  public static double of(double probability) {
+    return Math.max(0.0, Math.min(100.0, 100.0 * probability));
+  }
+
+  /** The histogram bin {@code floor(score / 10)}, with 100 in the last bin. */
+  public static int bin(double score) {
+    return Math.min(BINS - 1, Math.max(0, (int) (score / (100.0 / BINS))));
+  }
+
+  /** {@code counts[i] / total} for every bin. */
+  public static double[] shares(long[] counts, long total) {
+    double[] s = new double[counts.length];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = (double) counts[i] / total;
+    }
+    return s;
+  }
+}
