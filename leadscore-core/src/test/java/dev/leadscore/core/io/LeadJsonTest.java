@@ -275,10 +275,10 @@ class LeadJsonTest {
   void doesNotCloseTheCallersReader() throws Exception {
     StringReader in = new StringReader("[]");
     LeadJson.readArray(in);
-    in.ready(); // throws if closed
+    assertTrue(in.ready(), "the caller's reader must stay open"); // ready() throws if closed
     StringReader nd = new StringReader("");
     LeadJson.readNdjson(nd);
-    nd.ready();
+    assertTrue(nd.ready(), "the caller's reader must stay open");
   }
 
   static void assertError(RowError e, long row, String leadId, String field, String messagePart) {

@@ -52,10 +52,13 @@ class ExperimentAssignmentTest {
   void assignmentDependsOnlyOnSaltShareAndId() {
     Experiment a = experiment("s1", 0.3);
     Experiment b = Experiment.builder("another name").champion(B).challenger(A).salt("s1").challengerShare(0.3).build();
+    Experiment otherSalt = experiment("s2", 0.3);
+    int differ = 0;
     for (int i = 0; i < 10_000; i++) {
       assertEquals(a.arm(id(i)), b.arm(id(i)));
-      assertEquals(a.arm(id(i)), a.arm(id(i)));
+      differ += a.arm(id(i)) != otherSalt.arm(id(i)) ? 1 : 0;
     }
+    assertTrue(differ > 1000, "another salt must reassign many leads, reassigned " + differ);
   }
 
   @Test
