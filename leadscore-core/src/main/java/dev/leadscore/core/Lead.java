@@ -20,15 +20,15 @@ import java.util.Optional;
  */
 public final class Lead {
   private final String id;
-  private final Map<String, AttributeValue> attributes;
+  private final AttributeTable attributes;
   private final List<ActivityEvent> events;
   private final Instant createdAt;
 
   private Lead(Builder b) {
     this.id = b.id;
     // Compact immutable copies: a pipeline holds up to a million leads. Attribute iteration order
-    // is unspecified (writers sort by name).
-    this.attributes = Map.copyOf(b.attributes);
+    // is unspecified (writers sort by name). The attribute table is built for extraction's lookups.
+    this.attributes = AttributeTable.copyOf(b.attributes);
     this.events = List.copyOf(b.events);
     this.createdAt = b.createdAt;
   }
@@ -54,7 +54,7 @@ public final class Lead {
 
   /** The attribute of that name, or {@link AttributeValue#ABSENT} when the lead has none. */
   public AttributeValue attribute(String name) {
-    AttributeValue v = attributes.get(name);
+    AttributeValue v = attributes.lookup(name);
     return v == null ? AttributeValue.ABSENT : v;
   }
 

@@ -17,14 +17,16 @@ import java.util.Objects;
  * trained on standardised columns {@code z_j = (x_j − μ_j)/σ_j} converts as
  * {@code w_j = w'_j/σ_j}, {@code b = b' − Σ_j w'_j·μ_j/σ_j} (a constant column, {@code σ_j = 0},
  * gets weight 0); {@link #fromStandardised} does that for you and also keeps the standardised form,
- * so that {@link #logit} reproduces the training module's logit bit for bit.
+ * so that {@link #logit} is computed on standardised columns as in training.
  *
  * <p><b>Logit.</b> {@link #logit(double[])} is {@code b + Σ w_j x_j} summed in column order for a
- * model made by {@link #of}; for one made by {@link #fromStandardised} it is
- * {@code b' + Σ_{σ_j > 0} w'_j·((x_j − μ_j)·(1/σ_j))} in column order, the operations the model
- * module's {@code Standardisation.logit} performs. The two forms agree to rounding (about
- * {@code 1e-16 × Σ|w_j x_j|}), which is why additivity of SHAP values holds to
- * {@link LinearShap#ADDITIVITY_TOLERANCE} rather than bit for bit. Allocation-free, O(width).
+ * model made by {@link #of(FittedSchema, double, double[], Background)}; for one made by {@link
+ * #fromStandardised} it is {@code b' + Σ_{σ_j > 0} w'_j·((x_j − μ_j)·(1/σ_j))} in column order;
+ * for one made by {@link #of(TrainedModel)} it is the trained model's own {@link
+ * TrainedModel#logit} (a centred dense sum), so scores match the trained model, and the same model
+ * saved and loaded, bit for bit. The forms agree to rounding (about {@code 1e-16 × Σ|w_j x_j|} per
+ * column), which is why additivity of SHAP values holds to {@link
+ * LinearShap#ADDITIVITY_TOLERANCE} rather than bit for bit. Allocation-free, O(width).
  *
  * <p>Immutable (arrays are copied in and out) and safe to share between threads.
  */

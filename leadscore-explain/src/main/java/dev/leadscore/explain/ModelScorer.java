@@ -44,9 +44,14 @@ import java.util.function.DoubleUnaryOperator;
  * {@link #nextTierMove} finds the smallest change of one actionable feature that lifts a lead
  * into a more urgent tier.
  *
- * <p><b>Threads.</b> Immutable and safe to share between threads: every call allocates its own
- * buffers (one vector of the schema's width, and for explanations one value per feature),
- * nothing is cached between calls, and the wall clock is never read.
+ * <p><b>Threads.</b> Immutable and safe to share between threads; the wall clock is never read.
+ * A single-lead {@link #score} extracts into a per-thread scratch row (and, for explanations, a
+ * per-thread buffer of one value per feature) held by this scorer, so a hot scoring loop allocates
+ * no vectors: each thread gets its own buffers, every call overwrites them completely before
+ * reading them, and no result refers to them, so nothing leaks from one call into the next.
+ * {@link #scoreAll} uses one pair of buffers per call. The per-thread buffers ({@code 8 × width}
+ * bytes plus {@code 8 ×} features for explanations, per thread that scored) live as long as the
+ * thread or the scorer, whichever goes first.
  */
 public final class ModelScorer implements LeadScorer {
   /** The unit of {@link #inPercentagePoints}: percentage points of probability (= points of the 0–100 score). */
@@ -64,6 +69,12 @@ public final class ModelScorer implements LeadScorer {
   private final DoubleUnaryOperator calibration;
   private final TierCutoffs cutoffs;
   private final int players;
+  // Per-thread scratch for score(Lead, Instant, Detail): the scorer is shared between threads, so a
+  // single field would race; extract overwrites every entry of the row and contributions every
+  // entry of phi, Scores copy what they keep, and nothing a call runs while it holds them scores
+  // with this scorer again, so reuse across calls on one thread is safe.
+  private final ThreadLocal<double[]> rowBuffer;
+  private final ThreadLocal<double[]> phiBuffer;
 
   private ModelScorer(String modelId, String modelVersion, LinearModel model, DoubleUnaryOperator calibration,
       TierCutoffs cutoffs) {
@@ -75,6 +86,10 @@ public final class ModelScorer implements LeadScorer {
     this.shap = LinearShap.of(model);
     this.schema = model.schema();
     this.players = shap.layout().players();
+    int width = schema.width();
+    int k = players;
+    this.rowBuffer = ThreadLocal.withInitial(() -> new double[width]);
+    this.phiBuffer = ThreadLocal.withInitial(() -> new double[k]);
   }
 
   private static String requireText(String s, String what) {
@@ -136,7 +151,7 @@ public final class ModelScorer implements LeadScorer {
     Objects.requireNonNull(lead, "lead");
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(detail, "detail");
-    return evaluate(lead, asOf, detail, new double[schema.width()], detail == Detail.EXPLAINED ? new double[players] : null);
+    return evaluate(lead, asOf, detail, rowBuffer.get(), detail == Detail.EXPLAINED ? phiBuffer.get() : null);
   }
 
   /**

@@ -29,7 +29,9 @@
  * Score r = scorer.score(lead, asOf, Detail.SCORE_ONLY);    // ranking only, no SHAP work
  * }</pre>
  *
- * <p>From a model trained by {@code leadscore-model} (whose logit is reproduced bit for bit):
+ * <p>From a model {@code t} trained by {@code leadscore-model}, {@code ModelScorer.of(t)} scores
+ * bit for bit as {@code t.score} does. Built by hand from the standardised numbers instead, the
+ * logit agrees with the trained model's to rounding:
  *
  * <pre>{@code
  * LinearModel model = LinearModel.fromStandardised(t.schema(), t.intercept(), t.weights(), t.means(),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leadscore.core.Explanation;
 import dev.leadscore.core.LabelledLead;
+import dev.leadscore.core.Lead;
 import dev.leadscore.core.LeadScorer;
 import dev.leadscore.core.Score;
 import dev.leadscore.core.schema.FittedSchema;
@@ -15,6 +16,7 @@ import dev.leadscore.model.ModelTrainer;
 import dev.leadscore.model.TrainedModel;
 import dev.leadscore.model.TrainingOptions;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +45,47 @@ class TrainedModelScorerTest {
       assertEquals(trained.score(x), a.score(), 0.0, l.lead().id());
       assertEquals(trained.tier(trained.score(x)), a.tier());
       assertEquals(a, b, "save -> load -> score is bit-identical");
+    }
+  }
+
+  /**
+   * The scoring logit is exact across every route a host can take to it: the trained model, the
+   * same model saved and loaded, and the linear views and scorers of both. (It is not bit-identical
+   * to the solver's standardised logit, only equal to rounding; the model module tests that.)
+   */
+  @Test
+  void logitsAndProbabilitiesAreBitIdenticalAcrossTrainedLoadedAndLinearViews() {
+    TrainedModel loaded = ModelArtifact.read(ModelArtifact.write(trained));
+    LinearModel linear = LinearModel.of(trained);
+    LinearModel linearLoaded = LinearModel.of(loaded);
+    ModelScorer direct = ModelScorer.of(trained);
+    ModelScorer fromLoaded = ModelScorer.of(loaded);
+    for (LabelledLead l : data.leads()) {
+      double[] x = trained.schema().extract(l.lead(), data.asOf());
+      long logit = Double.doubleToRawLongBits(trained.logit(x));
+      assertEquals(logit, Double.doubleToRawLongBits(loaded.logit(x)), l.lead().id() + ": loaded");
+      assertEquals(logit, Double.doubleToRawLongBits(linear.logit(x)), l.lead().id() + ": LinearModel.of");
+      assertEquals(logit, Double.doubleToRawLongBits(linearLoaded.logit(x)), l.lead().id() + ": LinearModel.of(loaded)");
+      long p = Double.doubleToRawLongBits(trained.probability(x));
+      for (ModelScorer s : new ModelScorer[] {direct, fromLoaded}) {
+        Score score = s.score(l.lead(), data.asOf(), LeadScorer.Detail.SCORE_ONLY);
+        assertEquals(p, Double.doubleToRawLongBits(score.probability()), l.lead().id());
+        assertEquals(Double.doubleToRawLongBits(trained.score(x)), Double.doubleToRawLongBits(score.score()),
+            l.lead().id());
+      }
+    }
+  }
+
+  /** Single-lead scoring reuses per-thread buffers; nothing may carry over from one lead to the next. */
+  @Test
+  void scoringOneByOneEqualsTheBatch() {
+    ModelScorer scorer = ModelScorer.of(trained);
+    List<Lead> leads = data.leads().stream().map(LabelledLead::lead).limit(120).toList();
+    for (LeadScorer.Detail detail : LeadScorer.Detail.values()) {
+      List<Score> batch = scorer.scoreAll(leads, data.asOf(), detail).scores();
+      for (int i = leads.size() - 1; i >= 0; i--) { // reverse order: the buffers last held another lead
+        assertEquals(batch.get(i), scorer.score(leads.get(i), data.asOf(), detail), leads.get(i).id() + " " + detail);
+      }
     }
   }
 

@@ -35,7 +35,11 @@ final class LinearModel {
     this.compactStart = compactStart;
   }
 
-  /** The logit of the raw row at {@code x[offset ..]}; allocation-free. */
+  /**
+   * The logit of the raw row at {@code x[offset ..]} in the standardised form, bit-identical to the
+   * solver's (so out-of-fold logits are what the fit saw); {@link TrainedModel#logit} is the faster
+   * scoring form, equal to rounding. Allocation-free.
+   */
   double logit(double[] x, int offset) {
     return standardisation.logit(intercept, weights, x, offset);
   }

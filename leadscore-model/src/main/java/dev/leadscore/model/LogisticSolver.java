@@ -748,8 +748,9 @@ final class LogisticSolver {
    * {@code b + sum_k c[k + 1] * z[off + k]} over {@code k < d}, summed in four interleaved partial
    * sums ({@code k mod 4}) combined as {@code b + ((s0 + s1) + (s2 + s3))}: four independent
    * dependency chains instead of one, so the loop runs at the adder's throughput rather than its
-   * latency. {@link Standardisation#logit} and {@link TrainedModel#logit} use exactly this order,
-   * so scoring reproduces the solver's logits bit for bit.
+   * latency. {@link Standardisation#logit} uses exactly this order, so cross-validation's
+   * out-of-fold logits reproduce the solver's bit for bit; {@link TrainedModel#logit} uses a faster
+   * dense form that agrees to rounding only.
    */
   static double linear(double b, double[] c, double[] z, int off, int d) {
     double s0 = 0;

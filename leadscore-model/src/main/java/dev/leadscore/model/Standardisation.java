@@ -8,9 +8,11 @@ import java.util.Arrays;
  * {@code StandardScaler}). A column whose training values are all equal is <em>constant</em>: its
  * scale is 0, it is left out of the solver and its weight is exactly 0.
  *
- * <p>{@code z} is computed as {@code (x - mean) * (1 / scale)} everywhere (training design, out-of-
- * fold predictions, scoring) and the logit is summed in the same interleaved order everywhere, so a
- * model's logit for a row is bit-identical to the value the solver saw for it.
+ * <p>{@code z} is computed as {@code (x - mean) * (1 / scale)} in training (the solver's design and
+ * {@link #logit}, used for out-of-fold predictions), and the logit is summed in the solver's
+ * interleaved order, so a fold model's logit for a row is bit-identical to the value the solver
+ * saw for it. {@link TrainedModel#logit} scores with a re-associated dense form instead, which
+ * agrees with this one to rounding, not bit for bit (see its class comment).
  *
  * <p>Immutable after construction; the arrays are never handed out. Safe to share between threads.
  */
@@ -225,10 +227,10 @@ final class Standardisation {
 
   /**
    * The logit over the given non-constant columns, in the interleaved order of {@link
-   * LogisticSolver#linear}: partial sums over the {@code k}-th active column by {@code k mod 4}.
-   * Shared with {@link TrainedModel#logit} so that both reproduce the solver bit for bit.
+   * LogisticSolver#linear}: partial sums over the {@code k}-th active column by {@code k mod 4}, so
+   * that it reproduces the solver bit for bit.
    */
-  static double logit(double intercept, double[] weights, double[] x, int offset, int[] active, double[] mean,
+  private static double logit(double intercept, double[] weights, double[] x, int offset, int[] active, double[] mean,
       double[] inverse) {
     double s0 = 0;
     double s1 = 0;

@@ -58,7 +58,29 @@ abstract class CompiledFeature {
   }
 
   static double signedLog1p(double v) {
-    return v >= 0 ? Math.log1p(v) : -Math.log1p(-v);
+    return v >= 0 ? log1pCount(v) : -log1pCount(-v);
+  }
+
+  /** {@code Math.log1p(k)} for k = 0 .. LOG1P_TABLE.length - 1, computed by Math.log1p itself. */
+  private static final double[] LOG1P_TABLE = new double[1024];
+
+  static {
+    for (int k = 0; k < LOG1P_TABLE.length; k++) {
+      LOG1P_TABLE[k] = Math.log1p(k);
+    }
+  }
+
+  /**
+   * Bit for bit {@code Math.log1p(v)}, from a table when {@code v} is a small non-negative
+   * integer (an undecayed count, a head count). Zero is returned as is, so -0.0 stays -0.0 as
+   * log1p keeps it.
+   */
+  static double log1pCount(double v) {
+    int k = (int) v;
+    if (k == v && k >= 0 && k < LOG1P_TABLE.length) {
+      return k == 0 ? v : LOG1P_TABLE[k];
+    }
+    return Math.log1p(v);
   }
 
   // ---------------------------------------------------------------- attribute features
@@ -149,6 +171,8 @@ abstract class CompiledFeature {
     private final Values.MissingTokens missing;
     private final double impute;
 
+    private final TextMemo memo = new TextMemo();
+
     Bool(BooleanFeature f, int offset, double impute) {
       super(f, offset);
       this.f = f;
@@ -156,8 +180,19 @@ abstract class CompiledFeature {
       this.impute = impute;
     }
 
+    /** 1, 0 or NaN (missing); texts through the memo (code 1, 0 or -1). */
     double value(Lead lead) {
-      return Values.bool(lead.id(), f.attribute(), lead.attribute(f.attribute()), missing);
+      AttributeValue v = lead.attribute(f.attribute());
+      if (v instanceof AttributeValue.Text t) {
+        Integer code = memo.get(t.value());
+        if (code != null) {
+          return code < 0 ? Double.NaN : code;
+        }
+        double d = Values.bool(lead.id(), f.attribute(), v, missing);
+        memo.remember(t.value(), Double.isNaN(d) ? -1 : (int) d);
+        return d;
+      }
+      return Values.bool(lead.id(), f.attribute(), v, missing);
     }
 
     @Override
@@ -183,6 +218,7 @@ abstract class CompiledFeature {
     private final TextKeys keys;
     private final double[] mapped;
     private final double impute;
+    private final TextMemo memo = new TextMemo();
 
     Ordinal(OrdinalFeature f, int offset, double impute) {
       super(f, offset);
@@ -197,17 +233,30 @@ abstract class CompiledFeature {
       this.impute = impute;
     }
 
+    /** The mapped value or NaN (missing); texts through the memo (key index, or -1 for missing). */
     double value(Lead lead) {
-      String t = Values.rawText(lead.id(), f.attribute(), lead.attribute(f.attribute()), missing, true);
+      AttributeValue v = lead.attribute(f.attribute());
+      if (v instanceof AttributeValue.Text t) {
+        Integer code = memo.get(t.value());
+        int i = code != null ? code : memo.remember(t.value(), index(lead, v));
+        return i < 0 ? Double.NaN : mapped[i];
+      }
+      int i = index(lead, v);
+      return i < 0 ? Double.NaN : mapped[i];
+    }
+
+    /** The index of the value's key, or -1 when it is missing. */
+    private int index(Lead lead, AttributeValue v) {
+      String t = Values.rawText(lead.id(), f.attribute(), v, missing, true);
       if (t == null) {
-        return Double.NaN;
+        return -1;
       }
       int i = keys.indexOf(t);
       if (i == TextKeys.ABSENT) {
         throw new dev.leadscore.core.LeadDataException(lead.id(), f.attribute(),
-            "'" + lead.attribute(f.attribute()).display() + "' is not one of the declared values " + f.mapping().keySet());
+            "'" + v.display() + "' is not one of the declared values " + f.mapping().keySet());
       }
-      return mapped[i];
+      return i;
     }
 
     @Override
@@ -233,6 +282,7 @@ abstract class CompiledFeature {
     private final int otherIndex;
     private final int missingIndex;
     private final int width;
+    private final TextMemo memo = new TextMemo();
 
     Categorical(CategoricalFeature f, int offset, List<String> levels) {
       super(f, offset);
@@ -244,9 +294,18 @@ abstract class CompiledFeature {
       this.width = levels.size() + (f.missingLevel() ? 2 : 1);
     }
 
-    /** Column offset within this feature for the lead's value. */
+    /** Column offset within this feature for the lead's value; texts through the memo. */
     int slot(Lead lead) {
-      String t = Values.rawText(lead.id(), f.attribute(), lead.attribute(f.attribute()), missing, true);
+      AttributeValue v = lead.attribute(f.attribute());
+      if (v instanceof AttributeValue.Text t) {
+        Integer code = memo.get(t.value());
+        return code != null ? code : memo.remember(t.value(), slot(lead, v));
+      }
+      return slot(lead, v);
+    }
+
+    private int slot(Lead lead, AttributeValue v) {
+      String t = Values.rawText(lead.id(), f.attribute(), v, missing, true);
       if (t == null) {
         return missingIndex;
       }
@@ -274,17 +333,14 @@ abstract class CompiledFeature {
 
   static final class Title extends CompiledFeature {
     private static final Seniority[] LEVELS = Seniority.values();
-    /** Distinct titles remembered per feature; beyond this, titles are parsed every time. */
-    static final int MEMO_LIMIT = 8192;
 
     private final TitleSeniorityFeature f;
     private final Values.MissingTokens missing;
     /**
-     * Parsed titles by their raw text. Parsing tokenises and allocates, while real pipelines
-     * repeat a few thousand titles; the memo holds a pure function's results, so sharing it
-     * between threads changes no answer.
+     * Seniority ordinals by raw text (missing tokens included, as UNKNOWN). Parsing tokenises
+     * and allocates, while real pipelines repeat a few thousand titles.
      */
-    private final java.util.concurrent.ConcurrentHashMap<String, Seniority> memo = new java.util.concurrent.ConcurrentHashMap<>();
+    private final TextMemo memo = new TextMemo();
 
     Title(TitleSeniorityFeature f, int offset) {
       super(f, offset);
@@ -294,18 +350,16 @@ abstract class CompiledFeature {
 
     Seniority seniority(Lead lead) {
       AttributeValue v = lead.attribute(f.attribute());
+      if (v instanceof AttributeValue.Text t) {
+        Integer code = memo.get(t.value());
+        return LEVELS[code != null ? code : memo.remember(t.value(), parse(lead, v).ordinal())];
+      }
+      return parse(lead, v);
+    }
+
+    private Seniority parse(Lead lead, AttributeValue v) {
       String t = Values.rawText(lead.id(), f.attribute(), v, missing, false);
-      if (t == null) {
-        return Seniority.UNKNOWN;
-      }
-      Seniority s = memo.get(t);
-      if (s == null) {
-        s = TitleParser.parse(t);
-        if (memo.size() < MEMO_LIMIT) {
-          memo.putIfAbsent(t, s);
-        }
-      }
-      return s;
+      return t == null ? Seniority.UNKNOWN : TitleParser.parse(t);
     }
 
     @Override
@@ -332,6 +386,9 @@ abstract class CompiledFeature {
     private final Set<String> freeMail;
     private final Set<String> competitors;
     private final Values.MissingTokens noTokens = new Values.MissingTokens(List.of());
+    // Classes of the domains seen, for this feature's two domain sets. Addresses are unique per
+    // lead, domains repeat (free-mail providers, one company's many contacts).
+    private final TextMemo domains = new TextMemo();
 
     Email(EmailDomainFeature f, int offset) {
       super(f, offset);
@@ -343,7 +400,7 @@ abstract class CompiledFeature {
     EmailDomainClass domainClass(Lead lead) {
       AttributeValue v = lead.attribute(f.attribute());
       String t = Values.rawText(lead.id(), f.attribute(), v, noTokens, false);
-      return t == null ? EmailDomainClass.UNKNOWN : EmailDomains.classify(t, freeMail, competitors);
+      return t == null ? EmailDomainClass.UNKNOWN : EmailDomains.classify(t, freeMail, competitors, domains);
     }
 
     @Override
@@ -408,11 +465,59 @@ abstract class CompiledFeature {
   }
 
   static final class EventCount extends EventFeature {
+    private static final int NO_DECAY = 0;
+    private static final int HALF_LIFE = 1;
+    private static final int STEPS = 2;
+
     private final EventCountFeature f;
+    // The decay unpacked into fields: Decay.weight is an interface call with three
+    // implementations, which the JIT cannot inline on the per-event path. Same arithmetic.
+    private final double windowDays;
+    private final int decayKind;
+    private final double halfLifeDays;
+    private final double[] stepUpTo;
+    private final double[] stepWeight;
+    private final double beyond;
 
     EventCount(EventCountFeature f, int offset) {
       super(f, offset);
       this.f = f;
+      this.windowDays = f.windowDays();
+      Decay d = f.decay();
+      if (d instanceof Decay.HalfLife h) {
+        decayKind = HALF_LIFE;
+        halfLifeDays = h.days();
+        stepUpTo = stepWeight = new double[0];
+        beyond = 0;
+      } else if (d instanceof Decay.StepSchedule st) {
+        decayKind = STEPS;
+        halfLifeDays = 0;
+        stepUpTo = st.steps().stream().mapToDouble(Decay.Step::upToDays).toArray();
+        stepWeight = st.steps().stream().mapToDouble(Decay.Step::weight).toArray();
+        beyond = st.beyond();
+      } else {
+        decayKind = NO_DECAY;
+        halfLifeDays = 0;
+        stepUpTo = stepWeight = new double[0];
+        beyond = 0;
+      }
+    }
+
+    /** Bit for bit {@code f.decay().weight(ageDays)}. */
+    double weight(double ageDays) {
+      switch (decayKind) {
+        case NO_DECAY:
+          return 1.0;
+        case HALF_LIFE:
+          return Math.pow(0.5, ageDays / halfLifeDays);
+        default:
+          for (int i = 0; i < stepUpTo.length; i++) {
+            if (ageDays <= stepUpTo[i]) {
+              return stepWeight[i];
+            }
+          }
+          return beyond;
+      }
     }
 
     @Override
@@ -427,8 +532,8 @@ abstract class CompiledFeature {
 
     @Override
     void accept(double ageDays, int count, double[] out) {
-      if (ageDays <= f.windowDays()) {
-        out[offset] += count * f.decay().weight(ageDays);
+      if (ageDays <= windowDays) {
+        out[offset] += count * weight(ageDays);
       }
     }
 
@@ -436,27 +541,6 @@ abstract class CompiledFeature {
     void write(Lead lead, Instant asOf, double[] out) {
       double v = Math.min(out[offset], f.cap());
       out[offset] = f.log1p() ? log1pCount(v) : v;
-    }
-
-    /** {@code Math.log1p(k)} for k = 0 .. LOG1P_TABLE.length - 1, computed by Math.log1p itself. */
-    private static final double[] LOG1P_TABLE = new double[1024];
-
-    static {
-      for (int k = 0; k < LOG1P_TABLE.length; k++) {
-        LOG1P_TABLE[k] = Math.log1p(k);
-      }
-    }
-
-    /**
-     * Bit for bit {@code Math.log1p(v)}, from a table when {@code v} is a small non-negative
-     * integer (an undecayed count). Zero is returned as is, so -0.0 stays -0.0 as log1p keeps it.
-     */
-    static double log1pCount(double v) {
-      int k = (int) v;
-      if (k == v && k >= 0 && k < LOG1P_TABLE.length) {
-        return k == 0 ? v : LOG1P_TABLE[k];
-      }
-      return Math.log1p(v);
     }
 
     @Override

@@ -73,6 +73,17 @@ final class EmailDomains {
    * @throws NullPointerException if {@code freeMail} or {@code competitors} is null
    */
   static EmailDomainClass classify(String address, Set<String> freeMail, Set<String> competitors) {
+    return classify(address, freeMail, competitors, null);
+  }
+
+  private static final EmailDomainClass[] CLASSES = EmailDomainClass.values();
+
+  /**
+   * {@link #classify(String, Set, Set)} remembering each valid ASCII domain's class in
+   * {@code domains} (or not, when it is null). The class of a valid domain depends on the domain
+   * and the two sets only, so one memo must serve one pair of sets: a feature owns its memo.
+   */
+  static EmailDomainClass classify(String address, Set<String> freeMail, Set<String> competitors, TextMemo domains) {
     Objects.requireNonNull(freeMail, "freeMail");
     Objects.requireNonNull(competitors, "competitors");
     if (address == null) {
@@ -128,6 +139,15 @@ final class EmailDomains {
       return EmailDomainClass.UNKNOWN;
     }
     String domain = upper ? a.substring(start, end).toLowerCase(Locale.ROOT) : a.substring(start, end);
+    if (domains == null) {
+      return classifyValid(domain, labels, freeMail, competitors);
+    }
+    Integer known = domains.get(domain);
+    return CLASSES[known != null ? known : domains.remember(domain, classifyValid(domain, labels, freeMail, competitors).ordinal())];
+  }
+
+  /** The class of a valid lower-case ASCII domain of {@code labels} labels. */
+  private static EmailDomainClass classifyValid(String domain, int labels, Set<String> freeMail, Set<String> competitors) {
     if (isSelfOrSubdomainOf(domain, competitors)) {
       return EmailDomainClass.COMPETITOR;
     }

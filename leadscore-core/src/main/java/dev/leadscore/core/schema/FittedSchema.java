@@ -34,7 +34,19 @@ public final class FittedSchema {
   private final CompiledFeature[] compiled;
   private final CompiledFeature.EventFeature[] eventFeatures;
   // Per event type, the positions in eventFeatures of the features reading it.
-  private final Map<String, int[]> eventSlotsByType;
+  private final EventRouting eventSlotsByType;
+  // The features again, one array per kind in schema order, so each write call site sees one
+  // class and the JIT inlines it (a loop over all of them is a megamorphic call per feature).
+  // Each feature writes only its own columns; interactions read their parents' and go last.
+  private final CompiledFeature.Numeric[] numerics;
+  private final CompiledFeature.Bool[] bools;
+  private final CompiledFeature.Ordinal[] ordinals;
+  private final CompiledFeature.Categorical[] categoricals;
+  private final CompiledFeature.Title[] titles;
+  private final CompiledFeature.Email[] emails;
+  private final CompiledFeature.EventCount[] counts;
+  private final CompiledFeature.Recency[] recencies;
+  private final CompiledFeature.Interaction[] interactions;
   // Per feature, its position in eventFeatures, or -1.
   private final int[] eventSlot;
   private final Map<String, Integer> featureIndex;
@@ -85,8 +97,28 @@ public final class FittedSchema {
     this.eventFeatures = events.toArray(new CompiledFeature.EventFeature[0]);
     Map<String, int[]> slots = new HashMap<>();
     byType.forEach((type, list) -> slots.put(type, list.stream().mapToInt(Integer::intValue).toArray()));
-    this.eventSlotsByType = slots;
+    this.eventSlotsByType = new EventRouting(slots);
+    this.numerics = ofKind(compiled, CompiledFeature.Numeric.class);
+    this.bools = ofKind(compiled, CompiledFeature.Bool.class);
+    this.ordinals = ofKind(compiled, CompiledFeature.Ordinal.class);
+    this.categoricals = ofKind(compiled, CompiledFeature.Categorical.class);
+    this.titles = ofKind(compiled, CompiledFeature.Title.class);
+    this.emails = ofKind(compiled, CompiledFeature.Email.class);
+    this.counts = ofKind(compiled, CompiledFeature.EventCount.class);
+    this.recencies = ofKind(compiled, CompiledFeature.Recency.class);
+    this.interactions = ofKind(compiled, CompiledFeature.Interaction.class);
+    int kinds = numerics.length + bools.length + ordinals.length + categoricals.length + titles.length + emails.length
+        + counts.length + recencies.length + interactions.length;
+    if (kinds != compiled.length) {
+      throw new AssertionError("a compiled feature kind is missing from extraction: " + kinds + " of " + compiled.length);
+    }
     this.fingerprint = SchemaJson.sha256(SchemaJson.canonical(SchemaJson.writeFitted(this, false)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends CompiledFeature> T[] ofKind(CompiledFeature[] all, Class<T> kind) {
+    return java.util.Arrays.stream(all).filter(kind::isInstance).map(kind::cast)
+        .toArray(n -> (T[]) java.lang.reflect.Array.newInstance(kind, n));
   }
 
   private static CompiledFeature compile(FeatureSpec spec, int offset, FittedFeature ff, Map<String, Integer> colIdx) {
@@ -286,7 +318,7 @@ public final class FittedSchema {
       List<ActivityEvent> events = lead.events();
       for (int i = 0, n = events.size(); i < n; i++) {
         ActivityEvent e = events.get(i);
-        int[] slots = eventSlotsByType.get(e.type());
+        int[] slots = eventSlotsByType.slotsOf(e.type());
         if (slots == null) {
           continue; // a type no feature reads
         }
@@ -299,7 +331,31 @@ public final class FittedSchema {
         }
       }
     }
-    for (CompiledFeature c : compiled) {
+    for (CompiledFeature.Numeric c : numerics) {
+      c.write(lead, asOf, out);
+    }
+    for (CompiledFeature.Bool c : bools) {
+      c.write(lead, asOf, out);
+    }
+    for (CompiledFeature.Ordinal c : ordinals) {
+      c.write(lead, asOf, out);
+    }
+    for (CompiledFeature.Categorical c : categoricals) {
+      c.write(lead, asOf, out);
+    }
+    for (CompiledFeature.Title c : titles) {
+      c.write(lead, asOf, out);
+    }
+    for (CompiledFeature.Email c : emails) {
+      c.write(lead, asOf, out);
+    }
+    for (CompiledFeature.EventCount c : counts) {
+      c.write(lead, asOf, out);
+    }
+    for (CompiledFeature.Recency c : recencies) {
+      c.write(lead, asOf, out);
+    }
+    for (CompiledFeature.Interaction c : interactions) {
       c.write(lead, asOf, out);
     }
   }
@@ -337,7 +393,7 @@ public final class FittedSchema {
     if (acc.length > 0) {
       double asOfMillis = CompiledFeature.epochMillis(asOf);
       for (ActivityEvent e : lead.events()) {
-        int[] slots = eventSlotsByType.get(e.type());
+        int[] slots = eventSlotsByType.slotsOf(e.type());
         if (slots == null) {
           continue;
         }

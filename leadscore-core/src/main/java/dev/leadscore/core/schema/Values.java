@@ -91,6 +91,65 @@ final class Values {
     return i == n;
   }
 
+  /** Exact powers of ten as doubles: 10^0 .. 10^22 are all representable. */
+  private static final double[] POWERS_OF_TEN = new double[23];
+
+  static {
+    double p = 1;
+    for (int k = 0; k < POWERS_OF_TEN.length; k++) {
+      POWERS_OF_TEN[k] = p;
+      p *= 10;
+    }
+  }
+
+  /**
+   * {@code Double.parseDouble(s.strip())} for the text cells exports write most ({@code 250},
+   * {@code " 1200 "}, {@code -3.50}), without allocating; NaN when the text is anything else
+   * (an exponent, more than 15 digits, other characters), so the caller falls back to the general
+   * path. Bit for bit the same result: a whole number below 2^53 divided by an exactly
+   * representable power of ten is one correctly rounded operation, as parseDouble's result is
+   * (Clinger's fast path).
+   */
+  static double parsePlainDecimal(String s) {
+    int start = 0;
+    int end = s.length();
+    while (start < end && Character.isWhitespace(s.charAt(start))) { // as strip() does
+      start++;
+    }
+    while (end > start && Character.isWhitespace(s.charAt(end - 1))) {
+      end--;
+    }
+    boolean negative = false;
+    if (start < end && (s.charAt(start) == '-' || s.charAt(start) == '+')) {
+      negative = s.charAt(start) == '-';
+      start++;
+    }
+    long mantissa = 0;
+    int digits = 0;
+    int fraction = -1; // digits after the point, or -1 before one is seen
+    for (int i = start; i < end; i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (++digits > 15) {
+          return Double.NaN;
+        }
+        mantissa = mantissa * 10 + (c - '0');
+        if (fraction >= 0) {
+          fraction++;
+        }
+      } else if (c == '.' && fraction < 0) {
+        fraction = 0;
+      } else {
+        return Double.NaN;
+      }
+    }
+    if (digits == 0) {
+      return Double.NaN;
+    }
+    double v = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction] : mantissa;
+    return negative ? -v : v;
+  }
+
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
   }
@@ -108,11 +167,14 @@ final class Values {
       if (missing.isMissingText(s)) {
         return MISSING;
       }
-      String stripped = s.strip();
-      if (!isDecimal(stripped)) {
-        throw new LeadDataException(leadId, field, "expected a number, got text '" + s + "'");
+      double parsed = parsePlainDecimal(s);
+      if (Double.isNaN(parsed)) {
+        String stripped = s.strip();
+        if (!isDecimal(stripped)) {
+          throw new LeadDataException(leadId, field, "expected a number, got text '" + s + "'");
+        }
+        parsed = Double.parseDouble(stripped);
       }
-      double parsed = Double.parseDouble(stripped);
       if (!Double.isFinite(parsed)) {
         throw new LeadDataException(leadId, field, "expected a finite number, got text '" + s + "'");
       }

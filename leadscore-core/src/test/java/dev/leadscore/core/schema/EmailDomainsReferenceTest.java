@@ -17,11 +17,25 @@ class EmailDomainsReferenceTest {
   private static final List<Set<String>> FREE_MAIL_SETS =
       List.of(EmailDomains.DEFAULT_FREE_MAIL, Set.of(), Set.of("rival.com", "x.io", "mit.edu"));
 
+  // One domain memo per pair of sets, shared by every try, so later tries hit what earlier ones
+  // remembered: the memoised path must agree with the reference too.
+  private static final TextMemo[][] MEMOS = new TextMemo[FREE_MAIL_SETS.size()][COMPETITOR_SETS.size()];
+
+  static {
+    for (TextMemo[] row : MEMOS) {
+      java.util.Arrays.setAll(row, k -> new TextMemo());
+    }
+  }
+
   private static void agrees(String s) {
-    for (Set<String> free : FREE_MAIL_SETS) {
-      for (Set<String> comp : COMPETITOR_SETS) {
-        assertEquals(
-            EmailDomainsReference.classify(s, free, comp), EmailDomains.classify(s, free, comp), () -> "address " + s);
+    for (int f = 0; f < FREE_MAIL_SETS.size(); f++) {
+      for (int c = 0; c < COMPETITOR_SETS.size(); c++) {
+        Set<String> free = FREE_MAIL_SETS.get(f);
+        Set<String> comp = COMPETITOR_SETS.get(c);
+        EmailDomainClass expected = EmailDomainsReference.classify(s, free, comp);
+        assertEquals(expected, EmailDomains.classify(s, free, comp), () -> "address " + s);
+        assertEquals(expected, EmailDomains.classify(s, free, comp, MEMOS[f][c]), () -> "memoised, address " + s);
+        assertEquals(expected, EmailDomains.classify(s, free, comp, MEMOS[f][c]), () -> "memo hit, address " + s);
       }
     }
   }

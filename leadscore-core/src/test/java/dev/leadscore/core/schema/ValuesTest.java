@@ -29,4 +29,36 @@ class ValuesTest {
     PropertyCheck.forAll(Gen.anyOf(numberish, Gen.anyStrings(6)),
         s -> assertEquals(DECIMAL.matcher(s).matches(), Values.isDecimal(s), "'" + s + "'"));
   }
+
+  @Test
+  void plainDecimalFastPathIsParseDoubleBitForBit() {
+    Gen<String> numberish = Gen.strings("0123456789+-. \t\u2003\u0000e", 0, 19);
+    Gen<String> printed = Gen.finiteDoubles().map(d -> Double.toString(d));
+    Gen<String> money = Gen.zip(Gen.longs(-999_999_999_999_999L, 999_999_999_999_999L), Gen.ints(0, 15),
+        (m, k) -> new java.math.BigDecimal(java.math.BigInteger.valueOf(m), k).toPlainString());
+    int[] fast = {0};
+    PropertyCheck.forAll(Gen.anyOf(numberish, printed, money, Gen.anyStrings(8)), s -> {
+      double v = Values.parsePlainDecimal(s);
+      if (!Double.isNaN(v)) {
+        fast[0]++;
+        String stripped = s.strip();
+        assertTrue(Values.isDecimal(stripped), () -> "fast path took '" + s + "', which the general grammar refuses");
+        assertEquals(Double.doubleToRawLongBits(Double.parseDouble(stripped)), Double.doubleToRawLongBits(v),
+            () -> "'" + s + "' parsed to " + v + ", parseDouble gives " + Double.parseDouble(stripped));
+      }
+    });
+    assertTrue(fast[0] > 200, "only " + fast[0] + " tries reached the fast path");
+  }
+
+  @Test
+  void plainDecimalFastPathHandsEverythingElseOn() {
+    for (String other : new String[] {"", " ", "-", ".", "+", "1e6", "1,5", "1.2.3", "0x10", "NaN", "1234567890123456",
+        "\u0000 5", "5 5", "--5"}) {
+      assertTrue(Double.isNaN(Values.parsePlainDecimal(other)), other);
+    }
+    assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(Values.parsePlainDecimal(" -0 ")));
+    assertEquals(0.1, Values.parsePlainDecimal(".1"));
+    assertEquals(5.0, Values.parsePlainDecimal("5."));
+    assertEquals(123456789012345.0, Values.parsePlainDecimal("123456789012345"));
+  }
 }

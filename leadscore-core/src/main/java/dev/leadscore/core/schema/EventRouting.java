@@ -1,0 +1,51 @@
+package dev.leadscore.core.schema;
+
+import java.util.Map;
+
+/**
+ * Event type to the event features that read it: an exact, case-sensitive string table (open
+ * addressing, linear probing, load at most 1/2) probed once per event during extraction. A type
+ * that is the very same {@code String} instance as the schema's matches by reference, otherwise
+ * by hash and {@code equals}; a type no feature reads costs one probe. Immutable; thread-safe.
+ */
+final class EventRouting {
+  private static final int[] NONE = null;
+
+  private final String[] types;
+  private final int[][] slots;
+  private final int mask;
+
+  /** @param byType the event-feature positions per type; arrays are not retained */
+  EventRouting(Map<String, int[]> byType) {
+    int cap = Integer.highestOneBit(Math.max(1, byType.size()) * 2 - 1) << 1;
+    types = new String[cap];
+    slots = new int[cap][];
+    mask = cap - 1;
+    byType.forEach((type, s) -> {
+      int i = spread(type.hashCode()) & mask;
+      while (types[i] != null) {
+        i = (i + 1) & mask;
+      }
+      types[i] = type;
+      slots[i] = s.clone();
+    });
+  }
+
+  private static int spread(int h) {
+    return h ^ (h >>> 16);
+  }
+
+  /** The positions of the features reading {@code type}, or {@code null}; callers must not modify it. */
+  int[] slotsOf(String type) {
+    int h = type.hashCode();
+    for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
+      String t = types[i];
+      if (t == null) {
+        return NONE;
+      }
+      if (t == type || (t.hashCode() == h && t.equals(type))) {
+        return slots[i];
+      }
+    }
+  }
+}

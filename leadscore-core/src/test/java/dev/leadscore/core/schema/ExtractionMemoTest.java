@@ -1,0 +1,88 @@
+package dev.leadscore.core.schema;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leadscore.core.Lead;
+import dev.leadscore.core.LeadDataException;
+import dev.leadscore.core.synth.SyntheticData;
+import dev.leadscore.core.synth.SyntheticPipeline;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Text features remember what each raw text became (TextMemo). A memo may only make extraction
+ * faster: vectors must not depend on which leads a schema has seen before, and errors, which name
+ * a lead, must never be remembered.
+ */
+class ExtractionMemoTest {
+
+  @Test
+  void vectorsDoNotDependOnWhatTheSchemaSawBefore() {
+    SyntheticData data = SyntheticPipeline.builder().size(1500).seed(11).build().generate();
+    List<Lead> leads = data.unlabelled();
+    Instant asOf = data.asOf();
+    FittedSchema warm = SyntheticPipeline.defaultSchema().fit(leads);
+    String json = warm.toJson();
+    // Cold copies with empty memos: one sees the leads forwards, one backwards, so a text's first
+    // (computed, not remembered) occurrence falls on different leads.
+    FittedSchema forwards = FittedSchema.fromJson(json);
+    FittedSchema backwards = FittedSchema.fromJson(json);
+    List<double[]> first = new ArrayList<>();
+    for (Lead l : leads) {
+      first.add(forwards.extract(l, asOf));
+    }
+    List<Lead> reversed = new ArrayList<>(leads);
+    Collections.reverse(reversed);
+    List<double[]> back = new ArrayList<>();
+    for (Lead l : reversed) {
+      back.add(backwards.extract(l, asOf));
+    }
+    Collections.reverse(back);
+    for (int i = 0; i < leads.size(); i++) {
+      double[] again = forwards.extract(leads.get(i), asOf); // every text remembered by now
+      String id = leads.get(i).id();
+      assertArrayEquals(first.get(i), again, id);
+      assertArrayEquals(first.get(i), back.get(i), id);
+      assertArrayEquals(first.get(i), warm.extract(leads.get(i), asOf), id);
+    }
+  }
+
+  @Test
+  void errorsAreNotRememberedAndNameEachLead() {
+    OrdinalFeature quality = new OrdinalFeature(FeatureInfo.of("quality", FeatureInfo.FIRMOGRAPHIC), "quality",
+        Map.of("High", 2.0, "Low", 1.0), Imputation.mean(), false, List.of());
+    FittedSchema s = FeatureSchema.of("s", 1, quality)
+        .fit(List.of(Lead.builder("t1").text("quality", "High").build(), Lead.builder("t2").text("quality", "low").build()));
+    Instant asOf = Instant.parse("2026-01-01T00:00:00Z");
+    for (String id : new String[] {"bad1", "bad2", "bad1"}) {
+      LeadDataException e = assertThrows(LeadDataException.class,
+          () -> s.extract(Lead.builder(id).text("quality", "Medium").build(), asOf));
+      assertTrue(e.getMessage().contains(id) && e.getMessage().contains("quality") && e.getMessage().contains("Medium"),
+          e.getMessage());
+    }
+    // The same spelling in other cases and padding maps like the declared value, remembered or not.
+    for (int pass = 0; pass < 2; pass++) {
+      assertEquals(2.0, s.extract(Lead.builder("ok").text("quality", " high ").build(), asOf)[0]);
+      assertEquals(1.0, s.extract(Lead.builder("ok").text("quality", "LOW").build(), asOf)[0]);
+    }
+  }
+
+  @Test
+  void aFullMemoStillAnswersButRemembersNoMore() {
+    TextMemo memo = new TextMemo();
+    for (int i = 0; i < TextMemo.LIMIT; i++) {
+      assertEquals(i % 7, memo.remember("t" + i, i % 7));
+    }
+    assertEquals(3, memo.remember("one more", 3));
+    assertNull(memo.get("one more"));
+    assertEquals((TextMemo.LIMIT - 1) % 7, memo.get("t" + (TextMemo.LIMIT - 1)));
+  }
+}
