@@ -18,23 +18,27 @@ import java.util.Objects;
  * ModelArtifact#read}; save it with {@link ModelArtifact#write}.
  *
  * <p><b>Scoring.</b> A raw feature vector {@code x} (as {@link FittedSchema#extract} writes it)
- * gives the logit {@code b + sum_j slope_j * (x_j - centre_j)} over all columns, with {@code
- * slope_j = w_j * (1 / scale_j)} (the {@linkplain #rawWeights() raw weight}) and {@code centre_j =
- * mean_j}, both 0 for constant columns; the calibrated probability {@code calibrator(logit)}, the
- * score {@code 100 * probability} and the tier from the cut-offs. {@link #logit}, {@link
- * #probability}, {@link #score} and {@link #tier} allocate nothing and cost O(width).
- *
- * <p>This centred form is the standardised logit {@code b + sum_j w_j * ((x_j - mean_j) * (1 /
- * scale_j))} the solver computes, with the product re-associated so that scoring is one dense
- * multiply-add per column (no gather over the non-constant columns), summed in eight interleaved
- * partial sums. It is therefore <em>not</em> bit-identical to the solver's in-sample or
- * out-of-fold logits: the two agree to rounding (a few ulps of {@code |b| + sum_j |w_j z_j|} per
- * column; the tests allow {@code 1e-12} of it).
- * Centring (rather than {@code rawIntercept + rawWeights . x}) keeps the standardised form's
- * accuracy: no large intercept cancels against large products. What is exact: the logit is a
- * deterministic function of the stored numbers, so a model, the same model written and read
- * back by {@link ModelArtifact}, and scorers built from it give bit-identical logits, probabilities
- * and scores.
+ * gives the logit, the calibrated probability {@code calibrator(logit)}, the score {@code 100 *
+ * probability} and the tier from the cut-offs. {@link #logit}, {@link #probability}, {@link
+ * #score} and {@link #tier} allocate nothing and cost O(width). The logit is the standardised
+ * logit {@code b + sum_j w_j * ((x_j - mean_j) * (1 / scale_j))} the solver computes, re-associated
+ * so that scoring is a dense loop over the columns with {@code slope_j = w_j * (1 / scale_j)} (the
+ * {@linkplain #rawWeights() raw weight}, 0 for constant columns), summed in eight interleaved
+ * partial sums, in one of two forms chosen once from the model's numbers:
+ * <ul>
+ *   <li>the <em>raw</em> form {@code rawIntercept + sum_j slope_j * x_j} (two loads a column, the
+ *       fastest), when the offsets are small: {@code sum_j |slope_j * mean_j| <= }{@value
+ *       #RAW_FORM_MAX_OFFSET}{@code * (1 + |b| + sum_j |w_j|)}, as for one-hot, log-transformed and
+ *       bounded lead features;</li>
+ *   <li>otherwise the <em>centred</em> form {@code b + sum_j slope_j * (x_j - mean_j)}, which keeps
+ *       the standardised form's accuracy when a column sits far from zero relative to its spread
+ *       (no large intercept cancels against large products).</li>
+ * </ul>
+ * Either is <em>not</em> bit-identical to the solver's in-sample or out-of-fold logits: they agree
+ * to rounding (the tests allow {@code 1e-12} of {@code 1 + |b| + sum_j |w_j| + sum_j |w_j z_j|}).
+ * What is exact: the logit is a deterministic function of the stored numbers, so a model, the same
+ * model written and read back by {@link ModelArtifact}, and scorers built from it give
+ * bit-identical logits, probabilities and scores.
  *
  * <p><b>Uncertainty.</b> {@link #logitStandardError} is the delta-method standard error of the
  * logit, {@code sqrt(v' C v)} with {@code v = (1, z)} and {@code C} the inverse of the penalised
@@ -49,7 +53,7 @@ import java.util.Objects;
  *
  * <p><b>Weights in original units.</b> {@code rawWeight_j = w_j * (1 / scale_j)} (0 for constant
  * columns) and {@code rawIntercept = b - sum_j rawWeight_j * mean_j}; {@code rawIntercept +
- * rawWeights . x} equals the logit up to rounding.
+ * rawWeights . x} is the logit's raw form.
  *
  * <p>Immutable; every accessor that returns an array returns a copy. Safe to share between
  * threads.
@@ -67,6 +71,9 @@ public final class TrainedModel {
   // weight, and centre = mean; both 0 on constant columns.
   private final double[] slope;
   private final double[] centre;
+  // Whether logit uses rawIntercept + slope . x (two loads a column) rather than the centred form
+  // (three); chosen once from the numbers, so it is the same for a model and its saved copy.
+  private final boolean rawForm;
   private final double lambda;
   private final double[] covariance;
   private final Calibrator calibrator;
@@ -174,6 +181,27 @@ public final class TrainedModel {
       b -= slope[j] * mean[j];
     }
     this.rawIntercept = b;
+    double offset = 0;
+    double signal = Math.abs(intercept);
+    for (int j : active) {
+      offset += Math.abs(slope[j] * mean[j]);
+      signal += Math.abs(this.weights[j]);
+    }
+    this.rawForm = offset <= RAW_FORM_MAX_OFFSET * (1 + signal);
+  }
+
+  /**
+   * How large {@code sum_j |rawWeight_j * mean_j|} may be, relative to {@code 1 + |b| + sum_j |w_j|}
+   * (the logit's own scale), for {@link #logit} to use the raw form. The raw form rounds about
+   * {@code eps * sqrt(width)} of that offset into the logit; at 64 that stays below 1e-12 of the
+   * logit's scale for thousands of columns, while the one-hot, log and bounded columns of lead
+   * data give offsets of a few times the scale (3.6 against 8.2 on the default synthetic model).
+   */
+  static final double RAW_FORM_MAX_OFFSET = 64;
+
+  /** Whether {@link #logit} uses the raw form (for tests and benchmarks' notes). */
+  boolean usesRawForm() {
+    return rawForm;
   }
 
   private void requireWidth(String what, int got) {
@@ -189,10 +217,10 @@ public final class TrainedModel {
   // ------------------------------------------------------------------------------ scoring
 
   /**
-   * The model's logit (log-odds, uncalibrated) for a raw feature vector: {@code b + sum_j slope_j *
-   * (x_j - centre_j)} in column order, in eight partial sums over {@code j mod 8} combined as
-   * {@code b + (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)))} (see the class comment for how
-   * it relates to the solver's logit). Eight independent dependency chains let the loop run at the
+   * The model's logit (log-odds, uncalibrated) for a raw feature vector: the raw or centred form
+   * of the class comment in column order, in eight partial sums over {@code j mod 8} combined as
+   * {@code b + (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)))} ({@code b} the raw or the
+   * standardised intercept). Eight independent dependency chains let the loop run at the
    * adder's throughput rather than its latency; the loop is dense, so the JIT can drop its bounds
    * checks. Deterministic; O(width), allocation-free, thread-safe.
    *
@@ -215,6 +243,42 @@ public final class TrainedModel {
     if (x.length != n) {
       throw new IllegalArgumentException("x must have one value per schema column (" + n + "), got " + x.length);
     }
+    double eta = rawForm ? rawLogit(x, s, n) : centredLogit(x, s, c, n);
+    if (Double.isNaN(eta)) {
+      throw badInput(x);
+    }
+    return eta;
+  }
+
+  /** {@code rawIntercept + sum_j s_j * x_j} in eight partial sums; {@code x.length == n} checked. */
+  private double rawLogit(double[] x, double[] s, int n) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    double s4 = 0;
+    double s5 = 0;
+    double s6 = 0;
+    double s7 = 0;
+    int j = 0;
+    for (; j + 7 < n; j += 8) {
+      s0 += s[j] * x[j];
+      s1 += s[j + 1] * x[j + 1];
+      s2 += s[j + 2] * x[j + 2];
+      s3 += s[j + 3] * x[j + 3];
+      s4 += s[j + 4] * x[j + 4];
+      s5 += s[j + 5] * x[j + 5];
+      s6 += s[j + 6] * x[j + 6];
+      s7 += s[j + 7] * x[j + 7];
+    }
+    for (; j < n; j++) {
+      s0 += s[j] * x[j];
+    }
+    return rawIntercept + (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)));
+  }
+
+  /** {@code b + sum_j s_j * (x_j - c_j)} in eight partial sums; {@code x.length == n} checked. */
+  private double centredLogit(double[] x, double[] s, double[] c, int n) {
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;
@@ -237,11 +301,7 @@ public final class TrainedModel {
     for (; j < n; j++) {
       s0 += s[j] * (x[j] - c[j]);
     }
-    double eta = intercept + (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)));
-    if (Double.isNaN(eta)) {
-      throw badInput(x);
-    }
-    return eta;
+    return intercept + (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)));
   }
 
   /** Why the logit of {@code x} is NaN; scans every column, since constant ones enter the sum too. */

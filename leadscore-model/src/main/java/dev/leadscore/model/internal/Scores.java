@@ -13,7 +13,10 @@ public final class Scores {
 
   /** {@code 100 * probability}, clamped to [0, 100]. */
   public static double of(double probability) {
-    return Math.max(0.0, Math.min(100.0, 100.0 * probability));
+    double s = 100.0 * probability;
+    // Calibrated probabilities are in [0, 1], so the clamp almost never acts: a predictable
+    // branch around it keeps Math.min/max's NaN and signed-zero handling off the scoring path.
+    return s > 0.0 && s <= 100.0 ? s : Math.max(0.0, Math.min(100.0, s));
   }
 
   /** The histogram bin {@code floor(score / 10)}, with 100 in the last bin. */
