@@ -10,7 +10,9 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -40,6 +42,8 @@ import java.util.regex.Pattern;
  * <p>Immutable and safe to share between threads; each read uses its own parser.
  */
 public final class EventCsvReader {
+  /** Distinct event types shared per read; a file with more keeps one String per row beyond it. */
+  static final int MAX_SHARED_TYPES = 4096;
   private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
 
   private final String leadIdColumn;
@@ -88,6 +92,10 @@ public final class EventCsvReader {
     Objects.requireNonNull(csv, "csv");
     Objects.requireNonNull(onError, "onError");
     long rows = 0;
+    // One String per distinct event type for the whole read: a file repeats a few dozen types
+    // millions of times, so this saves memory, and extraction matches a type it has seen before by
+    // reference rather than by comparing characters (see the schema's event routing).
+    Map<String, String> types = new HashMap<>();
     try (CsvRows in = new CsvRows(csv, delimiter)) {
       List<String> header = CsvRows.header(in, "events CSV", leadIdColumn);
       int idAt = CsvRows.require(header, leadIdColumn, "lead id column", "events CSV");
@@ -97,7 +105,7 @@ public final class EventCsvReader {
       try {
         for (CsvRows.Row row = in.next(); row != null; row = in.next()) {
           rows++;
-          RowError e = event(row, header.size(), idAt, typeAt, timeAt, countAt, source, onEvent);
+          RowError e = event(row, header.size(), idAt, typeAt, timeAt, countAt, source, types, onEvent);
           if (e != null) {
             onError.accept(e);
           }
@@ -112,7 +120,8 @@ public final class EventCsvReader {
     return rows;
   }
 
-  private RowError event(CsvRows.Row row, int columns, int idAt, int typeAt, int timeAt, int countAt, String source, Sink onEvent) {
+  private RowError event(CsvRows.Row row, int columns, int idAt, int typeAt, int timeAt, int countAt, String source,
+      Map<String, String> types, Sink onEvent) {
     List<String> c = row.cells();
     long line = row.line();
     String id = idAt < c.size() && !c.get(idAt).isBlank() ? c.get(idAt) : null;
@@ -156,7 +165,12 @@ public final class EventCsvReader {
       }
       count = (int) value;
     }
-    onEvent.accept(line, id, new ActivityEvent(type, at, count));
+    String shared = types.get(type);
+    if (shared == null && types.size() < MAX_SHARED_TYPES) {
+      types.put(type, type);
+      shared = type;
+    }
+    onEvent.accept(line, id, new ActivityEvent(shared != null ? shared : type, at, count));
     return null;
   }
 

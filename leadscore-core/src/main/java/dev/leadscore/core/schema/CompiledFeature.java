@@ -383,24 +383,21 @@ abstract class CompiledFeature {
   static final class Email extends CompiledFeature {
     private static final EmailDomainClass[] CLASSES = EmailDomainClass.values();
     private final EmailDomainFeature f;
-    private final Set<String> freeMail;
-    private final Set<String> competitors;
+    private final EmailDomains.DomainSets domains;
     private final Values.MissingTokens noTokens = new Values.MissingTokens(List.of());
-    // Classes of the domains seen, for this feature's two domain sets. Addresses are unique per
-    // lead, domains repeat (free-mail providers, one company's many contacts).
-    private final TextMemo domains = new TextMemo();
 
     Email(EmailDomainFeature f, int offset) {
       super(f, offset);
       this.f = f;
-      this.freeMail = f.freeMailDomains().isEmpty() ? EmailDomains.DEFAULT_FREE_MAIL : Set.copyOf(f.freeMailDomains());
-      this.competitors = Set.copyOf(f.competitorDomains());
+      this.domains = new EmailDomains.DomainSets(
+          f.freeMailDomains().isEmpty() ? EmailDomains.DEFAULT_FREE_MAIL : Set.copyOf(f.freeMailDomains()),
+          Set.copyOf(f.competitorDomains()));
     }
 
     EmailDomainClass domainClass(Lead lead) {
       AttributeValue v = lead.attribute(f.attribute());
       String t = Values.rawText(lead.id(), f.attribute(), v, noTokens, false);
-      return t == null ? EmailDomainClass.UNKNOWN : EmailDomains.classify(t, freeMail, competitors, domains);
+      return t == null ? EmailDomainClass.UNKNOWN : EmailDomains.classify(t, domains);
     }
 
     @Override

@@ -73,19 +73,94 @@ final class EmailDomains {
    * @throws NullPointerException if {@code freeMail} or {@code competitors} is null
    */
   static EmailDomainClass classify(String address, Set<String> freeMail, Set<String> competitors) {
-    return classify(address, freeMail, competitors, null);
+    return classify(address, new DomainSets(freeMail, competitors));
   }
 
-  private static final EmailDomainClass[] CLASSES = EmailDomainClass.values();
+  /**
+   * A feature's free-mail and competitor domains, laid out so that an ASCII address's domain can be
+   * looked up where it stands in the address: no substring, no lower-cased copy. Free-mail domains
+   * sit in an open-addressing table keyed by {@code String.hashCode} of the lower-case domain;
+   * competitors are few and are compared as suffixes. Entries match the lower-cased domain
+   * exactly, as the sets' {@code contains} did (an entry with capitals never matches). Immutable;
+   * thread-safe.
+   */
+  static final class DomainSets {
+    final Set<String> freeMail;
+    final Set<String> competitors;
+    private final String[] free;
+    private final int mask;
+    private final String[] rivals;
+
+    /** @throws NullPointerException if a set is null */
+    DomainSets(Set<String> freeMail, Set<String> competitors) {
+      this.freeMail = Objects.requireNonNull(freeMail, "freeMail");
+      this.competitors = Objects.requireNonNull(competitors, "competitors");
+      int cap = Integer.highestOneBit(Math.max(1, freeMail.size()) * 2 - 1) << 1;
+      this.free = new String[cap];
+      this.mask = cap - 1;
+      for (String d : freeMail) {
+        int i = d.hashCode() & mask;
+        while (free[i] != null) {
+          i = (i + 1) & mask;
+        }
+        free[i] = d;
+      }
+      this.rivals = competitors.toArray(new String[0]);
+    }
+
+    /** Whether the lower-cased {@code a[start, end)} is a free-mail domain. */
+    boolean isFreeMail(String a, int start, int end) {
+      int h = 0;
+      for (int i = start; i < end; i++) {
+        h = 31 * h + lower(a.charAt(i));
+      }
+      for (int i = h & mask; free[i] != null; i = (i + 1) & mask) {
+        if (free[i].hashCode() == h && lowerEquals(a, start, end, free[i])) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Whether the lower-cased {@code a[start, end)} (valid labels) is a competitor domain or a
+     * subdomain of one: some competitor equals the whole domain or the part after one of its dots.
+     */
+    boolean isCompetitor(String a, int start, int end) {
+      for (String c : rivals) {
+        int from = end - c.length();
+        if (from >= start && (from == start || a.charAt(from - 1) == '.') && lowerEquals(a, from, end, c)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  private static char lower(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+  }
+
+  /** Whether the ASCII-lower-cased {@code a[start, end)} equals {@code s}. */
+  private static boolean lowerEquals(String a, int start, int end, String s) {
+    if (end - start != s.length()) {
+      return false;
+    }
+    for (int i = start; i < end; i++) {
+      if (lower(a.charAt(i)) != s.charAt(i - start)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /**
-   * {@link #classify(String, Set, Set)} remembering each valid ASCII domain's class in
-   * {@code domains} (or not, when it is null). The class of a valid domain depends on the domain
-   * and the two sets only, so one memo must serve one pair of sets: a feature owns its memo.
+   * {@link #classify(String, Set, Set)} with the sets prepared once: allocation-free for ASCII
+   * domains (the general path for other domains allocates as before).
    */
-  static EmailDomainClass classify(String address, Set<String> freeMail, Set<String> competitors, TextMemo domains) {
-    Objects.requireNonNull(freeMail, "freeMail");
-    Objects.requireNonNull(competitors, "competitors");
+  static EmailDomainClass classify(String address, DomainSets sets) {
+    Set<String> freeMail = sets.freeMail;
+    Set<String> competitors = sets.competitors;
     if (address == null) {
       return EmailDomainClass.UNKNOWN;
     }
@@ -103,7 +178,6 @@ final class EmailDomains {
       return EmailDomainClass.UNKNOWN;
     }
     int start = at + 1;
-    boolean upper = false;
     for (int i = start; i < len; i++) {
       char c = a.charAt(i);
       if (c >= 0x80) {
@@ -111,7 +185,6 @@ final class EmailDomains {
         // keep the general path, which lower-cases the whole address as before.
         return classifyGeneral(a.toLowerCase(Locale.ROOT), freeMail, competitors);
       }
-      upper |= c >= 'A' && c <= 'Z';
     }
     int end = len > start && a.charAt(len - 1) == '.' ? len - 1 : len; // one DNS-root dot
     // ASCII labels: [a-z0-9] with inner hyphens, at least two, the last with a letter.
@@ -138,23 +211,13 @@ final class EmailDomains {
     if (labels < 2 || !letter) {
       return EmailDomainClass.UNKNOWN;
     }
-    String domain = upper ? a.substring(start, end).toLowerCase(Locale.ROOT) : a.substring(start, end);
-    if (domains == null) {
-      return classifyValid(domain, labels, freeMail, competitors);
-    }
-    Integer known = domains.get(domain);
-    return CLASSES[known != null ? known : domains.remember(domain, classifyValid(domain, labels, freeMail, competitors).ordinal())];
-  }
-
-  /** The class of a valid lower-case ASCII domain of {@code labels} labels. */
-  private static EmailDomainClass classifyValid(String domain, int labels, Set<String> freeMail, Set<String> competitors) {
-    if (isSelfOrSubdomainOf(domain, competitors)) {
+    if (sets.isCompetitor(a, start, end)) {
       return EmailDomainClass.COMPETITOR;
     }
-    if (freeMail.contains(domain)) {
+    if (sets.isFreeMail(a, start, end)) {
       return EmailDomainClass.FREE_MAIL;
     }
-    if (isAcademic(domain, labels)) {
+    if (isAcademic(a, start, end, labels)) {
       return EmailDomainClass.EDUCATION;
     }
     return EmailDomainClass.CORPORATE;
@@ -236,19 +299,18 @@ final class EmailDomains {
     }
   }
 
-  /** {@link #isAcademic(String[])} on a valid lower-case domain of {@code n} labels. */
-  private static boolean isAcademic(String domain, int n) {
-    int len = domain.length();
-    int lastDot = domain.lastIndexOf('.');
-    if (len - lastDot - 1 == 3 && domain.startsWith("edu", lastDot + 1)) {
+  /** {@link #isAcademic(String[])} on the valid ASCII domain {@code a[start, end)} of {@code n} labels. */
+  private static boolean isAcademic(String a, int start, int end, int n) {
+    int lastDot = a.lastIndexOf('.', end - 1);
+    if (end - lastDot - 1 == 3 && lowerEquals(a, lastDot + 1, end, "edu")) {
       return true;
     }
-    if (n < 3 || len - lastDot - 1 != 2) {
+    if (n < 3 || end - lastDot - 1 != 2) {
       return false;
     }
-    int prevDot = domain.lastIndexOf('.', lastDot - 1);
+    int prevDot = a.lastIndexOf('.', lastDot - 1);
     int sl = lastDot - prevDot - 1;
-    return (sl == 3 && domain.startsWith("edu", prevDot + 1)) || (sl == 2 && domain.startsWith("ac", prevDot + 1));
+    return (sl == 3 && lowerEquals(a, prevDot + 1, lastDot, "edu")) || (sl == 2 && lowerEquals(a, prevDot + 1, lastDot, "ac"));
   }
 
   private static boolean isAcademic(String[] labels) {

@@ -3,9 +3,11 @@ package dev.leadscore.core.io;
 import static dev.leadscore.core.io.LeadJsonTest.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.leadscore.core.ActivityEvent;
 import dev.leadscore.core.AttributeValue;
 import dev.leadscore.core.LabelledLead;
 import dev.leadscore.core.Lead;
@@ -336,5 +338,17 @@ class LeadCsvReaderTest {
         () -> events.read(new StringReader("Prospect ID;Activity\n"), (id, e) -> { }, e -> { }));
     assertTrue(missing.getMessage().contains("'When'") && missing.getMessage().contains("[Prospect ID, Activity]"), missing.getMessage());
     assertThrows(IllegalArgumentException.class, () -> EventCsvReader.builder().typeColumn("lead_id").build());
+  }
+
+  @Test
+  void oneReadSharesOneStringPerEventType() {
+    EventCsvReader events = EventCsvReader.builder().timestampColumn("at").build();
+    List<ActivityEvent> got = new ArrayList<>();
+    events.read(new StringReader("lead_id,type,at\np1,site_visit,2025-01-01T00:00:00Z\np2,site_visit,2025-01-02T00:00:00Z\n"
+        + "p1,demo_request,2025-01-03T00:00:00Z\np3,site_visit,2025-01-04T00:00:00Z\n"), (id, e) -> got.add(e), e -> { });
+    assertEquals(4, got.size());
+    assertSame(got.get(0).type(), got.get(1).type());
+    assertSame(got.get(0).type(), got.get(3).type());
+    assertEquals("demo_request", got.get(2).type());
   }
 }
