@@ -8,6 +8,9 @@
 #              single-shot fits with 2 warm-up + 5 measured fits, shapes up to 10^6 x 33)
 #   --short    -f 1 -wi 2 -i 3 -w 1 -r 1, no 10^6-row fits, extraction of all features only and
 #              no HotSpotBenchmark (the investigation): about 6 minutes on 2 cores
+#              (both modes run RealExportBenchmark on the X Education export if it is found at
+#              ../shared/data/xeducation-leads/Leads.csv next to the repository, or at
+#              $LEADSCORE_XEDUCATION_CSV; otherwise it is skipped with a message)
 #   --rebuild  rebuild the shaded jar even if it exists (set LEADSCORE_MVN_OFFLINE=1 to add -o)
 #   --summarise-only  skip JMH; redo the coefficient comparison and the summary from the existing
 #              target/jmh-results.json (give --short too if that run was a short one)
@@ -62,6 +65,19 @@ if [[ "$mode" == short ]]; then
 else
   shapes=(10000x33 100000x33 1000000x33 100000x200)
   sk_shapes=100000x33,100000x200
+fi
+# RealExportBenchmark scores the real X Education export, which is not in the repository (its licence
+# is unclear): it runs, in both modes, only when the file is there (or LEADSCORE_XEDUCATION_CSV names it).
+xeducation="${LEADSCORE_XEDUCATION_CSV:-$root/../shared/data/xeducation-leads/Leads.csv}"
+if [[ -f "$xeducation" ]]; then
+  xeducation="$(cd "$(dirname "$xeducation")" && pwd)/$(basename "$xeducation")"
+  jmh+=(-p "data=$xeducation")
+else
+  jmh+=(-e 'RealExportBenchmark')
+  if [[ "$summarise_only" == no ]]; then
+    echo "RealExportBenchmark skipped: no X Education export at $xeducation" \
+      "(set LEADSCORE_XEDUCATION_CSV=/path/to/Leads.csv)" >&2
+  fi
 fi
 jmh+=("${extra[@]+"${extra[@]}"}")
 jmh+=('dev\.leadscore\.bench\.jmh\..*')

@@ -290,7 +290,8 @@ public final class LeadCsvReader {
             + "'; rename one with map(); header: " + Texts.header(header));
       }
       Kind kind = numberColumns.contains(column) ? Kind.NUMBER : booleanColumns.contains(column) ? Kind.BOOLEAN : Kind.TEXT;
-      attrs.add(new Attr(i, column, name, kind));
+      // The canonical instance, as schemas use (so extraction matches the name by reference).
+      attrs.add(new Attr(i, column, name.intern(), kind));
     }
     return new Plan(header.size(), id, label, created, List.copyOf(attrs));
   }
@@ -303,10 +304,14 @@ public final class LeadCsvReader {
     try (CsvRows in = new CsvRows(csv, delimiter)) {
       Plan plan = plan(CsvRows.header(in, "leads CSV", idColumn));
       Map<String, Long> firstLine = new HashMap<>();
+      // One value object per distinct short text cell for the whole read: exports repeat a few
+      // hundred values ("Yes", "Google", "Select") across every row, so leads share them; that
+      // saves memory and keeps extraction's reads of them in cache.
+      Map<String, AttributeValue> texts = new HashMap<>();
       try {
         for (CsvRows.Row row = in.next(); row != null; row = in.next()) {
           rows++;
-          RowError e = row(plan, row, source, firstLine, onLead);
+          RowError e = row(plan, row, source, firstLine, texts, onLead);
           if (e != null) {
             if (rejected != null && e.leadId() != null && !idColumn.equals(e.field())) {
               rejected.add(e.leadId());
@@ -324,8 +329,14 @@ public final class LeadCsvReader {
     return rows;
   }
 
+  /** Text cells longer than this are not shared between leads (free text rarely repeats). */
+  static final int MAX_SHARED_TEXT_LENGTH = 64;
+  /** Distinct text cells shared per read; later ones get their own value objects. */
+  static final int MAX_SHARED_TEXTS = 1 << 16;
+
   /** Turns one row into a lead (given to {@code onLead}) or returns its error. */
-  private RowError row(Plan plan, CsvRows.Row row, String source, Map<String, Long> firstLine, Sink onLead) {
+  private RowError row(Plan plan, CsvRows.Row row, String source, Map<String, Long> firstLine,
+      Map<String, AttributeValue> texts, Sink onLead) {
     List<String> c = row.cells();
     long line = row.line();
     String id = plan.id() < c.size() && !c.get(plan.id()).isBlank() ? c.get(plan.id()) : null;
@@ -364,7 +375,16 @@ public final class LeadCsvReader {
         continue;
       }
       switch (a.kind()) {
-        case TEXT -> lead.text(a.name(), raw);
+        case TEXT -> {
+          AttributeValue v = texts.get(raw);
+          if (v == null) {
+            v = new AttributeValue.Text(raw);
+            if (raw.length() <= MAX_SHARED_TEXT_LENGTH && texts.size() < MAX_SHARED_TEXTS) {
+              texts.put(raw, v);
+            }
+          }
+          lead.attribute(a.name(), v);
+        }
         case NUMBER -> {
           String s = raw.strip();
           if (!DECIMAL.matcher(s).matches()) {

@@ -14,7 +14,9 @@ final class Specs {
     if (attribute == null || attribute.isBlank()) {
       throw SchemaException.of(info.name(), "attribute must name a lead attribute, got " + (attribute == null ? "null" : "'" + attribute + "'"));
     }
-    return attribute;
+    // The JVM's canonical instance: readers and generators that also use it (string constants,
+    // the CSV reader's attribute names) let extraction find the attribute by reference.
+    return attribute.intern();
   }
 
   static List<String> tokens(List<String> tokens) {

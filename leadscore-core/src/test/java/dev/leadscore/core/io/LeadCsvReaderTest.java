@@ -351,4 +351,18 @@ class LeadCsvReaderTest {
     assertSame(got.get(0).type(), got.get(3).type());
     assertEquals("demo_request", got.get(2).type());
   }
+
+  @Test
+  void oneReadSharesOneValuePerRepeatedShortText() throws IOException {
+    String longText = "x".repeat(LeadCsvReader.MAX_SHARED_TEXT_LENGTH + 1);
+    ReadResult r = LeadCsvReader.builder().idColumn("id").build().read(new StringReader(
+        "id,source,notes\na,Google,hi\nb,Google," + longText + "\nc,google," + longText + "\n"));
+    List<Lead> leads = r.leads();
+    assertEquals(3, leads.size());
+    assertSame(leads.get(0).attribute("source"), leads.get(1).attribute("source"));
+    assertEquals(new AttributeValue.Text("google"), leads.get(2).attribute("source"));
+    // Long cells are not pooled: equal, but each lead has its own.
+    assertEquals(leads.get(1).attribute("notes"), leads.get(2).attribute("notes"));
+    assertFalse(leads.get(1).attribute("notes") == leads.get(2).attribute("notes"));
+  }
 }
