@@ -164,11 +164,16 @@ final class Values {
     }
     if (v instanceof AttributeValue.Text t) {
       String s = t.value();
+      double parsed = parsePlainDecimal(s);
+      if (!Double.isNaN(parsed)) {
+        // A plain decimal is missing only as a number: a declared token with the same text is a
+        // number too, and every numeric token is in the number list, so the text check is moot.
+        return missing.isMissingNumber(parsed) ? MISSING : parsed;
+      }
       if (missing.isMissingText(s)) {
         return MISSING;
       }
-      double parsed = parsePlainDecimal(s);
-      if (Double.isNaN(parsed)) {
+      {
         String stripped = s.strip();
         if (!isDecimal(stripped)) {
           throw new LeadDataException(leadId, field, "expected a number, got text '" + s + "'");

@@ -61,4 +61,43 @@ class ValuesTest {
     assertEquals(5.0, Values.parsePlainDecimal("5."));
     assertEquals(123456789012345.0, Values.parsePlainDecimal("123456789012345"));
   }
+
+  /** The reading of a text number before the fast path: text tokens first, then the number. */
+  private static double numberAsBefore(String text, Values.MissingTokens missing) {
+    if (missing.isMissingText(text)) {
+      return Double.NaN;
+    }
+    String stripped = text.strip();
+    if (!Values.isDecimal(stripped)) {
+      return Double.POSITIVE_INFINITY; // stands for "refused"
+    }
+    double parsed = Double.parseDouble(stripped);
+    if (!Double.isFinite(parsed)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    return missing.isMissingNumber(parsed) ? Double.NaN : parsed;
+  }
+
+  @Test
+  void textNumbersReadAsBeforeWhateverTheMissingTokens() {
+    Gen<String> numberish = Gen.strings("0123456789+-. Se", 0, 6);
+    Gen<java.util.List<String>> tokens = Gen.lists(Gen.anyOf(numberish, Gen.oneOf("Select", "n/a", "-1", " 0 ", "00", "+5", "5.")), 0, 3);
+    int[] missingSeen = {0};
+    PropertyCheck.forAll(tokens, numberish, (toks, text) -> {
+      Values.MissingTokens missing = new Values.MissingTokens(toks);
+      double expected = numberAsBefore(text, missing);
+      double got;
+      try {
+        got = Values.number("L1", "f", new dev.leadscore.core.AttributeValue.Text(text), missing);
+      } catch (dev.leadscore.core.LeadDataException e) {
+        got = Double.POSITIVE_INFINITY;
+      }
+      if (Double.isNaN(expected)) {
+        missingSeen[0]++;
+      }
+      assertEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(got),
+          () -> "'" + text + "' with tokens " + toks);
+    });
+    assertTrue(missingSeen[0] > 50, "only " + missingSeen[0] + " tries were missing values");
+  }
 }
