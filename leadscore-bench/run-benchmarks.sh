@@ -108,6 +108,10 @@ else
 fi
 load_after="$(uptime)"
 
+# The results directory and the export's path are this machine's: keep them out of RESULTS.md.
+shown_jmh="${jmh[*]}"
+shown_jmh="${shown_jmh//$root\//}"
+[[ -n "${xeducation:-}" ]] && shown_jmh="${shown_jmh//$xeducation/\$LEADSCORE_XEDUCATION_CSV}"
 {
   echo "### Run"
   echo
@@ -115,7 +119,7 @@ load_after="$(uptime)"
   echo "- machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')), $(free -g | awk '/^Mem:/ {print $2}') GiB RAM, $(uname -sr)"
   echo "- JDK: $(java -version 2>&1 | head -2 | tr '\n' ' ')"
   echo "- load (uptime) before: \`${load_before##*load average: }\`, after: \`${load_after##*load average: }\` (1, 5, 15 min)"
-  echo "- command: \`leadscore-bench/run-benchmarks.sh $*\` = \`java -cp leadscore-bench/target/leadscore-bench.jar org.openjdk.jmh.Main ${jmh[*]}\`, then \`java -cp ... dev.leadscore.bench.jmh.PeerAgreement target/peer-agreement.md ${shapes[*]}\` and \`... dev.leadscore.bench.jmh.Summarise\`"
+  echo "- command: \`leadscore-bench/run-benchmarks.sh $*\` = \`java -cp leadscore-bench/target/leadscore-bench.jar org.openjdk.jmh.Main ${shown_jmh}\`, then \`java -cp ... dev.leadscore.bench.jmh.PeerAgreement target/peer-agreement.md ${shapes[*]}\` and \`... dev.leadscore.bench.jmh.Summarise\`"
   echo
 } > "$out/machine.md"
 

@@ -6,7 +6,6 @@ import dev.leadscore.bench.report.Evaluation;
 import dev.leadscore.bench.report.EvaluationJson;
 import dev.leadscore.bench.report.EvaluationResult;
 import dev.leadscore.bench.report.HtmlReport;
-import dev.leadscore.bench.report.ModelScorers;
 import dev.leadscore.bench.report.TextReport;
 import dev.leadscore.core.BatchResult;
 import dev.leadscore.core.LabelledLead;
@@ -16,6 +15,7 @@ import dev.leadscore.core.Tier;
 import dev.leadscore.core.schema.FeatureSchema;
 import dev.leadscore.core.synth.SyntheticData;
 import dev.leadscore.core.synth.SyntheticPipeline;
+import dev.leadscore.explain.ModelScorer;
 import dev.leadscore.model.ModelArtifact;
 import dev.leadscore.model.TrainingOptions;
 import dev.leadscore.model.TrainingProgress;
@@ -110,7 +110,7 @@ public final class Demo {
     }
     CsvExport.write(newLeads, null, dir.resolve("new-leads.csv"), dir.resolve("new-events.csv"));
     Path scored = dir.resolve("scored.csv");
-    BatchResult batch = ScoredCsv.write(ModelScorers.of(r.finalModel()), newLeads, fresh.asOf(), scored, false);
+    BatchResult batch = ScoredCsv.write(ModelScorer.of(r.finalModel()), newLeads, fresh.asOf(), scored, false);
 
     out.println("leadscore demo: the default synthetic pipeline, rules vs model");
     Map<Tier, Integer> tiers = new EnumMap<>(Tier.class);

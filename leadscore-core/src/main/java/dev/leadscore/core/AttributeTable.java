@@ -16,8 +16,9 @@ import java.util.Set;
  * division) and compares keys with {@code equals} only; here a slot is {@code hash & mask} and a key
  * that is the very same {@code String} instance (the common case when a reader or generator reuses
  * its column names) matches by reference. Keys and values share one array, as in the JDK's table, and
- * it has 2 to 4 slots per entry where the JDK's has 2. Iteration follows the table, which depends only on the keys
- * (deterministic across runs, unlike {@code Map.copyOf}).
+ * it has 2 to 4 slots per entry where the JDK's has 2. Iteration follows the table: the same keys inserted in the same order
+ * iterate in the same order on every run (unlike {@code Map.copyOf}, whose order is salted per
+ * JVM).
  *
  * <p>Immutable after construction; safe to share between threads.
  */

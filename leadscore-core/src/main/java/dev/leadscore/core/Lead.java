@@ -26,8 +26,8 @@ public final class Lead {
 
   private Lead(Builder b) {
     this.id = b.id;
-    // Compact immutable copies: a pipeline holds up to a million leads. Attribute iteration order
-    // is unspecified (writers sort by name). The attribute table is built for extraction's lookups.
+    // Immutable copies. Attribute iteration order is unspecified (writers sort by name). The
+    // attribute table is built for extraction's lookups (up to twice the slots of Map.copyOf).
     this.attributes = AttributeTable.copyOf(b.attributes);
     this.events = List.copyOf(b.events);
     this.createdAt = b.createdAt;

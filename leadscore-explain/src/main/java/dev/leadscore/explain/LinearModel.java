@@ -23,7 +23,7 @@ import java.util.Objects;
  * model made by {@link #of(FittedSchema, double, double[], Background)}; for one made by {@link
  * #fromStandardised} it is {@code b' + Σ_{σ_j > 0} w'_j·((x_j − μ_j)·(1/σ_j))} in column order;
  * for one made by {@link #of(TrainedModel)} it is the trained model's own {@link
- * TrainedModel#logit} (a centred dense sum), so scores match the trained model, and the same model
+ * TrainedModel#logit} (its dense raw or centred form), so scores match the trained model, and the same model
  * saved and loaded, bit for bit. The forms agree to rounding (about {@code 1e-16 × Σ|w_j x_j|} per
  * column), which is why additivity of SHAP values holds to {@link
  * LinearShap#ADDITIVITY_TOLERANCE} rather than bit for bit. Allocation-free, O(width).

@@ -50,8 +50,12 @@ import java.util.function.DoubleUnaryOperator;
  * no vectors: each thread gets its own buffers, every call overwrites them completely before
  * reading them, and no result refers to them, so nothing leaks from one call into the next.
  * {@link #scoreAll} uses one pair of buffers per call. The per-thread buffers ({@code 8 × width}
- * bytes plus {@code 8 ×} features for explanations, per thread that scored) live as long as the
- * thread or the scorer, whichever goes first.
+ * bytes plus {@code 8 ×} features for explanations, per thread that scored) are {@link
+ * ThreadLocal}s: a pool thread keeps them until it ends or, after the scorer is collected, until
+ * its thread-local table purges stale entries; virtual threads get fresh ones per thread. A host
+ * that builds many short-lived scorers on long-lived threads should prefer {@link #scoreAll},
+ * which allocates per call instead. The calibration function must not call back into the same
+ * scorer on the same thread (it would overwrite the row being scored).
  */
 public final class ModelScorer implements LeadScorer {
   /** The unit of {@link #inPercentagePoints}: percentage points of probability (= points of the 0–100 score). */

@@ -33,9 +33,10 @@ import java.util.Objects;
  * {@code max |gradient| / sum(s) <= tolerance} (with unit weights, {@code sum(s) = n}). It is the
  * package's one solver ({@code LambdaPath} / {@code LogisticSolver}), not a copy.
  *
- * <p><b>Cost.</b> One O(n d) copy of {@code x} (the solver works on a standardised copy), one
- * O(n d) standardisation pass, then per Newton iteration O(n d^2 / 2) for the explicit Hessian or
- * a few O(n d) passes on the conjugate-gradient path, plus O(d^3) per Cholesky. Memory: the copy
+ * <p><b>Cost.</b> With {@code standardise} on, one O(n d) copy of {@code x} (the solver works on a
+ * standardised copy) and one O(n d) standardisation pass; off, the solver reads {@code x} itself.
+ * Then per Newton iteration O(n d^2 / 2) for the explicit Hessian or a few O(n d) passes on the
+ * conjugate-gradient path, plus O(d^3) per Cholesky. Memory: the copy when standardising
  * ({@code 8 n d} bytes) plus O(n + d^2). Passes over rows run on {@code threads} threads with a
  * fixed row partition, so results are bit-identical for any thread count.
  *
@@ -107,9 +108,9 @@ public final class LogisticRegression {
         }
       }
     }
-    double[] x = xRowMajor.clone(); // the solver's design is standardised in place
     try (Workers workers = new Workers(o.threads)) {
       if (o.standardise) {
+        double[] x = xRowMajor.clone(); // the design is standardised in place
         LambdaPath path = new LambdaPath(x, n, d, y, s, workers, null);
         LinearModel m = path.fit(lambda, null, o.maxIterations, o.tolerance, LogisticSolver.Listener.NONE, false);
         Standardisation std = path.standardisation();
@@ -127,7 +128,8 @@ public final class LogisticRegression {
         }
         return new Fit(b, w, m.intercept, m.weights, m.iterations, m.maxGradient, m.objective);
       }
-      LogisticSolver solver = new LogisticSolver(new Design(x, n, d), y, s, workers, null);
+      // The solver only reads its design, so without standardisation the caller's matrix serves.
+      LogisticSolver solver = new LogisticSolver(new Design(xRowMajor, n, d), y, s, workers, null);
       LogisticSolver.Fit f = solver.fit(lambda, null, o.maxIterations, o.tolerance, LogisticSolver.Listener.NONE,
           false);
       return new Fit(f.intercept, f.weights, f.intercept, f.weights, f.iterations, f.maxGradient, f.objective);

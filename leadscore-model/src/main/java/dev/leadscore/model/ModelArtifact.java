@@ -59,7 +59,10 @@ import java.util.Set;
  * detected.
  *
  * <p><b>Exactness.</b> Doubles are written with Java's round-trip representation and read back
- * exactly, so a loaded model scores bit-identically to the saved one. The output is
+ * exactly, so a loaded model scores bit-identically to the saved one with the same library
+ * version. Another version may compute the scoring logit in another order (0.1.0 moved from the
+ * solver's standardised order to a dense form): scores then agree to rounding, about 1e-15 of
+ * the logit, and a score lying exactly on a tier cut-off could change tier. The output is
  * pretty-printed with {@code \n} line ends and arrays on one line; the same model always gives
  * the same bytes on the same JVM.
  *

@@ -27,9 +27,8 @@ import java.util.Objects;
  * partial sums, in one of two forms chosen once from the model's numbers:
  * <ul>
  *   <li>the <em>raw</em> form {@code rawIntercept + sum_j slope_j * x_j} (two loads a column, the
- *       fastest), when the offsets are small: {@code sum_j |slope_j * mean_j| <= }{@value
- *       #RAW_FORM_MAX_OFFSET}{@code * (1 + |b| + sum_j |w_j|)}, as for one-hot, log-transformed and
- *       bounded lead features;</li>
+ *       fastest), when the offsets are small: {@code sum_j |slope_j * mean_j| <= 64 * (1 + |b| +
+ *       sum_j |w_j|)}, as for one-hot, log-transformed and bounded lead features;</li>
  *   <li>otherwise the <em>centred</em> form {@code b + sum_j slope_j * (x_j - mean_j)}, which keeps
  *       the standardised form's accuracy when a column sits far from zero relative to its spread
  *       (no large intercept cancels against large products).</li>
@@ -224,16 +223,16 @@ public final class TrainedModel {
    * adder's throughput rather than its latency; the loop is dense, so the JIT can drop its bounds
    * checks. Deterministic; O(width), allocation-free, thread-safe.
    *
-   * <p>Every column enters the sum, including those constant in training (slope 0), so a NaN in
-   * any column, or an infinity in a constant one ({@code 0 * Infinity}), makes the logit NaN and is
-   * rejected. {@link FittedSchema#extract} never writes either, so extracted vectors are unaffected.
+   * <p>Columns constant in training (slope 0) do not count, whatever they hold: the dense loop
+   * sees {@code 0 * NaN} or {@code 0 * Infinity} there as NaN, so a NaN result is re-checked and,
+   * when only constant columns are not finite, recomputed with them read as 0 (the error path
+   * only; it allocates one copy of {@code x}).
    *
    * @param x the vector {@link FittedSchema#extract} wrote, exactly {@link #width()} values; not
    *     modified
    * @throws IllegalArgumentException if {@code x} has another length, or the logit is NaN: a
-   *     column (constant in training or not) holds NaN, a constant column holds an infinity, or
-   *     infinities or overflowing terms of opposite sign meet; the message names the first column
-   *     that is not finite
+   *     non-constant column holds NaN, or infinities or overflowing terms of opposite sign meet;
+   *     the message names the first such column that is not finite
    */
   public double logit(double[] x) {
     // Locals: each field is read once, and the loop's bounds checks can be proved once up front.
@@ -245,7 +244,21 @@ public final class TrainedModel {
     }
     double eta = rawForm ? rawLogit(x, s, n) : centredLogit(x, s, c, n);
     if (Double.isNaN(eta)) {
-      throw badInput(x);
+      double[] cleaned = null;
+      for (int j = 0; j < n; j++) {
+        if (!Double.isFinite(x[j]) && inverse[j] == 0.0) { // constant in training
+          if (cleaned == null) {
+            cleaned = x.clone();
+          }
+          cleaned[j] = 0.0;
+        }
+      }
+      if (cleaned != null) {
+        eta = rawForm ? rawLogit(cleaned, s, n) : centredLogit(cleaned, s, c, n);
+      }
+      if (Double.isNaN(eta)) {
+        throw badInput(x);
+      }
     }
     return eta;
   }
@@ -304,10 +317,10 @@ public final class TrainedModel {
     return intercept + (((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)));
   }
 
-  /** Why the logit of {@code x} is NaN; scans every column, since constant ones enter the sum too. */
+  /** Why the logit of {@code x} is NaN: the first non-constant column that is not finite. */
   private IllegalArgumentException badInput(double[] x) {
     for (int j = 0; j < width; j++) {
-      if (!Double.isFinite(x[j])) {
+      if (!Double.isFinite(x[j]) && inverse[j] != 0.0) {
         return new IllegalArgumentException("x[" + j + "] (column '" + columnName(j) + "') is " + x[j]
             + "; feature values must be finite");
       }

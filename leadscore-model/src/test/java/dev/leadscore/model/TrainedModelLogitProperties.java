@@ -25,10 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link TrainedModel#logit} (the dense centred scoring form) against the solver's standardised
- * form ({@link Standardisation#logit}): equal to rounding on random models and rows, constant
- * columns included; bit-identical after an artifact round trip; and a non-finite value in a
- * constant column, which now enters the sum, is refused naming the column.
+ * {@link TrainedModel#logit} (the dense raw or centred scoring form) against the solver's
+ * standardised form ({@link Standardisation#logit}): equal to rounding on random models and rows,
+ * constant columns included; bit-identical after an artifact round trip; and a constant column
+ * does not count, even when it holds NaN or an infinity.
  */
 class TrainedModelLogitProperties {
   /**
@@ -173,23 +173,28 @@ class TrainedModelLogitProperties {
   }
 
   @Test
-  void aNonFiniteValueInAConstantColumnIsRefusedNamingTheColumn() {
+  void aConstantColumnDoesNotCountWhateverItHolds() {
     double[] mean = {1, 2, 7, 4, 5, 6, 7, 8, 9, 10};
     double[] scale = {1, 2, 0, 1, 1, 1, 1, 1, 1, 1};
     double[] w = {0.5, -0.25, 0, 1, 1, 1, 1, 1, 1, 1};
     TrainedModel m = model(0.3, w, mean, scale);
-    String name = m.columns().get(2).name();
-    for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}) {
+    long expected = Double.doubleToRawLongBits(m.logit(mean));
+    for (double v : new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 1e300}) {
       double[] x = mean.clone();
-      x[2] = bad;
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.logit(x));
-      assertEquals("x[2] (column '" + name + "') is " + bad + "; feature values must be finite", e.getMessage());
-      assertThrows(IllegalArgumentException.class, () -> m.score(x));
-      assertThrows(IllegalArgumentException.class, () -> m.probabilityInterval(x, 0.9));
+      x[2] = v;
+      assertEquals(expected, Double.doubleToRawLongBits(m.logit(x)), "constant column holding " + v);
+      assertEquals(Double.doubleToRawLongBits(m.score(mean)), Double.doubleToRawLongBits(m.score(x)));
+      assertEquals(Double.doubleToRawLongBits(v), Double.doubleToRawLongBits(x[2]), "x is not modified");
     }
+    // A NaN in a column that counts is refused, naming it, even next to a constant column's NaN.
     double[] x = mean.clone();
-    x[2] = 1e300; // finite: the constant column's slope is 0, so it does not matter
-    assertEquals(Double.doubleToRawLongBits(m.logit(mean)), Double.doubleToRawLongBits(m.logit(x)));
+    x[2] = Double.NaN;
+    x[5] = Double.NaN;
+    String name = m.columns().get(5).name();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.logit(x));
+    assertEquals("x[5] (column '" + name + "') is NaN; feature values must be finite", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> m.score(x));
+    assertThrows(IllegalArgumentException.class, () -> m.probabilityInterval(x, 0.9));
   }
 
   // ------------------------------------------------------------------------------ fixtures

@@ -1,6 +1,5 @@
 package dev.leadscore.bench.cli;
 
-import dev.leadscore.bench.report.ModelScorers;
 import dev.leadscore.core.BatchResult;
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.RowError;
@@ -66,7 +65,7 @@ final class ScoreCommand implements Callable<Integer> {
     LeadInput input = LeadInput.read(data, null);
     Io.warnMissingAttributes(err, input, schema);
     Instant asOf = LeadInput.asOf(data.asOf, schema, input);
-    ModelScorer scorer = ModelScorers.of(model);
+    ModelScorer scorer = ModelScorer.of(model);
     List<Lead> leads = input.leads();
     java.nio.file.Path parent = out.toAbsolutePath().getParent();
     if (parent != null) {

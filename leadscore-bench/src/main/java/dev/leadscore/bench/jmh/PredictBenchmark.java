@@ -27,8 +27,8 @@ import smile.classification.LogisticRegression;
  * data for every library ({@value Fixtures#POOL} rows cycled through):
  * <ul>
  *   <li>{@code pipeline105_*}: the default pipeline's 105 columns. leadscore's {@code
- *       TrainedModel.probability} takes the <em>raw</em> vector (it standardises on the fly and
- *       applies the Platt calibration); Smile and liblinear, fitted at the same lambda on the same
+ *       TrainedModel.probability} takes the <em>raw</em> vector (its dense scoring form folds
+ *       the standardisation into the weights) and applies the Platt calibration; Smile and liblinear, fitted at the same lambda on the same
  *       800 standardised training rows, take pre-standardised rows ({@code double[]} /
  *       {@code Feature[]} with the bias node). leadscore's full bare score (with the tier) is
  *       {@code SingleLeadBenchmark.bareScore}.</li>

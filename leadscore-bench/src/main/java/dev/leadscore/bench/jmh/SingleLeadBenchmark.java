@@ -20,8 +20,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The single-lead hot paths, one thing per benchmark, on the default pipeline's trained model
  * (105 columns) and {@value Fixtures#POOL} fresh leads cycled through:
  * <ul>
- *   <li>{@code bareScore}: a prebuilt raw feature vector to logit (standardised form, as trained),
- *       Platt calibration, 0-100 score and tier, through {@code TrainedModel} - no extraction;</li>
+ *   <li>{@code bareScore}: a prebuilt raw feature vector to logit ({@code TrainedModel}'s dense
+ *       scoring form), Platt calibration, 0-100 score and tier, through {@code TrainedModel} - no
+ *       extraction;</li>
  *   <li>{@code scoreOnly}: {@code ModelScorer.score(lead, asOf, SCORE_ONLY)} from the raw lead
  *       (extraction included, a {@code Score} returned);</li>
  *   <li>{@code scoreExplained}: the same with {@code EXPLAINED} (exact SHAP per feature plus the

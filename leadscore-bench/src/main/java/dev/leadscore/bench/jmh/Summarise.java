@@ -194,6 +194,8 @@ public final class Summarise {
       }
       String tag = ours == ours2 ? "2 threads" : "1 thread";
       ratio(md, "fit " + shape + " (" + tag + ") vs leadscore 1 thread", ours, ours1 == ours ? null : ours1, "ms", true);
+      ratio(md, "fit " + shape + " (" + tag + ") vs leadscore copying and standardising first (2 threads)", ours,
+          find(rs, "TrainingBenchmark.leadscore_standardising_2threads", ps), "ms", true);
       ratio(md, "fit " + shape + " (" + tag + ") vs Smile", ours, find(rs, "TrainingBenchmark.smile", ps), "ms", true);
       ratio(md, "fit " + shape + " (" + tag + ") vs liblinear eps 0.01", ours, find(rs, "TrainingBenchmark.liblinear_eps0_01", ps), "ms", true);
       ratio(md, "fit " + shape + " (" + tag + ") vs liblinear eps 1e-6", ours, find(rs, "TrainingBenchmark.liblinear_eps1e_6", ps), "ms", true);

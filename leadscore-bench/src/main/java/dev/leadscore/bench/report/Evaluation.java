@@ -250,7 +250,7 @@ public final class Evaluation {
     }
 
     log(spec, "final model: importance, data check and examples over all %d leads", n);
-    ModelScorer scorer = ModelScorers.of(finalModel);
+    ModelScorer scorer = ModelScorer.of(finalModel);
     FittedSchema fitted = finalModel.schema();
     List<double[]> rows = new ArrayList<>(n);
     for (LabelledLead l : leads) {

@@ -92,8 +92,8 @@ public final class EventCsvReader {
     Objects.requireNonNull(csv, "csv");
     Objects.requireNonNull(onError, "onError");
     long rows = 0;
-    // One String per distinct event type for the whole read: a file repeats a few dozen types
-    // millions of times, so this saves memory, and extraction matches a type it has seen before by
+    // One String per distinct event type for the whole read, the canonical one: a file repeats a
+    // few dozen types millions of times, so this saves memory, and extraction matches the type by
     // reference rather than by comparing characters (see the schema's event routing).
     Map<String, String> types = new HashMap<>();
     try (CsvRows in = new CsvRows(csv, delimiter)) {
@@ -167,8 +167,8 @@ public final class EventCsvReader {
     }
     String shared = types.get(type);
     if (shared == null && types.size() < MAX_SHARED_TYPES) {
-      types.put(type, type);
-      shared = type;
+      shared = type.intern(); // the instance schemas hold, so extraction matches it by reference
+      types.put(type, shared);
     }
     onEvent.accept(line, id, new ActivityEvent(shared != null ? shared : type, at, count));
     return null;

@@ -96,7 +96,46 @@ final class JsonLeadParser {
   // ------------------------------------------------------------------ one lead
 
   /** What has been read of one lead so far. */
+  /**
+   * Values shared by the leads of one stream: one object per distinct short text value and the
+   * canonical String per event type, as the CSV readers share them (less memory; extraction matches them by
+   * reference and reads them from cache). Not thread-safe: one per stream.
+   */
+  static final class Shared {
+    /** Text values longer than this are not shared (free text rarely repeats). */
+    static final int MAX_TEXT_LENGTH = 64;
+    /** Distinct values shared per stream, texts and event types each. */
+    static final int MAX_ENTRIES = 1 << 16;
+
+    private final Map<String, AttributeValue> texts = new HashMap<>();
+    private final Map<String, String> types = new HashMap<>();
+
+    AttributeValue text(String raw) {
+      AttributeValue v = texts.get(raw);
+      if (v == null) {
+        v = new AttributeValue.Text(raw);
+        if (raw.length() <= MAX_TEXT_LENGTH && texts.size() < MAX_ENTRIES) {
+          texts.put(raw, v);
+        }
+      }
+      return v;
+    }
+
+    String type(String raw) {
+      String t = types.get(raw);
+      if (t == null) {
+        t = raw;
+        if (types.size() < MAX_ENTRIES) {
+          t = raw.intern(); // the instance schemas hold
+          types.put(raw, t);
+        }
+      }
+      return t;
+    }
+  }
+
   private static final class Partial {
+    final Shared shared;
     String id;
     boolean idSeen;
     Instant createdAt;
@@ -105,6 +144,10 @@ final class JsonLeadParser {
     boolean attributesSeen;
     final List<ActivityEvent> events = new ArrayList<>();
     boolean eventsSeen;
+
+    Partial(Shared shared) {
+      this.shared = shared;
+    }
   }
 
   /**
@@ -114,10 +157,10 @@ final class JsonLeadParser {
    *
    * @throws JsonProcessingException for malformed JSON inside the lead
    */
-  static Lead readLead(JsonParser p) throws IOException, Bad {
+  static Lead readLead(JsonParser p, Shared shared) throws IOException, Bad {
     JsonLocation start = p.currentTokenLocation();
     int depth = p.getParsingContext().getNestingDepth();
-    Partial f = new Partial();
+    Partial f = new Partial(shared);
     try {
       readFields(p, f);
     } catch (Bad b) {
@@ -211,7 +254,7 @@ final class JsonLeadParser {
         throw new Bad(f.id, name, "the attribute appears twice", nameAt);
       }
       AttributeValue value = switch (v) {
-        case VALUE_STRING -> new AttributeValue.Text(p.getText());
+        case VALUE_STRING -> f.shared.text(p.getText());
         case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
           double d = p.getDoubleValue();
           if (!Double.isFinite(d)) {
@@ -279,7 +322,7 @@ final class JsonLeadParser {
       if (at == null) {
         throw new Bad(f.id, where + ".at", "the event '" + type + "' has no timestamp", eventAt);
       }
-      f.events.add(new ActivityEvent(type, at, count));
+      f.events.add(new ActivityEvent(f.shared.type(type), at, count));
     }
   }
 
@@ -365,7 +408,7 @@ final class JsonLeadParser {
       }
       Lead lead;
       try {
-        lead = readLead(p);
+        lead = readLead(p, new Shared());
       } catch (Bad b) {
         throw b.toException();
       }
@@ -407,6 +450,7 @@ final class JsonLeadParser {
     Objects.requireNonNull(onError, "onError");
     long rows = 0;
     Ids ids = new Ids();
+    Shared shared = new Shared();
     try (JsonParser p = FACTORY.createParser(withoutByteOrderMark(in))) {
       try {
         JsonToken t = p.nextToken();
@@ -427,7 +471,7 @@ final class JsonLeadParser {
             continue;
           }
           try {
-            Lead lead = readLead(p);
+            Lead lead = readLead(p, shared);
             RowError dup = ids.repeated(lead, at.getLineNr(), at.getColumnNr());
             if (dup != null) {
               onError.accept(dup);
@@ -464,6 +508,7 @@ final class JsonLeadParser {
     Objects.requireNonNull(onError, "onError");
     long rows = 0;
     Ids ids = new Ids();
+    Shared shared = new Shared();
     BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
     try {
       long lineNo = 0;
@@ -484,7 +529,7 @@ final class JsonLeadParser {
                 + ": expected a lead object, got " + describe(t) + "; line skipped"));
             continue;
           }
-          Lead lead = readLead(p);
+          Lead lead = readLead(p, shared);
           JsonToken after = p.nextToken();
           if (after != null) {
             JsonLocation loc = p.currentTokenLocation();

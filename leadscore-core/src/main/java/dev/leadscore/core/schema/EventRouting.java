@@ -5,24 +5,15 @@ import java.util.Map;
 /**
  * Event type to the event features that read it: an exact, case-sensitive string table (open
  * addressing, linear probing, load at most 1/2) probed once per event during extraction; a type
- * no feature reads costs one probe.
- *
- * <p>A lead's event types are rarely the schema's own {@code String} instances, but within one
- * pipeline they are usually the same few instances over and over (constants in a generator, one
- * instance per type from a reader that shares them). So each entry remembers the last instance
- * that matched it by {@code equals}, and later events carrying that instance match by reference:
- * comparing the characters was most of the per-event cost. The remembered instance is a cache
- * in the manner of {@code String.hash}: written without synchronisation, read without it (a
- * {@code String} is immutable, so any instance a thread sees is complete), and a stale or
- * overwritten one only means one more {@code equals}. Answers never depend on it. Otherwise
- * immutable; thread-safe.
+ * no feature reads costs one probe. Comparing characters was most of the per-event cost, so a
+ * type that is the very instance the table holds matches by reference first: schemas hold the
+ * JVM's canonical ({@code String.intern}) instances, as do string constants and the lead readers'
+ * event types. Other instances match by hash and {@code equals}. Immutable; thread-safe.
  */
 final class EventRouting {
   private static final int[] NONE = null;
 
   private final String[] types;
-  // Per entry, the last non-identical instance that matched it (see the class comment).
-  private final String[] seen;
   private final int[][] slots;
   private final int mask;
 
@@ -30,7 +21,6 @@ final class EventRouting {
   EventRouting(Map<String, int[]> byType) {
     int cap = Integer.highestOneBit(Math.max(1, byType.size()) * 2 - 1) << 1;
     types = new String[cap];
-    seen = new String[cap];
     slots = new int[cap][];
     mask = cap - 1;
     byType.forEach((type, s) -> {
@@ -55,11 +45,7 @@ final class EventRouting {
       if (t == null) {
         return NONE;
       }
-      if (t == type || seen[i] == type) {
-        return slots[i];
-      }
-      if (t.hashCode() == h && t.equals(type)) {
-        seen[i] = type;
+      if (t == type || (t.hashCode() == h && t.equals(type))) {
         return slots[i];
       }
     }

@@ -18,15 +18,19 @@ import java.util.Objects;
  *
  * <p>Extraction ({@link #extract(Lead, Instant, double[])}) resolves every name once, at
  * construction; per lead it does one map lookup per attribute read and one pass over the lead's
- * events, and allocates nothing. It never reads the clock: events after {@code asOf} are ignored,
+ * events, and allocates nothing once its text features have seen a pipeline's values: each
+ * remembers what a distinct short raw text became (at most 8,192 texts of at
+ * most 64 characters per feature), so a fitted schema keeps texts it
+ * has seen. Those memos hold results that depend on the text only, never errors, so answers do
+ * not depend on them. It never reads the clock: events after {@code asOf} are ignored,
  * ages are measured back from {@code asOf}. It never writes NaN or infinity: missing values are
  * imputed, flagged where declared, and unknown categories go to {@code other}. Values it cannot
  * read (text where a number is required, an undeclared ordinal value) raise a
  * {@link dev.leadscore.core.LeadDataException} naming the lead and the field.
  *
  * <p>The {@linkplain #fingerprint() fingerprint} covers the schema and the fitted values, so two
- * fitted schemas with the same fingerprint extract identical vectors. Immutable and safe to share
- * between threads.
+ * fitted schemas with the same fingerprint extract identical vectors. Immutable apart from the
+ * memos (thread-safe caches) and safe to share between threads.
  */
 public final class FittedSchema {
   private final FeatureSchema schema;
@@ -310,6 +314,22 @@ public final class FittedSchema {
     if (out.length < width) {
       throw new IllegalArgumentException("buffer has length " + out.length + " but the schema needs " + width);
     }
+    try {
+      eventPass(lead, asOf, out);
+      writeByKind(lead, asOf, out);
+    } catch (dev.leadscore.core.LeadDataException e) {
+      // The grouped writes meet a lead's problems in kind order; report the one the schema's own
+      // order meets first, as before the grouping (error path only, so its cost does not matter).
+      eventPass(lead, asOf, out);
+      for (CompiledFeature c : compiled) {
+        c.write(lead, asOf, out);
+      }
+      throw e; // not reached: the same writes fail again, a memo never hides an error
+    }
+  }
+
+  /** Resets the event features' accumulators and folds the lead's events into them. */
+  private void eventPass(Lead lead, Instant asOf, double[] out) {
     double asOfMillis = CompiledFeature.epochMillis(asOf);
     for (CompiledFeature.EventFeature ef : eventFeatures) {
       ef.reset(out);
@@ -331,6 +351,10 @@ public final class FittedSchema {
         }
       }
     }
+  }
+
+  /** Writes every feature, kind by kind (interactions last, after their parents). */
+  private void writeByKind(Lead lead, Instant asOf, double[] out) {
     for (CompiledFeature.Numeric c : numerics) {
       c.write(lead, asOf, out);
     }

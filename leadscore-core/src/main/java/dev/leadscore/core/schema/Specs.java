@@ -37,7 +37,9 @@ final class Specs {
       // a repeated type would count each of its events twice
       throw SchemaException.of(info.name(), "eventTypes must not repeat a type, got " + types);
     }
-    return List.copyOf(types);
+    // Canonical instances, as the readers use for event types: extraction then matches a lead's
+    // event type by reference.
+    return types.stream().map(String::intern).toList();
   }
 
   /**

@@ -10,12 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Holds results of a pure function of the text only, never of a lead: values that raise an
  * error are not remembered (the error names the lead), so sharing a memo between threads and
- * leads changes no answer. At most {@link #LIMIT} texts are kept; past that, texts are matched
- * every time. Thread-safe.
+ * leads changes no answer. At most {@link #LIMIT} texts of at most {@link #MAX_LENGTH}
+ * characters are kept; other texts are matched every time. Thread-safe.
  */
 final class TextMemo {
   /** Distinct texts remembered per feature. */
   static final int LIMIT = 8192;
+  /** Longer texts are not remembered (free text rarely repeats, and the memo should stay small). */
+  static final int MAX_LENGTH = 64;
 
   private final ConcurrentHashMap<String, Integer> codes = new ConcurrentHashMap<>();
 
@@ -26,7 +28,7 @@ final class TextMemo {
 
   /** Remembers {@code code} for {@code raw} while the memo has room; returns {@code code}. */
   int remember(String raw, int code) {
-    if (codes.size() < LIMIT) {
+    if (raw.length() <= MAX_LENGTH && codes.size() < LIMIT) {
       codes.putIfAbsent(raw, code);
     }
     return code;

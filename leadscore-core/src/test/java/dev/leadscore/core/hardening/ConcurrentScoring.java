@@ -52,12 +52,23 @@ public final class ConcurrentScoring {
    */
   public static Report run(LeadScorer scorer, List<Lead> leads, Instant asOf, int threads, int passes, Duration timeout)
       throws InterruptedException {
+    return run(scorer, scorer, leads, asOf, threads, passes, timeout);
+  }
+
+  /**
+   * As {@link #run(LeadScorer, List, Instant, int, int, Duration)}, with the sequential scores
+   * taken from {@code reference} and the threads scoring with {@code scorer}: an equal scorer that
+   * has scored nothing yet, so that its caches (the schema's text memos) fill up while the
+   * threads race.
+   */
+  public static Report run(LeadScorer reference, LeadScorer scorer, List<Lead> leads, Instant asOf, int threads,
+      int passes, Duration timeout) throws InterruptedException {
     int n = leads.size();
     Score[] explained = new Score[n];
     Score[] plain = new Score[n];
     for (int i = 0; i < n; i++) {
-      explained[i] = scorer.score(leads.get(i), asOf, Detail.EXPLAINED);
-      plain[i] = scorer.score(leads.get(i), asOf, Detail.SCORE_ONLY);
+      explained[i] = reference.score(leads.get(i), asOf, Detail.EXPLAINED);
+      plain[i] = reference.score(leads.get(i), asOf, Detail.SCORE_ONLY);
     }
     AtomicLong scorings = new AtomicLong();
     AtomicLong withExplanations = new AtomicLong();

@@ -3,6 +3,7 @@ package dev.leadscore.core.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -292,5 +293,23 @@ class LeadJsonTest {
     assertTrue(e.message().contains(messagePart), "expected '" + messagePart + "' in: " + e.message());
     assertTrue(e.message().startsWith("line " + row + ",") || e.message().contains("file, line " + row + ":")
         || e.message().startsWith("line " + row + ":"), e.message());
+  }
+
+  @Test
+  void aStreamSharesRepeatedShortTextsAndEventTypes() {
+    String lead = "{\"id\":\"%s\",\"attributes\":{\"source\":\"Google\",\"notes\":\"%s\"},"
+        + "\"events\":[{\"type\":\"site_visit\",\"at\":\"2025-12-01T08:00:00Z\"}]}";
+    String longText = "y".repeat(65);
+    String ndjson = String.format(lead, "a", "hi") + "\n" + String.format(lead, "b", longText) + "\n"
+        + String.format(lead, "c", longText) + "\n";
+    for (ReadResult r : List.of(LeadJson.readNdjson(new StringReader(ndjson)),
+        LeadJson.readArray(new StringReader("[" + ndjson.strip().replace("\n", ",") + "]")))) {
+      List<Lead> leads = r.leads();
+      assertEquals(3, leads.size(), r.errors().toString());
+      assertSame(leads.get(0).attribute("source"), leads.get(2).attribute("source"));
+      assertSame(leads.get(0).events().get(0).type(), leads.get(1).events().get(0).type());
+      assertEquals(leads.get(1).attribute("notes"), leads.get(2).attribute("notes"));
+      assertTrue(leads.get(1).attribute("notes") != leads.get(2).attribute("notes"), "long texts are not pooled");
+    }
   }
 }

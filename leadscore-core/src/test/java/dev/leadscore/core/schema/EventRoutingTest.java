@@ -11,8 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The event routing table answers exactly as a map would, whichever String instances ask and in
- * whatever order (the remembered instance is only a shortcut).
+ * The event routing table answers exactly as a map would, whichever String instances ask (the
+ * same instance as the table's, or an equal one).
  */
 class EventRoutingTest {
 
@@ -25,8 +25,7 @@ class EventRoutingTest {
         byType.put(types.get(i), new int[] {i, i + 100});
       }
       EventRouting routing = new EventRouting(byType);
-      // Ask three times with fresh instances, then with the instances already asked with, so the
-      // remembered-instance shortcut is taken, overwritten and taken again.
+      // Ask with fresh equal instances (the equals path), then with the table's own (by reference).
       for (int round = 0; round < 4; round++) {
         for (String a : asked) {
           String probe = round < 3 ? new String(a.toCharArray()) : a;

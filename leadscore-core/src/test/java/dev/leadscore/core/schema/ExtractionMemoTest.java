@@ -85,4 +85,32 @@ class ExtractionMemoTest {
     assertNull(memo.get("one more"));
     assertEquals((TextMemo.LIMIT - 1) % 7, memo.get("t" + (TextMemo.LIMIT - 1)));
   }
+
+  @Test
+  void longTextsAreMatchedEveryTimeNotRemembered() {
+    TextMemo memo = new TextMemo();
+    String longText = "z".repeat(TextMemo.MAX_LENGTH + 1);
+    assertEquals(4, memo.remember(longText, 4));
+    assertNull(memo.get(longText));
+    String limit = "z".repeat(TextMemo.MAX_LENGTH);
+    memo.remember(limit, 5);
+    assertEquals(5, memo.get(limit));
+  }
+
+  @Test
+  void aLeadWithTwoBadFieldsIsReportedByTheFirstInSchemaOrder() {
+    // Extraction writes features kind by kind; the error must still be the schema's first.
+    BooleanFeature flag = new BooleanFeature(FeatureInfo.of("flag", FeatureInfo.FIRMOGRAPHIC), "flag", Imputation.mean(),
+        false, List.of());
+    NumericFeature size = new NumericFeature(FeatureInfo.of("size", FeatureInfo.FIRMOGRAPHIC), "size", false,
+        Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Imputation.mean(), false, List.of());
+    List<Lead> train = List.of(Lead.builder("t1").bool("flag", true).number("size", 3).build(),
+        Lead.builder("t2").bool("flag", false).number("size", 5).build());
+    Lead bad = Lead.builder("bad").text("flag", "maybe").text("size", "lots").build();
+    Instant asOf = Instant.parse("2026-01-01T00:00:00Z");
+    FittedSchema flagFirst = FeatureSchema.of("a", 1, flag, size).fit(train);
+    FittedSchema sizeFirst = FeatureSchema.of("b", 1, size, flag).fit(train);
+    assertEquals("flag", assertThrows(LeadDataException.class, () -> flagFirst.extract(bad, asOf)).field());
+    assertEquals("size", assertThrows(LeadDataException.class, () -> sizeFirst.extract(bad, asOf)).field());
+  }
 }
