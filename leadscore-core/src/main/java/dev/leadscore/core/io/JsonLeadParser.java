@@ -45,6 +45,10 @@ final class JsonLeadParser {
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
       .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+      // Attribute names (field names) as canonical instances, as schemas hold them, so extraction
+      // finds them by reference. Jackson 2 does this by default; stated so a default change shows.
+      .enable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
+      .enable(JsonFactory.Feature.INTERN_FIELD_NAMES)
       .build();
 
   private static final String LEAD_FIELDS = "a lead has only id, createdAt, attributes and events";

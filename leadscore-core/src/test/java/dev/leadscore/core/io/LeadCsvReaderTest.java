@@ -360,6 +360,8 @@ class LeadCsvReaderTest {
     List<Lead> leads = r.leads();
     assertEquals(3, leads.size());
     assertSame(leads.get(0).attribute("source"), leads.get(1).attribute("source"));
+    // Attribute names are the canonical instances schemas hold (the literal is interned).
+    assertSame("source", leads.get(2).attributes().keySet().stream().filter("source"::equals).findFirst().orElseThrow());
     assertEquals(new AttributeValue.Text("google"), leads.get(2).attribute("source"));
     // Long cells are not pooled: equal, but each lead has its own.
     assertEquals(leads.get(1).attribute("notes"), leads.get(2).attribute("notes"));

@@ -308,6 +308,9 @@ class LeadJsonTest {
       assertEquals(3, leads.size(), r.errors().toString());
       assertSame(leads.get(0).attribute("source"), leads.get(2).attribute("source"));
       assertSame(leads.get(0).events().get(0).type(), leads.get(1).events().get(0).type());
+      // Canonical instances, as schemas hold: the literal is the interned string.
+      assertSame("site_visit", leads.get(2).events().get(0).type());
+      assertSame("source", leads.get(1).attributes().keySet().stream().filter("source"::equals).findFirst().orElseThrow());
       assertEquals(leads.get(1).attribute("notes"), leads.get(2).attribute("notes"));
       assertTrue(leads.get(1).attribute("notes") != leads.get(2).attribute("notes"), "long texts are not pooled");
     }
