@@ -10,9 +10,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -42,8 +40,6 @@ import java.util.regex.Pattern;
  * <p>Immutable and safe to share between threads; each read uses its own parser.
  */
 public final class EventCsvReader {
-  /** Distinct event types shared per read; a file with more keeps one String per row beyond it. */
-  static final int MAX_SHARED_TYPES = 4096;
   private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
 
   private final String leadIdColumn;
@@ -92,10 +88,7 @@ public final class EventCsvReader {
     Objects.requireNonNull(csv, "csv");
     Objects.requireNonNull(onError, "onError");
     long rows = 0;
-    // One String per distinct event type for the whole read, the canonical one: a file repeats a
-    // few dozen types millions of times, so this saves memory, and extraction matches the type by
-    // reference rather than by comparing characters (see the schema's event routing).
-    Map<String, String> types = new HashMap<>();
+    SharedValues shared = new SharedValues();
     try (CsvRows in = new CsvRows(csv, delimiter)) {
       List<String> header = CsvRows.header(in, "events CSV", leadIdColumn);
       int idAt = CsvRows.require(header, leadIdColumn, "lead id column", "events CSV");
@@ -105,7 +98,7 @@ public final class EventCsvReader {
       try {
         for (CsvRows.Row row = in.next(); row != null; row = in.next()) {
           rows++;
-          RowError e = event(row, header.size(), idAt, typeAt, timeAt, countAt, source, types, onEvent);
+          RowError e = event(row, header.size(), idAt, typeAt, timeAt, countAt, source, shared, onEvent);
           if (e != null) {
             onError.accept(e);
           }
@@ -121,7 +114,7 @@ public final class EventCsvReader {
   }
 
   private RowError event(CsvRows.Row row, int columns, int idAt, int typeAt, int timeAt, int countAt, String source,
-      Map<String, String> types, Sink onEvent) {
+      SharedValues shared, Sink onEvent) {
     List<String> c = row.cells();
     long line = row.line();
     String id = idAt < c.size() && !c.get(idAt).isBlank() ? c.get(idAt) : null;
@@ -165,12 +158,7 @@ public final class EventCsvReader {
       }
       count = (int) value;
     }
-    String shared = types.get(type);
-    if (shared == null && types.size() < MAX_SHARED_TYPES) {
-      shared = type.intern(); // the instance schemas hold, so extraction matches it by reference
-      types.put(type, shared);
-    }
-    onEvent.accept(line, id, new ActivityEvent(shared != null ? shared : type, at, count));
+    onEvent.accept(line, id, new ActivityEvent(shared.type(type), at, count));
     return null;
   }
 

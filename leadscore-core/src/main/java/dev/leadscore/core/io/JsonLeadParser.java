@@ -100,46 +100,8 @@ final class JsonLeadParser {
   // ------------------------------------------------------------------ one lead
 
   /** What has been read of one lead so far. */
-  /**
-   * Values shared by the leads of one stream: one object per distinct short text value and the
-   * canonical String per event type, as the CSV readers share them (less memory; extraction matches them by
-   * reference and reads them from cache). Not thread-safe: one per stream.
-   */
-  static final class Shared {
-    /** Text values longer than this are not shared (free text rarely repeats). */
-    static final int MAX_TEXT_LENGTH = 64;
-    /** Distinct values shared per stream, texts and event types each. */
-    static final int MAX_ENTRIES = 1 << 16;
-
-    private final Map<String, AttributeValue> texts = new HashMap<>();
-    private final Map<String, String> types = new HashMap<>();
-
-    AttributeValue text(String raw) {
-      AttributeValue v = texts.get(raw);
-      if (v == null) {
-        v = new AttributeValue.Text(raw);
-        if (raw.length() <= MAX_TEXT_LENGTH && texts.size() < MAX_ENTRIES) {
-          texts.put(raw, v);
-        }
-      }
-      return v;
-    }
-
-    String type(String raw) {
-      String t = types.get(raw);
-      if (t == null) {
-        t = raw;
-        if (types.size() < MAX_ENTRIES) {
-          t = raw.intern(); // the instance schemas hold
-          types.put(raw, t);
-        }
-      }
-      return t;
-    }
-  }
-
   private static final class Partial {
-    final Shared shared;
+    final SharedValues shared;
     String id;
     boolean idSeen;
     Instant createdAt;
@@ -149,7 +111,7 @@ final class JsonLeadParser {
     final List<ActivityEvent> events = new ArrayList<>();
     boolean eventsSeen;
 
-    Partial(Shared shared) {
+    Partial(SharedValues shared) {
       this.shared = shared;
     }
   }
@@ -161,7 +123,7 @@ final class JsonLeadParser {
    *
    * @throws JsonProcessingException for malformed JSON inside the lead
    */
-  static Lead readLead(JsonParser p, Shared shared) throws IOException, Bad {
+  static Lead readLead(JsonParser p, SharedValues shared) throws IOException, Bad {
     JsonLocation start = p.currentTokenLocation();
     int depth = p.getParsingContext().getNestingDepth();
     Partial f = new Partial(shared);
@@ -412,7 +374,7 @@ final class JsonLeadParser {
       }
       Lead lead;
       try {
-        lead = readLead(p, new Shared());
+        lead = readLead(p, new SharedValues());
       } catch (Bad b) {
         throw b.toException();
       }
@@ -454,7 +416,7 @@ final class JsonLeadParser {
     Objects.requireNonNull(onError, "onError");
     long rows = 0;
     Ids ids = new Ids();
-    Shared shared = new Shared();
+    SharedValues shared = new SharedValues();
     try (JsonParser p = FACTORY.createParser(withoutByteOrderMark(in))) {
       try {
         JsonToken t = p.nextToken();
@@ -512,7 +474,7 @@ final class JsonLeadParser {
     Objects.requireNonNull(onError, "onError");
     long rows = 0;
     Ids ids = new Ids();
-    Shared shared = new Shared();
+    SharedValues shared = new SharedValues();
     BufferedReader lines = in instanceof BufferedReader b ? b : new BufferedReader(in);
     try {
       long lineNo = 0;

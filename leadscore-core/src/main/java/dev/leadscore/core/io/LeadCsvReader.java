@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -304,14 +303,11 @@ public final class LeadCsvReader {
     try (CsvRows in = new CsvRows(csv, delimiter)) {
       Plan plan = plan(CsvRows.header(in, "leads CSV", idColumn));
       Map<String, Long> firstLine = new HashMap<>();
-      // One value object per distinct short text cell for the whole read: exports repeat a few
-      // hundred values ("Yes", "Google", "Select") across every row, so leads share them; that
-      // saves memory and keeps extraction's reads of them in cache.
-      Map<String, AttributeValue> texts = new HashMap<>();
+      SharedValues shared = new SharedValues();
       try {
         for (CsvRows.Row row = in.next(); row != null; row = in.next()) {
           rows++;
-          RowError e = row(plan, row, source, firstLine, texts, onLead);
+          RowError e = row(plan, row, source, firstLine, shared, onLead);
           if (e != null) {
             if (rejected != null && e.leadId() != null && !idColumn.equals(e.field())) {
               rejected.add(e.leadId());
@@ -329,14 +325,9 @@ public final class LeadCsvReader {
     return rows;
   }
 
-  /** Text cells longer than this are not shared between leads (free text rarely repeats). */
-  static final int MAX_SHARED_TEXT_LENGTH = 64;
-  /** Distinct text cells shared per read; later ones get their own value objects. */
-  static final int MAX_SHARED_TEXTS = 1 << 16;
-
   /** Turns one row into a lead (given to {@code onLead}) or returns its error. */
   private RowError row(Plan plan, CsvRows.Row row, String source, Map<String, Long> firstLine,
-      Map<String, AttributeValue> texts, Sink onLead) {
+      SharedValues shared, Sink onLead) {
     List<String> c = row.cells();
     long line = row.line();
     String id = plan.id() < c.size() && !c.get(plan.id()).isBlank() ? c.get(plan.id()) : null;
@@ -375,16 +366,7 @@ public final class LeadCsvReader {
         continue;
       }
       switch (a.kind()) {
-        case TEXT -> {
-          AttributeValue v = texts.get(raw);
-          if (v == null) {
-            v = new AttributeValue.Text(raw);
-            if (raw.length() <= MAX_SHARED_TEXT_LENGTH && texts.size() < MAX_SHARED_TEXTS) {
-              texts.put(raw, v);
-            }
-          }
-          lead.attribute(a.name(), v);
-        }
+        case TEXT -> lead.attribute(a.name(), shared.text(raw));
         case NUMBER -> {
           String s = raw.strip();
           if (!DECIMAL.matcher(s).matches()) {

@@ -112,7 +112,7 @@ final class EmailDomains {
     boolean isFreeMail(String a, int start, int end) {
       int h = 0;
       for (int i = start; i < end; i++) {
-        h = 31 * h + lower(a.charAt(i));
+        h = 31 * h + TextKeys.lower(a.charAt(i));
       }
       for (int i = h & mask; free[i] != null; i = (i + 1) & mask) {
         if (free[i].hashCode() == h && lowerEquals(a, start, end, free[i])) {
@@ -137,17 +137,13 @@ final class EmailDomains {
     }
   }
 
-  private static char lower(char c) {
-    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-  }
-
   /** Whether the ASCII-lower-cased {@code a[start, end)} equals {@code s}. */
   private static boolean lowerEquals(String a, int start, int end, String s) {
     if (end - start != s.length()) {
       return false;
     }
     for (int i = start; i < end; i++) {
-      if (lower(a.charAt(i)) != s.charAt(i - start)) {
+      if (TextKeys.lower(a.charAt(i)) != s.charAt(i - start)) {
         return false;
       }
     }

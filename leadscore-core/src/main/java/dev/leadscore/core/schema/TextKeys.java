@@ -86,7 +86,8 @@ final class TextKeys {
     return ABSENT;
   }
 
-  private static char lower(char c) {
+  /** ASCII lower case; other characters unchanged. */
+  static char lower(char c) {
     return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 

@@ -173,13 +173,11 @@ final class Values {
       if (missing.isMissingText(s)) {
         return MISSING;
       }
-      {
-        String stripped = s.strip();
-        if (!isDecimal(stripped)) {
-          throw new LeadDataException(leadId, field, "expected a number, got text '" + s + "'");
-        }
-        parsed = Double.parseDouble(stripped);
+      String stripped = s.strip();
+      if (!isDecimal(stripped)) {
+        throw new LeadDataException(leadId, field, "expected a number, got text '" + s + "'");
       }
+      parsed = Double.parseDouble(stripped);
       if (!Double.isFinite(parsed)) {
         throw new LeadDataException(leadId, field, "expected a finite number, got text '" + s + "'");
       }

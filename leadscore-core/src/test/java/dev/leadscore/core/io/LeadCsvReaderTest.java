@@ -354,7 +354,7 @@ class LeadCsvReaderTest {
 
   @Test
   void oneReadSharesOneValuePerRepeatedShortText() throws IOException {
-    String longText = "x".repeat(LeadCsvReader.MAX_SHARED_TEXT_LENGTH + 1);
+    String longText = "x".repeat(SharedValues.MAX_TEXT_LENGTH + 1);
     ReadResult r = LeadCsvReader.builder().idColumn("id").build().read(new StringReader(
         "id,source,notes\na,Google,hi\nb,Google," + longText + "\nc,google," + longText + "\n"));
     List<Lead> leads = r.leads();

@@ -299,7 +299,7 @@ class LeadJsonTest {
   void aStreamSharesRepeatedShortTextsAndEventTypes() {
     String lead = "{\"id\":\"%s\",\"attributes\":{\"source\":\"Google\",\"notes\":\"%s\"},"
         + "\"events\":[{\"type\":\"site_visit\",\"at\":\"2025-12-01T08:00:00Z\"}]}";
-    String longText = "y".repeat(65);
+    String longText = "y".repeat(SharedValues.MAX_TEXT_LENGTH + 1);
     String ndjson = String.format(lead, "a", "hi") + "\n" + String.format(lead, "b", longText) + "\n"
         + String.format(lead, "c", longText) + "\n";
     for (ReadResult r : List.of(LeadJson.readNdjson(new StringReader(ndjson)),
