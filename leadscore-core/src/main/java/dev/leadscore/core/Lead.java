@@ -1,5 +1,6 @@
 package dev.leadscore.core;
 
+import dev.leadscore.core.internal.EventColumns;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +30,8 @@ public final class Lead {
     // Immutable copies. Attribute iteration order is unspecified (writers sort by name). The
     // attribute table is built for extraction's lookups (up to twice the slots of Map.copyOf).
     this.attributes = AttributeTable.copyOf(b.attributes);
-    this.events = List.copyOf(b.events);
+    // Also held column by column for extraction's event pass; a List like List.copyOf's.
+    this.events = EventColumns.copyOf(b.events);
     this.createdAt = b.createdAt;
   }
 

@@ -1,8 +1,8 @@
 package dev.leadscore.core.schema;
 
-import dev.leadscore.core.ActivityEvent;
 import dev.leadscore.core.AttributeValue;
 import dev.leadscore.core.Lead;
+import dev.leadscore.core.internal.EventColumns;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -448,13 +448,11 @@ abstract class CompiledFeature {
     @Override
     final String display(Lead lead, Instant asOf, double[] row) {
       double acc = displayStart();
-      double asOfMillis = epochMillis(asOf);
-      for (ActivityEvent e : lead.events()) {
-        if (spec.eventTypes().contains(e.type())) {
-          double age = ageDays(asOf, asOfMillis, e.at());
-          if (age >= 0) {
-            acc = displayAccept(acc, age, e.count());
-          }
+      double asOfMillis = EventColumns.epochMillis(asOf);
+      EventColumns events = EventColumns.copyOf(lead.events());
+      for (int i = 0, n = events.size(); i < n; i++) {
+        if (spec.eventTypes().contains(events.type(i)) && !events.isAfter(i, asOf, asOfMillis)) {
+          acc = displayAccept(acc, (asOfMillis - events.epochMillis(i)) / MILLIS_PER_DAY, events.count(i));
         }
       }
       return displayOf(acc);
@@ -606,29 +604,6 @@ abstract class CompiledFeature {
       return acc == Double.POSITIVE_INFINITY ? null : Long.toString((long) Math.floor(acc));
     }
 
-  }
-
-  /**
-   * The age in days of an event at {@code at} seen from {@code asOf}, or {@code -1} when it
-   * happened after {@code asOf} (compared exactly, to the nanosecond). Ages are measured between
-   * whole milliseconds, so they are exact multiples of 1 ms; {@code asOfMillis} is
-   * {@link #epochMillis}{@code (asOf)}, passed in so a loop computes it once.
-   */
-  static double ageDays(Instant asOf, double asOfMillis, Instant at) {
-    if (at.isAfter(asOf)) {
-      return -1;
-    }
-    return (asOfMillis - epochMillis(at)) / MILLIS_PER_DAY;
-  }
-
-  /**
-   * {@link Instant#toEpochMilli()} as a double, exact for every instant within ±285,000 years of
-   * 1970 (|millis| < 2^53), and approximate instead of overflowing for the extreme instants
-   * ({@link Instant#MIN}, {@link Instant#MAX}) that {@code toEpochMilli} cannot represent.
-   */
-  static double epochMillis(Instant t) {
-    long s = t.getEpochSecond();
-    return Math.abs(s) < 9_000_000_000_000_000L ? (double) t.toEpochMilli() : s * 1000.0;
   }
 
   // ---------------------------------------------------------------- interactions

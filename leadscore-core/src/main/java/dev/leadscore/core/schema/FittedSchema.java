@@ -1,7 +1,7 @@
 package dev.leadscore.core.schema;
 
-import dev.leadscore.core.ActivityEvent;
 import dev.leadscore.core.Lead;
+import dev.leadscore.core.internal.EventColumns;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -330,24 +330,21 @@ public final class FittedSchema {
 
   /** Resets the event features' accumulators and folds the lead's events into them. */
   private void eventPass(Lead lead, Instant asOf, double[] out) {
-    double asOfMillis = CompiledFeature.epochMillis(asOf);
     for (CompiledFeature.EventFeature ef : eventFeatures) {
       ef.reset(out);
     }
     if (eventFeatures.length > 0) {
-      List<ActivityEvent> events = lead.events();
+      double asOfMillis = EventColumns.epochMillis(asOf);
+      EventColumns events = EventColumns.copyOf(lead.events()); // the lead's own, not a copy
       for (int i = 0, n = events.size(); i < n; i++) {
-        ActivityEvent e = events.get(i);
-        int[] slots = eventSlotsByType.slotsOf(e.type());
-        if (slots == null) {
-          continue; // a type no feature reads
+        int[] slots = eventSlotsByType.slotsOf(events.type(i));
+        if (slots == null || events.isAfter(i, asOf, asOfMillis)) {
+          continue; // a type no feature reads, or the future, which is not evidence
         }
-        double age = CompiledFeature.ageDays(asOf, asOfMillis, e.at());
-        if (age < 0) {
-          continue; // the future is not evidence
-        }
+        double age = (asOfMillis - events.epochMillis(i)) / CompiledFeature.MILLIS_PER_DAY;
+        int count = events.count(i);
         for (int k : slots) {
-          eventFeatures[k].accept(age, e.count(), out);
+          eventFeatures[k].accept(age, count, out);
         }
       }
     }
@@ -415,18 +412,16 @@ public final class FittedSchema {
       acc[k] = eventFeatures[k].displayStart();
     }
     if (acc.length > 0) {
-      double asOfMillis = CompiledFeature.epochMillis(asOf);
-      for (ActivityEvent e : lead.events()) {
-        int[] slots = eventSlotsByType.slotsOf(e.type());
-        if (slots == null) {
+      double asOfMillis = EventColumns.epochMillis(asOf);
+      EventColumns events = EventColumns.copyOf(lead.events());
+      for (int i = 0, n = events.size(); i < n; i++) {
+        int[] slots = eventSlotsByType.slotsOf(events.type(i));
+        if (slots == null || events.isAfter(i, asOf, asOfMillis)) {
           continue;
         }
-        double age = CompiledFeature.ageDays(asOf, asOfMillis, e.at());
-        if (age < 0) {
-          continue;
-        }
+        double age = (asOfMillis - events.epochMillis(i)) / CompiledFeature.MILLIS_PER_DAY;
         for (int k : slots) {
-          acc[k] = eventFeatures[k].displayAccept(acc[k], age, e.count());
+          acc[k] = eventFeatures[k].displayAccept(acc[k], age, events.count(i));
         }
       }
     }
