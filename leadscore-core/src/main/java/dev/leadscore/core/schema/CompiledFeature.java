@@ -61,26 +61,27 @@ abstract class CompiledFeature {
     return v >= 0 ? log1pCount(v) : -log1pCount(-v);
   }
 
-  /** {@code Math.log1p(k)} for k = 0 .. LOG1P_TABLE.length - 1, computed by Math.log1p itself. */
+  /** {@code StrictMath.log1p(k)} for k = 0 .. LOG1P_TABLE.length - 1. */
   private static final double[] LOG1P_TABLE = new double[1024];
 
   static {
     for (int k = 0; k < LOG1P_TABLE.length; k++) {
-      LOG1P_TABLE[k] = Math.log1p(k);
+      LOG1P_TABLE[k] = StrictMath.log1p(k);
     }
   }
 
   /**
-   * Bit for bit {@code Math.log1p(v)}, from a table when {@code v} is a small non-negative
-   * integer (an undecayed count, a head count). Zero is returned as is, so -0.0 stays -0.0 as
-   * log1p keeps it.
+   * Bit for bit {@code StrictMath.log1p(v)}, which is what {@code Math.log1p} returns on JDK 17
+   * (it delegates): from a table when {@code v} is a small non-negative integer (an undecayed
+   * count, a head count), otherwise from {@link FdlibmLog1p}, the same routine without the native
+   * call. Zero is returned as is, so -0.0 stays -0.0 as log1p keeps it.
    */
   static double log1pCount(double v) {
     int k = (int) v;
     if (k == v && k >= 0 && k < LOG1P_TABLE.length) {
       return k == 0 ? v : LOG1P_TABLE[k];
     }
-    return Math.log1p(v);
+    return FdlibmLog1p.log1p(v);
   }
 
   // ---------------------------------------------------------------- attribute features

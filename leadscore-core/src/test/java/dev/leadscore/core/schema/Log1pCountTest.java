@@ -6,12 +6,15 @@ import dev.leadscore.core.testing.Gen;
 import dev.leadscore.core.testing.PropertyCheck;
 import org.junit.jupiter.api.Test;
 
-/** The event-count log1p table gives bit for bit what {@link Math#log1p} gives. */
+/**
+ * {@code log1pCount} (a table for small integers, {@link FdlibmLog1p} otherwise) gives bit for bit
+ * what {@link StrictMath#log1p} gives, which is what {@code Math.log1p} gives on JDK 17.
+ */
 class Log1pCountTest {
 
   private static void same(double v) {
     assertEquals(
-        Double.doubleToRawLongBits(Math.log1p(v)),
+        Double.doubleToRawLongBits(StrictMath.log1p(v)),
         Double.doubleToRawLongBits(CompiledFeature.log1pCount(v)),
         () -> "log1p(" + v + ")");
   }
