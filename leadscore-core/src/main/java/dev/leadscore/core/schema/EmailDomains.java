@@ -108,12 +108,12 @@ final class EmailDomains {
       this.rivals = competitors.toArray(new String[0]);
     }
 
-    /** Whether the lower-cased {@code a[start, end)} is a free-mail domain. */
-    boolean isFreeMail(String a, int start, int end) {
-      int h = 0;
-      for (int i = start; i < end; i++) {
-        h = 31 * h + TextKeys.lower(a.charAt(i));
-      }
+    /**
+     * Whether the lower-cased {@code a[start, end)} is a free-mail domain.
+     *
+     * @param h {@code String.hashCode} of the lower-cased {@code a[start, end)}
+     */
+    boolean isFreeMail(String a, int start, int end, int h) {
       for (int i = h & mask; free[i] != null; i = (i + 1) & mask) {
         if (free[i].hashCode() == h && lowerEquals(a, start, end, free[i])) {
           return true;
@@ -174,21 +174,26 @@ final class EmailDomains {
       return EmailDomainClass.UNKNOWN;
     }
     int start = at + 1;
-    for (int i = start; i < len; i++) {
-      char c = a.charAt(i);
-      if (c >= 0x80) {
-        // Outside ASCII, lower-casing may depend on context (final sigma) or change the length:
-        // keep the general path, which lower-cases the whole address as before.
-        return classifyGeneral(a.toLowerCase(Locale.ROOT), freeMail, competitors);
-      }
-    }
     int end = len > start && a.charAt(len - 1) == '.' ? len - 1 : len; // one DNS-root dot
-    // ASCII labels: [a-z0-9] with inner hyphens, at least two, the last with a letter.
+    // ASCII labels: [a-z0-9] with inner hyphens, at least two, the last with a letter. One pass
+    // validates them and hashes the lower-cased domain for the free-mail table.
     int labels = 1;
     int labelStart = start;
     boolean letter = false;
+    int hash = 0;
     for (int i = start; i <= end; i++) {
       char c = i < end ? a.charAt(i) : '.';
+      if (c >= 0x80) {
+        // Outside ASCII, lower-casing may depend on context (final sigma) or change the length:
+        // keep the general path, which lower-cases the whole address. Returning UNKNOWN below
+        // before reaching such a character is what that path answers too: lower-casing keeps
+        // every ASCII character, so an empty label, an edge hyphen or an invalid ASCII character
+        // fails its label check as well.
+        return classifyGeneral(a.toLowerCase(Locale.ROOT), freeMail, competitors);
+      }
+      if (i < end) {
+        hash = 31 * hash + TextKeys.lower(c);
+      }
       if (c == '.') {
         if (i == labelStart || a.charAt(labelStart) == '-' || a.charAt(i - 1) == '-') {
           return EmailDomainClass.UNKNOWN;
@@ -210,7 +215,7 @@ final class EmailDomains {
     if (sets.isCompetitor(a, start, end)) {
       return EmailDomainClass.COMPETITOR;
     }
-    if (sets.isFreeMail(a, start, end)) {
+    if (sets.isFreeMail(a, start, end, hash)) {
       return EmailDomainClass.FREE_MAIL;
     }
     if (isAcademic(a, start, end, labels)) {
@@ -249,6 +254,9 @@ final class EmailDomains {
   private static boolean isLocalPart(String address, int at) {
     for (int i = 0; i < at; i++) {
       char c = address.charAt(i);
+      if (c > ' ' && c < 0x7f) {
+        continue; // printable ASCII: none of the three tests below can hold
+      }
       if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
         return false;
       }
