@@ -13,4 +13,6 @@ module dev.leadscore.core {
   exports dev.leadscore.core.io;
   exports dev.leadscore.core.synth;
   exports dev.leadscore.core.ops;
+  // The compact event form, for the rule scorer's event pass only.
+  exports dev.leadscore.core.internal to dev.leadscore.rules;
 }

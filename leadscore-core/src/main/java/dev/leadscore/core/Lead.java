@@ -30,7 +30,7 @@ public final class Lead {
     // Immutable copies. Attribute iteration order is unspecified (writers sort by name). The
     // attribute table is built for extraction's lookups (up to twice the slots of Map.copyOf).
     this.attributes = AttributeTable.copyOf(b.attributes);
-    // Also held column by column for extraction's event pass; a List like List.copyOf's.
+    // Held column by column for the scorers' event passes; a List like List.copyOf's.
     this.events = EventColumns.copyOf(b.events);
     this.createdAt = b.createdAt;
   }
@@ -60,7 +60,11 @@ public final class Lead {
     return v == null ? AttributeValue.ABSENT : v;
   }
 
-  /** All events in the order they were added (unmodifiable); may include events after any asOf. */
+  /**
+   * All events in the order they were added (unmodifiable); may include events after any asOf.
+   * The lead stores events compactly (about 16 bytes each) and builds each element on access:
+   * elements are equal to the events added, not the same instances.
+   */
   public List<ActivityEvent> events() {
     return events;
   }

@@ -1,7 +1,7 @@
 package dev.leadscore.rules;
 
-import dev.leadscore.core.ActivityEvent;
 import dev.leadscore.core.Lead;
+import dev.leadscore.core.internal.EventColumns;
 import dev.leadscore.core.Reason;
 import dev.leadscore.core.schema.BooleanFeature;
 import dev.leadscore.core.schema.CategoricalFeature;
@@ -41,10 +41,20 @@ abstract class CompiledRule {
    * as "long ago" or "in the future" instead of overflowing.
    */
   static long epochMillis(java.time.Instant t) {
+    return epochMillis(t.getEpochSecond(), t.getNano());
+  }
+
+  /** {@link #epochMillis(java.time.Instant)} of the instant {@code (second, nano)}, without building it. */
+  static long epochMillis(long second, int nano) {
     try {
-      return t.toEpochMilli();
+      // Instant.toEpochMilli's arithmetic: for a negative second, add the nanoseconds to the next
+      // second up so that the product cannot overflow when the sum would not.
+      if (second < 0 && nano > 0) {
+        return Math.addExact(Math.multiplyExact(second + 1, 1000), nano / 1_000_000 - 1000);
+      }
+      return Math.addExact(Math.multiplyExact(second, 1000), nano / 1_000_000);
     } catch (ArithmeticException e) {
-      return t.getEpochSecond() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+      return second < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
     }
   }
   static final double MILLIS_PER_DAY = 86_400_000.0;
@@ -158,7 +168,7 @@ abstract class CompiledRule {
      * rule's own type test would have kept.
      */
     void route(Lead lead, Scratch scratch) {
-      List<ActivityEvent> events = lead.events();
+      EventColumns events = EventColumns.copyOf(lead.events()); // the lead's own, not a copy
       int n = events.size();
       if (scratch.start.length < ruleCount + 1) {
         scratch.start = new int[ruleCount + 1];
@@ -172,8 +182,7 @@ abstract class CompiledRule {
       int[][] readers = scratch.readers;
       int total = 0;
       for (int k = 0; k < n; k++) {
-        ActivityEvent e = events.get(k);
-        int[] rs = e.count() == 0 ? null : readersOf.get(e.type());
+        int[] rs = events.count(k) == 0 ? null : readersOf.get(events.type(k));
         readers[k] = rs;
         if (rs != null) {
           for (int i : rs) {
@@ -614,9 +623,9 @@ abstract class CompiledRule {
       return Double.toString(v);
     }
 
-    /** Age in milliseconds of an event at or before asOf, or -1 when after it. */
-    private static long ageMillis(long asOfMillis, ActivityEvent e) {
-      long t = epochMillis(e.at());
+    /** Age in milliseconds of event {@code i} when at or before asOf, or -1 when after it. */
+    private static long ageMillis(long asOfMillis, EventColumns events, int i) {
+      long t = epochMillis(events.epochSecond(i), events.nano(i));
       if (t > asOfMillis) {
         return -1;
       }
@@ -624,20 +633,20 @@ abstract class CompiledRule {
       return age < 0 ? Long.MAX_VALUE : age; // overflow: older than anything representable
     }
 
-    /** Whether an event counts at all: right type, not in the future, inside the window, non-zero count. */
-    private long eligibleAge(long asOfMillis, ActivityEvent e) {
-      if (e.count() == 0 || !types.contains(e.type())) {
+    /** Whether event {@code i} counts at all: right type, not in the future, inside the window, non-zero count. */
+    private long eligibleAge(long asOfMillis, EventColumns events, int i) {
+      if (events.count(i) == 0 || !types.contains(events.type(i))) {
         return -1;
       }
-      return eligibleAgeOfType(asOfMillis, e);
+      return eligibleAgeOfType(asOfMillis, events, i);
     }
 
     /** {@link #eligibleAge} for an event already known to be of one of the rule's types. */
-    private long eligibleAgeOfType(long asOfMillis, ActivityEvent e) {
-      if (e.count() == 0) {
+    private long eligibleAgeOfType(long asOfMillis, EventColumns events, int i) {
+      if (events.count(i) == 0) {
         return -1;
       }
-      long age = ageMillis(asOfMillis, e);
+      long age = ageMillis(asOfMillis, events, i);
       if (age < 0 || !(age / MILLIS_PER_DAY <= r.windowDays())) {
         return -1;
       }
@@ -650,7 +659,7 @@ abstract class CompiledRule {
      * does not depend on the order of the lead's events.
      */
     double countedWeight(Lead lead, long asOfMillis, Scratch scratch) {
-      List<ActivityEvent> events = lead.events();
+      EventColumns events = EventColumns.copyOf(lead.events());
       int n = events.size();
       if (n == 0) {
         return 0.0;
@@ -661,11 +670,10 @@ abstract class CompiledRule {
       int m = 0;
       boolean packable = true;
       for (int i = 0; i < n; i++) {
-        ActivityEvent e = events.get(i);
-        long age = eligibleAge(asOfMillis, e);
+        long age = eligibleAge(asOfMillis, events, i);
         if (age >= 0) {
           ages[m] = age;
-          counts[m] = e.count();
+          counts[m] = events.count(i);
           packable &= age < (1L << AGE_BITS);
           m++;
         }
@@ -683,7 +691,7 @@ abstract class CompiledRule {
       if (from == to) {
         return 0.0;
       }
-      List<ActivityEvent> events = lead.events();
+      EventColumns events = EventColumns.copyOf(lead.events());
       int[] routed = scratch.routed;
       scratch.ensure(to - from);
       long[] ages = scratch.ages;
@@ -691,11 +699,11 @@ abstract class CompiledRule {
       int m = 0;
       boolean packable = true;
       for (int k = from; k < to; k++) {
-        ActivityEvent e = events.get(routed[k]);
-        long age = eligibleAgeOfType(asOfMillis, e);
+        int i = routed[k];
+        long age = eligibleAgeOfType(asOfMillis, events, i);
         if (age >= 0) {
           ages[m] = age;
-          counts[m] = e.count();
+          counts[m] = events.count(i);
           packable &= age < (1L << AGE_BITS);
           m++;
         }
@@ -766,9 +774,10 @@ abstract class CompiledRule {
     /** Occurrences in the window at or before asOf, counted or not: what a person reads. */
     long occurrences(Lead lead, long asOfMillis) {
       long total = 0;
-      for (ActivityEvent e : lead.events()) {
-        if (eligibleAge(asOfMillis, e) >= 0) {
-          total += e.count();
+      EventColumns events = EventColumns.copyOf(lead.events());
+      for (int i = 0, n = events.size(); i < n; i++) {
+        if (eligibleAge(asOfMillis, events, i) >= 0) {
+          total += events.count(i);
         }
       }
       return total;

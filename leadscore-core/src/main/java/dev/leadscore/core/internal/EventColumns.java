@@ -8,15 +8,17 @@ import java.util.Objects;
 import java.util.RandomAccess;
 
 /**
- * A lead's events as the unmodifiable list {@link dev.leadscore.core.Lead#events()} returns, also
- * held column by column (type, epoch milliseconds, count) for extraction's one pass over them.
- * Not API: this package is not exported, and only the core's own extraction reads the columns.
+ * A lead's events, stored column by column (type, epoch second, nanosecond, count): the
+ * unmodifiable list {@link dev.leadscore.core.Lead#events()} returns, and the form extraction and
+ * the rule scorer read in their one pass over a lead's events. Not API: this package is exported
+ * only to leadscore's own modules.
  *
- * <p>Why columns: extraction visits every event of every lead it scores. Reading an event
- * through the list costs two dependent loads (the record, then its {@code Instant}) per event,
- * scattered over the heap; the columns are three small arrays read in order. They cost about 20
- * bytes per event on top of the records, which the list still keeps so that
- * {@link #get(int)} returns the very instances the lead was built with.
+ * <p>Why columns: scoring visits every event of every lead. Through records, each event costs two
+ * dependent loads (the record, then its {@code Instant}) scattered over the heap, and 48 bytes
+ * of objects; here an event is 16 bytes in four arrays read in order (12 when every count is 1,
+ * which is then not stored). The price is that {@link #get(int)} builds the record it returns,
+ * with its {@code Instant}, on every call: equal to the one the lead was built with, not the same
+ * instance.
  *
  * <p>As a {@link java.util.List} it behaves like {@link java.util.List#copyOf}'s lists: immutable,
  * no nulls, equal to and hashing like any list with the same elements in the same order.
@@ -24,24 +26,31 @@ import java.util.RandomAccess;
  */
 public final class EventColumns extends AbstractList<ActivityEvent> implements RandomAccess {
   private static final EventColumns EMPTY = new EventColumns(new ActivityEvent[0]);
+  /** Seconds below which {@code second * 1000 + millis} cannot overflow a long. */
+  private static final long SAFE_SECONDS = 9_000_000_000_000_000L;
 
-  private final ActivityEvent[] events;
   private final String[] types;
-  private final double[] millis;
+  private final long[] seconds;
+  private final int[] nanos;
+  /** {@code null} when every count is 1. */
   private final int[] counts;
 
   private EventColumns(ActivityEvent[] events) {
-    this.events = events;
     int n = events.length;
     this.types = new String[n];
-    this.millis = new double[n];
-    this.counts = new int[n];
+    this.seconds = new long[n];
+    this.nanos = new int[n];
+    int[] c = new int[n];
+    boolean allOnes = true;
     for (int i = 0; i < n; i++) {
       ActivityEvent e = Objects.requireNonNull(events[i], "event");
       types[i] = e.type();
-      millis[i] = epochMillis(e.at());
-      counts[i] = e.count();
+      seconds[i] = e.at().getEpochSecond();
+      nanos[i] = e.at().getNano();
+      c[i] = e.count();
+      allOnes &= c[i] == 1;
     }
+    this.counts = allOnes ? null : c;
   }
 
   /**
@@ -56,42 +65,48 @@ public final class EventColumns extends AbstractList<ActivityEvent> implements R
     return events.isEmpty() ? EMPTY : new EventColumns(events.toArray(new ActivityEvent[0]));
   }
 
+  /** A new record equal to the event added at {@code index}. Allocates it and its instant. */
   @Override
   public ActivityEvent get(int index) {
-    return events[index];
+    return new ActivityEvent(types[index], Instant.ofEpochSecond(seconds[index], nanos[index]), count(index));
   }
 
   @Override
   public int size() {
-    return events.length;
+    return types.length;
   }
 
-  /** The type of event {@code i}: the very string instance the event holds. */
+  /** The type of event {@code i}: the very string instance the event was added with. */
   public String type(int i) {
     return types[i];
   }
 
-  /** {@link #epochMillis(Instant)} of event {@code i}'s instant. */
-  public double epochMillis(int i) {
-    return millis[i];
-  }
-
   /** How many times event {@code i} happened at its instant ({@code >= 0}). */
   public int count(int i) {
-    return counts[i];
+    return counts == null ? 1 : counts[i];
   }
 
-  /**
-   * Whether event {@code i} happened after {@code asOf}, compared exactly (to the nanosecond).
-   * Milliseconds decide unless they are equal: {@link #epochMillis(Instant)} never reverses the
-   * order of two instants, so different milliseconds order the instants the same way, and only
-   * a tie needs the instants themselves.
-   *
-   * @param asOfMillis {@link #epochMillis(Instant)} of {@code asOf}, passed in so a loop computes it once
-   */
-  public boolean isAfter(int i, Instant asOf, double asOfMillis) {
-    double m = millis[i];
-    return m > asOfMillis || (m == asOfMillis && events[i].at().isAfter(asOf));
+  /** {@link Instant#getEpochSecond()} of event {@code i}. */
+  public long epochSecond(int i) {
+    return seconds[i];
+  }
+
+  /** {@link Instant#getNano()} of event {@code i}. */
+  public int nano(int i) {
+    return nanos[i];
+  }
+
+  /** {@link #epochMillis(Instant)} of event {@code i}'s instant, without building the instant. */
+  public double epochMillis(int i) {
+    long s = seconds[i];
+    // The instant's toEpochMilli(): floor division of the nanoseconds keeps it exact for negative seconds.
+    return Math.abs(s) < SAFE_SECONDS ? (double) (s * 1000 + nanos[i] / 1_000_000) : s * 1000.0;
+  }
+
+  /** Whether event {@code i} happened after the instant {@code (second, nano)}, compared exactly. */
+  public boolean isAfter(int i, long second, int nano) {
+    long s = seconds[i];
+    return s > second || (s == second && nanos[i] > nano);
   }
 
   /**
@@ -102,6 +117,6 @@ public final class EventColumns extends AbstractList<ActivityEvent> implements R
    */
   public static double epochMillis(Instant t) {
     long s = t.getEpochSecond();
-    return Math.abs(s) < 9_000_000_000_000_000L ? (double) t.toEpochMilli() : s * 1000.0;
+    return Math.abs(s) < SAFE_SECONDS ? (double) t.toEpochMilli() : s * 1000.0;
   }
 }

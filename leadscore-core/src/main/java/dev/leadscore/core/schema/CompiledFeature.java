@@ -452,7 +452,7 @@ abstract class CompiledFeature {
       double asOfMillis = EventColumns.epochMillis(asOf);
       EventColumns events = EventColumns.copyOf(lead.events());
       for (int i = 0, n = events.size(); i < n; i++) {
-        if (spec.eventTypes().contains(events.type(i)) && !events.isAfter(i, asOf, asOfMillis)) {
+        if (spec.eventTypes().contains(events.type(i)) && !events.isAfter(i, asOf.getEpochSecond(), asOf.getNano())) {
           acc = displayAccept(acc, (asOfMillis - events.epochMillis(i)) / MILLIS_PER_DAY, events.count(i));
         }
       }

@@ -335,10 +335,12 @@ public final class FittedSchema {
     }
     if (eventFeatures.length > 0) {
       double asOfMillis = EventColumns.epochMillis(asOf);
+      long asOfSecond = asOf.getEpochSecond();
+      int asOfNano = asOf.getNano();
       EventColumns events = EventColumns.copyOf(lead.events()); // the lead's own, not a copy
       for (int i = 0, n = events.size(); i < n; i++) {
         int[] slots = eventSlotsByType.slotsOf(events.type(i));
-        if (slots == null || events.isAfter(i, asOf, asOfMillis)) {
+        if (slots == null || events.isAfter(i, asOfSecond, asOfNano)) {
           continue; // a type no feature reads, or the future, which is not evidence
         }
         double age = (asOfMillis - events.epochMillis(i)) / CompiledFeature.MILLIS_PER_DAY;
@@ -416,7 +418,7 @@ public final class FittedSchema {
       EventColumns events = EventColumns.copyOf(lead.events());
       for (int i = 0, n = events.size(); i < n; i++) {
         int[] slots = eventSlotsByType.slotsOf(events.type(i));
-        if (slots == null || events.isAfter(i, asOf, asOfMillis)) {
+        if (slots == null || events.isAfter(i, asOf.getEpochSecond(), asOf.getNano())) {
           continue;
         }
         double age = (asOfMillis - events.epochMillis(i)) / CompiledFeature.MILLIS_PER_DAY;

@@ -16,8 +16,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The column form of a lead's events answers as the records do: same list, same types and
- * counts, milliseconds as {@link Instant#toEpochMilli()}, and "after asOf" exactly as
+ * The column form of a lead's events answers as the records do: an equal list, the same types,
+ * counts and instants, milliseconds as {@link Instant#toEpochMilli()}, and "after asOf" exactly as
  * {@link Instant#isAfter}, including instants in the same millisecond and the extremes.
  */
 class EventColumnsProperties {
@@ -43,7 +43,8 @@ class EventColumnsProperties {
       Instant at = pair.get(0);
       Instant asOf = pair.get(1);
       EventColumns c = EventColumns.copyOf(List.of(new ActivityEvent("visit", at)));
-      assertEquals(at.isAfter(asOf), c.isAfter(0, asOf, EventColumns.epochMillis(asOf)), at + " after " + asOf);
+      assertEquals(at.isAfter(asOf), c.isAfter(0, asOf.getEpochSecond(), asOf.getNano()), at + " after " + asOf);
+      assertEquals(EventColumns.epochMillis(at), c.epochMillis(0), at.toString());
     });
   }
 
@@ -61,14 +62,19 @@ class EventColumnsProperties {
 
   @Test
   void columnsHoldWhatTheRecordsHold() {
-    Gen<ActivityEvent> events = Gen.zip(Gen.oneOf("visit", "open", "demo"), instants(), (t, at) -> new ActivityEvent(t, at, 3));
-    PropertyCheck.forAll(2_000, Gen.lists(events, 0, 20), list -> {
+    Gen<Integer> counts = Gen.anyOf(Gen.constant(1), Gen.ints(0, 5), Gen.constant(Integer.MAX_VALUE));
+    Gen<ActivityEvent> any = r -> new ActivityEvent(Gen.oneOf("visit", "open", "demo").next(r), instants().next(r), counts.next(r));
+    Gen<ActivityEvent> ones = Gen.zip(Gen.oneOf("visit", "open"), instants(), ActivityEvent::new);
+    PropertyCheck.forAll(2_000, Gen.anyOf(Gen.lists(any, 0, 20), Gen.lists(ones, 0, 20)), list -> {
       EventColumns c = EventColumns.copyOf(list);
       assertEquals(list.size(), c.size());
+      assertEquals(list, c);
       for (int i = 0; i < list.size(); i++) {
-        assertSame(list.get(i), c.get(i));
+        assertEquals(list.get(i), c.get(i));
         assertSame(list.get(i).type(), c.type(i));
         assertEquals(list.get(i).count(), c.count(i));
+        assertEquals(list.get(i).at().getEpochSecond(), c.epochSecond(i));
+        assertEquals(list.get(i).at().getNano(), c.nano(i));
         assertEquals(EventColumns.epochMillis(list.get(i).at()), c.epochMillis(i));
       }
     });
@@ -103,6 +109,7 @@ class EventColumnsProperties {
     Lead lead = Lead.builder("L1").event("visit", T).event("open", T.minusSeconds(5), 4).build();
     assertTrue(lead.events() instanceof EventColumns, lead.events().getClass().getName());
     assertEquals(4, ((EventColumns) lead.events()).count(1));
+    assertEquals(new ActivityEvent("open", T.minusSeconds(5), 4), lead.events().get(1));
     assertEquals(lead, lead.toBuilder().build());
   }
 }
