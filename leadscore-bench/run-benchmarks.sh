@@ -7,7 +7,8 @@
 #              (2 forks x 4 warm-up + 6 measured 1 s iterations for the ns-scale paths;
 #              single-shot fits with 2 warm-up + 5 measured fits, shapes up to 10^6 x 33)
 #   --short    -f 1 -wi 2 -i 3 -w 1 -r 1, no 10^6-row fits, extraction of all features only and
-#              no HotSpotBenchmark (the investigation): about 6 minutes on 2 cores
+#              no HotSpotBenchmark or PredictabilityBenchmark (the investigations): about 6
+#              minutes on 2 cores
 #              (both modes run RealExportBenchmark on the X Education export if it is found at
 #              ../shared/data/xeducation-leads/Leads.csv next to the repository, or at
 #              $LEADSCORE_XEDUCATION_CSV; otherwise it is skipped with a message)
@@ -58,8 +59,8 @@ run_jar="$snap/leadscore-bench.jar"
 results="$out/jmh-results.json"
 jmh=(-rf json -rff "$results" -prof gc)
 if [[ "$mode" == short ]]; then
-  # the investigation benchmarks (per feature kind, HotSpotBenchmark) only run in full mode
-  jmh+=(-f 1 -wi 2 -i 3 -w 1 -r 1 -p shape=10000x33,100000x33,100000x200 -p kind=all -e 'HotSpotBenchmark')
+  # the investigation benchmarks (per feature kind, HotSpotBenchmark, PredictabilityBenchmark) only run in full mode
+  jmh+=(-f 1 -wi 2 -i 3 -w 1 -r 1 -p shape=10000x33,100000x33,100000x200 -p kind=all -e 'HotSpotBenchmark|PredictabilityBenchmark')
   shapes=(10000x33 100000x33 100000x200)
   sk_shapes=100000x33
 else

@@ -4,6 +4,8 @@
  * for real (champion/challenger experiments, account roll-ups). Only these packages are
  * exported; the machinery in them is package-private.
  */
+// "module": core is compiled before the rules module its internal package is exported to.
+@SuppressWarnings("module")
 module dev.leadscore.core {
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.csv;

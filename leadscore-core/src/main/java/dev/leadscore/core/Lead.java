@@ -62,7 +62,7 @@ public final class Lead {
 
   /**
    * All events in the order they were added (unmodifiable); may include events after any asOf.
-   * The lead stores events compactly (about 16 bytes each) and builds each element on access:
+   * The lead stores events compactly (16 to 20 bytes each) and builds each element on access:
    * elements are equal to the events added, not the same instances.
    */
   public List<ActivityEvent> events() {

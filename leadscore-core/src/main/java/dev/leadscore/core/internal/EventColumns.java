@@ -14,20 +14,27 @@ import java.util.RandomAccess;
  * only to leadscore's own modules.
  *
  * <p>Why columns: scoring visits every event of every lead. Through records, each event costs two
- * dependent loads (the record, then its {@code Instant}) scattered over the heap, and 48 bytes
- * of objects; here an event is 16 bytes in four arrays read in order (12 when every count is 1,
- * which is then not stored). The price is that {@link #get(int)} builds the record it returns,
+ * dependent loads (the record, then its {@code Instant}) scattered over the heap, and up to 52
+ * bytes (a 24-byte record, a 24-byte instant unless shared, a list slot); here an event is 20
+ * bytes in four arrays read in order (16 when every count is 1, which is then not stored; sizes
+ * with compressed references). The price is that {@link #get(int)} builds the record it returns,
  * with its {@code Instant}, on every call: equal to the one the lead was built with, not the same
  * instance.
  *
- * <p>As a {@link java.util.List} it behaves like {@link java.util.List#copyOf}'s lists: immutable,
- * no nulls, equal to and hashing like any list with the same elements in the same order.
- * Immutable and safe to share between threads.
+ * <p>As a {@link java.util.List}: never modified (a mutator that would change it throws
+ * {@link UnsupportedOperationException}), no null elements, equal to and hashing like any list
+ * with the same elements in the same order. Unlike {@link java.util.List#copyOf}'s lists it is not
+ * serialisable and answers {@code contains(null)} with {@code false}. Immutable and safe to share
+ * between threads.
+ *
+ * <p>Ages: an event's age is the difference of whole epoch milliseconds ({@link #ageDays}), while
+ * "after asOf" is decided to the nanosecond ({@link #isAfter}), as extraction's contract says.
  */
 public final class EventColumns extends AbstractList<ActivityEvent> implements RandomAccess {
   private static final EventColumns EMPTY = new EventColumns(new ActivityEvent[0]);
   /** Seconds below which {@code second * 1000 + millis} cannot overflow a long. */
   private static final long SAFE_SECONDS = 9_000_000_000_000_000L;
+  private static final double MILLIS_PER_DAY = 86_400_000.0;
 
   private final String[] types;
   private final long[] seconds;
@@ -99,8 +106,20 @@ public final class EventColumns extends AbstractList<ActivityEvent> implements R
   /** {@link #epochMillis(Instant)} of event {@code i}'s instant, without building the instant. */
   public double epochMillis(int i) {
     long s = seconds[i];
-    // The instant's toEpochMilli(): floor division of the nanoseconds keeps it exact for negative seconds.
+    // As toEpochMilli(): nanos lie in [0, 10^9), so this equals its (s + 1) * 1000 + (n / 10^6 -
+    // 1000) for negative seconds, and cannot overflow below SAFE_SECONDS.
     return Math.abs(s) < SAFE_SECONDS ? (double) (s * 1000 + nanos[i] / 1_000_000) : s * 1000.0;
+  }
+
+  /**
+   * The age in days of event {@code i} seen from {@code asOfMillis}: the difference of whole
+   * epoch milliseconds over 86,400,000, so an exact multiple of 1 ms. Meaningful for an event that
+   * is not {@linkplain #isAfter after} asOf, when it is {@code >= 0}.
+   *
+   * @param asOfMillis {@link #epochMillis(Instant)} of asOf, passed in so a loop computes it once
+   */
+  public double ageDays(int i, double asOfMillis) {
+    return (asOfMillis - epochMillis(i)) / MILLIS_PER_DAY;
   }
 
   /** Whether event {@code i} happened after the instant {@code (second, nano)}, compared exactly. */

@@ -14,7 +14,6 @@ import java.util.Set;
  * between threads.
  */
 abstract class CompiledFeature {
-  static final double MILLIS_PER_DAY = 86_400_000.0;
 
   final FeatureSpec spec;
   final int offset;
@@ -453,7 +452,7 @@ abstract class CompiledFeature {
       EventColumns events = EventColumns.copyOf(lead.events());
       for (int i = 0, n = events.size(); i < n; i++) {
         if (spec.eventTypes().contains(events.type(i)) && !events.isAfter(i, asOf.getEpochSecond(), asOf.getNano())) {
-          acc = displayAccept(acc, (asOfMillis - events.epochMillis(i)) / MILLIS_PER_DAY, events.count(i));
+          acc = displayAccept(acc, events.ageDays(i, asOfMillis), events.count(i));
         }
       }
       return displayOf(acc);

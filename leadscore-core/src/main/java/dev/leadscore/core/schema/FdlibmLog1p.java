@@ -1,7 +1,8 @@
 package dev.leadscore.core.schema;
 
 /**
- * A pure-Java {@code log1p} that returns exactly the bits of {@link StrictMath#log1p(double)}.
+ * A pure-Java {@code log1p} that returns exactly the bits of {@link StrictMath#log1p(double)} for
+ * every input whose result is not NaN (NaN results are NaN; which NaN, JDKs differ on).
  *
  * <p>Extraction takes {@code log1p} of decayed event counts and of clipped numeric values, once or
  * more per lead. On JDK 17 {@link Math#log1p(double)} delegates to the native {@code
@@ -41,7 +42,7 @@ final class FdlibmLog1p {
 
   private FdlibmLog1p() {}
 
-  /** {@code log(1 + x)}, bit-identical to {@link StrictMath#log1p(double)}. */
+  /** {@code log(1 + x)}, bit-identical to {@link StrictMath#log1p(double)} unless NaN. */
   static double log1p(double x) {
     int hx = highWord(x);
     int ax = hx & 0x7fffffff;

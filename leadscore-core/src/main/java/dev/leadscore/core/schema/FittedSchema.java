@@ -343,7 +343,7 @@ public final class FittedSchema {
         if (slots == null || events.isAfter(i, asOfSecond, asOfNano)) {
           continue; // a type no feature reads, or the future, which is not evidence
         }
-        double age = (asOfMillis - events.epochMillis(i)) / CompiledFeature.MILLIS_PER_DAY;
+        double age = events.ageDays(i, asOfMillis);
         int count = events.count(i);
         for (int k : slots) {
           eventFeatures[k].accept(age, count, out);
@@ -421,7 +421,7 @@ public final class FittedSchema {
         if (slots == null || events.isAfter(i, asOf.getEpochSecond(), asOf.getNano())) {
           continue;
         }
-        double age = (asOfMillis - events.epochMillis(i)) / CompiledFeature.MILLIS_PER_DAY;
+        double age = events.ageDays(i, asOfMillis);
         for (int k : slots) {
           acc[k] = eventFeatures[k].displayAccept(acc[k], age, events.count(i));
         }

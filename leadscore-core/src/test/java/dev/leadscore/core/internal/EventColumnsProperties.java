@@ -55,7 +55,7 @@ class EventColumnsProperties {
       Instant b = a == pair.get(0) ? pair.get(1) : pair.get(0);
       assertTrue(EventColumns.epochMillis(a) <= EventColumns.epochMillis(b), a + " then " + b);
       if (Math.abs(a.getEpochSecond()) < 9_000_000_000_000L) { // |millis| < 2^53: exact
-        assertEquals((double) a.toEpochMilli(), EventColumns.epochMillis(a), a.toString());
+        assertEquals(a.toEpochMilli(), (long) EventColumns.epochMillis(a), a.toString());
       }
     });
   }
@@ -101,6 +101,8 @@ class EventColumnsProperties {
       it.remove();
     });
     assertThrows(NullPointerException.class, () -> EventColumns.copyOf(Arrays.asList(new ActivityEvent("x", T), null)));
+    assertThrows(UnsupportedOperationException.class, c::clear);
+    assertEquals(false, c.contains(null));
     assertSame(c, EventColumns.copyOf(c));
   }
 

@@ -6,7 +6,11 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
-/** {@link FdlibmLog1p#log1p} returns the same bits as {@link StrictMath#log1p} everywhere. */
+/**
+ * {@link FdlibmLog1p#log1p} returns the same bits as {@link StrictMath#log1p} for every input, NaN
+ * results counted as equal: which NaN comes back differs between JDKs (17's native fdlibm returns
+ * the NaN its arithmetic makes, 21's Java port returns {@code Double.NaN}).
+ */
 class FdlibmLog1pTest {
 
   private static final int RANDOM_PER_DISTRIBUTION = 400_000;
@@ -20,7 +24,7 @@ class FdlibmLog1pTest {
     double actual = FdlibmLog1p.log1p(x);
     long e = Double.doubleToRawLongBits(expected);
     long a = Double.doubleToRawLongBits(actual);
-    if (e != a) {
+    if (Double.doubleToLongBits(expected) != Double.doubleToLongBits(actual)) {
       fail(String.format(
           "%slog1p(x) differs for x = 0x%016x (%s): StrictMath 0x%016x (%s), port 0x%016x (%s)",
           where.isEmpty() ? "" : where + ": ", Double.doubleToRawLongBits(x), x, e, expected, a,
@@ -130,7 +134,7 @@ class FdlibmLog1pTest {
       double x = gen.applyAsDouble(rnd);
       double expected = StrictMath.log1p(x);
       double actual = FdlibmLog1p.log1p(x);
-      if (Double.doubleToRawLongBits(expected) != Double.doubleToRawLongBits(actual)) {
+      if (Double.doubleToLongBits(expected) != Double.doubleToLongBits(actual)) {
         sameBits(name + " #" + i, x); // builds the message
       }
     }
