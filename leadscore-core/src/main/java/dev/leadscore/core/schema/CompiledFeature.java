@@ -92,11 +92,23 @@ abstract class CompiledFeature {
     private final Basis.Kind basis;
     private final double[] knots;
     private final int valueWidth;
+    // The spec's fields the per-lead path reads, copied here: the spec is one more object (and
+    // cache line) per feature per lead.
+    private final String attribute;
+    private final double clipMin;
+    private final double clipMax;
+    private final boolean log1p;
+    private final boolean missingFlag;
 
     /** @param knots the fitted basis knots, strictly increasing (empty without a basis); not retained */
     Numeric(NumericFeature f, int offset, double impute, double[] knots) {
       super(f, offset);
       this.f = f;
+      this.attribute = f.attribute();
+      this.clipMin = f.clipMin();
+      this.clipMax = f.clipMax();
+      this.log1p = f.log1p();
+      this.missingFlag = f.missingFlag();
       this.missing = new Values.MissingTokens(f.missingTokens());
       this.impute = impute;
       this.basis = f.basis().kind();
@@ -112,13 +124,17 @@ abstract class CompiledFeature {
 
     /** The raw value clipped and transformed, or NaN when missing. */
     double transformed(Lead lead) {
-      double v = Values.number(lead.id(), f.attribute(), lead.attribute(f.attribute()), missing);
-      return Double.isNaN(v) ? v : transform(f, v);
+      double v = Values.number(lead.id(), attribute, lead.attribute(attribute), missing);
+      return Double.isNaN(v) ? v : transform(v, clipMin, clipMax, log1p);
     }
 
     static double transform(NumericFeature f, double raw) {
-      double v = Math.min(Math.max(raw, f.clipMin()), f.clipMax());
-      return f.log1p() ? signedLog1p(v) : v;
+      return transform(raw, f.clipMin(), f.clipMax(), f.log1p());
+    }
+
+    private static double transform(double raw, double clipMin, double clipMax, boolean log1p) {
+      double v = Math.min(Math.max(raw, clipMin), clipMax);
+      return log1p ? signedLog1p(v) : v;
     }
 
     @Override
@@ -154,7 +170,7 @@ abstract class CompiledFeature {
         default:
           throw new AssertionError(basis);
       }
-      if (f.missingFlag()) {
+      if (missingFlag) {
         out[offset + valueWidth] = isMissing ? 1 : 0;
       }
     }
@@ -170,22 +186,26 @@ abstract class CompiledFeature {
     private final BooleanFeature f;
     private final Values.MissingTokens missing;
     private final double impute;
+    private final String attribute; // with missingFlag, copied from the spec as in Numeric
+    private final boolean missingFlag;
 
     private final TextMemo memo = new TextMemo();
 
     Bool(BooleanFeature f, int offset, double impute) {
       super(f, offset);
       this.f = f;
+      this.attribute = f.attribute();
+      this.missingFlag = f.missingFlag();
       this.missing = new Values.MissingTokens(f.missingTokens());
       this.impute = impute;
     }
 
     /** 1, 0 or NaN (missing); texts through the memo (code 1, 0 or -1). */
     double value(Lead lead) {
-      AttributeValue v = lead.attribute(f.attribute());
+      AttributeValue v = lead.attribute(attribute);
       if (v instanceof AttributeValue.Text t) {
-        Integer code = memo.get(t.value());
-        if (code != null) {
+        int code = memo.get(t.value());
+        if (code != TextMemo.ABSENT) {
           return code < 0 ? Double.NaN : code;
         }
         double d = Values.bool(lead.id(), f.attribute(), v, missing);
@@ -202,7 +222,7 @@ abstract class CompiledFeature {
 
     @Override
     void write(Lead lead, Instant asOf, double[] out) {
-      writeImputed(value(lead), impute, f.missingFlag(), offset, out);
+      writeImputed(value(lead), impute, missingFlag, offset, out);
     }
 
     @Override
@@ -218,11 +238,15 @@ abstract class CompiledFeature {
     private final TextKeys keys;
     private final double[] mapped;
     private final double impute;
+    private final String attribute; // with missingFlag, copied from the spec as in Numeric
+    private final boolean missingFlag;
     private final TextMemo memo = new TextMemo();
 
     Ordinal(OrdinalFeature f, int offset, double impute) {
       super(f, offset);
       this.f = f;
+      this.attribute = f.attribute();
+      this.missingFlag = f.missingFlag();
       this.missing = new Values.MissingTokens(f.missingTokens());
       List<String> k = new java.util.ArrayList<>(f.mapping().keySet());
       this.keys = new TextKeys(k);
@@ -235,10 +259,10 @@ abstract class CompiledFeature {
 
     /** The mapped value or NaN (missing); texts through the memo (key index, or -1 for missing). */
     double value(Lead lead) {
-      AttributeValue v = lead.attribute(f.attribute());
+      AttributeValue v = lead.attribute(attribute);
       if (v instanceof AttributeValue.Text t) {
-        Integer code = memo.get(t.value());
-        int i = code != null ? code : memo.remember(t.value(), index(lead, v));
+        int code = memo.get(t.value());
+        int i = code != TextMemo.ABSENT ? code : memo.remember(t.value(), index(lead, v));
         return i < 0 ? Double.NaN : mapped[i];
       }
       int i = index(lead, v);
@@ -266,7 +290,7 @@ abstract class CompiledFeature {
 
     @Override
     void write(Lead lead, Instant asOf, double[] out) {
-      writeImputed(value(lead), impute, f.missingFlag(), offset, out);
+      writeImputed(value(lead), impute, missingFlag, offset, out);
     }
 
     @Override
@@ -282,11 +306,13 @@ abstract class CompiledFeature {
     private final int otherIndex;
     private final int missingIndex;
     private final int width;
+    private final String attribute; // copied from the spec as in Numeric
     private final TextMemo memo = new TextMemo();
 
     Categorical(CategoricalFeature f, int offset, List<String> levels) {
       super(f, offset);
       this.f = f;
+      this.attribute = f.attribute();
       this.missing = new Values.MissingTokens(f.missingTokens());
       this.levels = new TextKeys(levels);
       this.otherIndex = levels.size();
@@ -296,10 +322,10 @@ abstract class CompiledFeature {
 
     /** Column offset within this feature for the lead's value; texts through the memo. */
     int slot(Lead lead) {
-      AttributeValue v = lead.attribute(f.attribute());
+      AttributeValue v = lead.attribute(attribute);
       if (v instanceof AttributeValue.Text t) {
-        Integer code = memo.get(t.value());
-        return code != null ? code : memo.remember(t.value(), slot(lead, v));
+        int code = memo.get(t.value());
+        return code != TextMemo.ABSENT ? code : memo.remember(t.value(), slot(lead, v));
       }
       return slot(lead, v);
     }
@@ -341,18 +367,20 @@ abstract class CompiledFeature {
      * and allocates, while real pipelines repeat a few thousand titles.
      */
     private final TextMemo memo = new TextMemo();
+    private final String attribute; // copied from the spec as in Numeric
 
     Title(TitleSeniorityFeature f, int offset) {
       super(f, offset);
       this.f = f;
+      this.attribute = f.attribute();
       this.missing = new Values.MissingTokens(f.missingTokens());
     }
 
     Seniority seniority(Lead lead) {
-      AttributeValue v = lead.attribute(f.attribute());
+      AttributeValue v = lead.attribute(attribute);
       if (v instanceof AttributeValue.Text t) {
-        Integer code = memo.get(t.value());
-        return LEVELS[code != null ? code : memo.remember(t.value(), parse(lead, v).ordinal())];
+        int code = memo.get(t.value());
+        return LEVELS[code != TextMemo.ABSENT ? code : memo.remember(t.value(), parse(lead, v).ordinal())];
       }
       return parse(lead, v);
     }
@@ -385,18 +413,20 @@ abstract class CompiledFeature {
     private final EmailDomainFeature f;
     private final EmailDomains.DomainSets domains;
     private final Values.MissingTokens noTokens = new Values.MissingTokens(List.of());
+    private final String attribute; // copied from the spec as in Numeric
 
     Email(EmailDomainFeature f, int offset) {
       super(f, offset);
       this.f = f;
+      this.attribute = f.attribute();
       this.domains = new EmailDomains.DomainSets(
           f.freeMailDomains().isEmpty() ? EmailDomains.DEFAULT_FREE_MAIL : Set.copyOf(f.freeMailDomains()),
           Set.copyOf(f.competitorDomains()));
     }
 
     EmailDomainClass domainClass(Lead lead) {
-      AttributeValue v = lead.attribute(f.attribute());
-      String t = Values.rawText(lead.id(), f.attribute(), v, noTokens, false);
+      AttributeValue v = lead.attribute(attribute);
+      String t = Values.rawText(lead.id(), attribute, v, noTokens, false);
       return t == null ? EmailDomainClass.UNKNOWN : EmailDomains.classify(t, domains);
     }
 
@@ -473,11 +503,15 @@ abstract class CompiledFeature {
     private final double[] stepUpTo;
     private final double[] stepWeight;
     private final double beyond;
+    private final double cap; // with log1p, copied from the spec as in Numeric
+    private final boolean log1p;
 
     EventCount(EventCountFeature f, int offset) {
       super(f, offset);
       this.f = f;
       this.windowDays = f.windowDays();
+      this.cap = f.cap();
+      this.log1p = f.log1p();
       Decay d = f.decay();
       if (d instanceof Decay.HalfLife h) {
         decayKind = HALF_LIFE;
@@ -534,8 +568,8 @@ abstract class CompiledFeature {
 
     @Override
     void write(Lead lead, Instant asOf, double[] out) {
-      double v = Math.min(out[offset], f.cap());
-      out[offset] = f.log1p() ? log1pCount(v) : v;
+      double v = Math.min(out[offset], cap);
+      out[offset] = log1p ? log1pCount(v) : v;
     }
 
     @Override
@@ -557,10 +591,14 @@ abstract class CompiledFeature {
 
   static final class Recency extends EventFeature {
     private final RecencyFeature f;
+    private final double capDays; // with missingFlag, copied from the spec as in Numeric
+    private final boolean missingFlag;
 
     Recency(RecencyFeature f, int offset) {
       super(f, offset);
       this.f = f;
+      this.capDays = f.capDays();
+      this.missingFlag = f.missingFlag();
     }
 
     @Override
@@ -583,8 +621,8 @@ abstract class CompiledFeature {
     @Override
     void write(Lead lead, Instant asOf, double[] out) {
       boolean none = out[offset] == Double.POSITIVE_INFINITY;
-      out[offset] = none ? f.capDays() : Math.min(out[offset], f.capDays());
-      if (f.missingFlag()) {
+      out[offset] = none ? capDays : Math.min(out[offset], capDays);
+      if (missingFlag) {
         out[offset + 1] = none ? 1 : 0;
       }
     }

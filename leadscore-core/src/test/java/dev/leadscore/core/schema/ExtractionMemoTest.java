@@ -2,7 +2,6 @@ package dev.leadscore.core.schema;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,8 +81,46 @@ class ExtractionMemoTest {
       assertEquals(i % 7, memo.remember("t" + i, i % 7));
     }
     assertEquals(3, memo.remember("one more", 3));
-    assertNull(memo.get("one more"));
-    assertEquals((TextMemo.LIMIT - 1) % 7, memo.get("t" + (TextMemo.LIMIT - 1)));
+    assertEquals(TextMemo.ABSENT, memo.get("one more"));
+    for (int i = 0; i < TextMemo.LIMIT; i++) { // every one, through each growth of the table
+      assertEquals(i % 7, memo.get(new String("t" + i)), "t" + i); // an equal string, not the same instance
+    }
+  }
+
+  @Test
+  void readersRacingWritersSeeTheRightCodeOrNone() throws Exception {
+    TextMemo memo = new TextMemo();
+    int texts = 3000;
+    String[] keys = new String[texts];
+    for (int i = 0; i < texts; i++) {
+      keys[i] = "k" + i;
+    }
+    java.util.concurrent.atomic.AtomicReference<String> wrong = new java.util.concurrent.atomic.AtomicReference<>();
+    Thread[] threads = new Thread[4];
+    for (int t = 0; t < threads.length; t++) {
+      int seed = t;
+      threads[t] = new Thread(() -> {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        for (int n = 0; n < 200_000; n++) {
+          int i = r.nextInt(texts);
+          int got = memo.get(keys[i]);
+          if (got != TextMemo.ABSENT && got != i % 11 - 1) {
+            wrong.set(keys[i] + " -> " + got);
+          }
+          if (got == TextMemo.ABSENT) {
+            memo.remember(keys[i], i % 11 - 1);
+          }
+        }
+      });
+      threads[t].start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertEquals(null, wrong.get());
+    for (int i = 0; i < texts; i++) {
+      assertEquals(i % 11 - 1, memo.get(keys[i]), keys[i]);
+    }
   }
 
   @Test
@@ -91,7 +128,7 @@ class ExtractionMemoTest {
     TextMemo memo = new TextMemo();
     String longText = "z".repeat(TextMemo.MAX_LENGTH + 1);
     assertEquals(4, memo.remember(longText, 4));
-    assertNull(memo.get(longText));
+    assertEquals(TextMemo.ABSENT, memo.get(longText));
     String limit = "z".repeat(TextMemo.MAX_LENGTH);
     memo.remember(limit, 5);
     assertEquals(5, memo.get(limit));
