@@ -149,26 +149,24 @@ abstract class CompiledFeature {
       if (isMissing) {
         v = impute;
       }
-      switch (basis) {
-        case NONE:
-          out[offset] = v;
-          break;
-        case HINGE:
-          out[offset] = v;
-          for (int j = 0; j < knots.length; j++) {
-            out[offset + 1 + j] = Math.max(0.0, v - knots[j]);
-          }
-          break;
-        case QUANTILE_BINS:
-          int bin = 0;
-          while (bin < knots.length && v >= knots[bin]) {
-            bin++;
-          }
-          java.util.Arrays.fill(out, offset, offset + valueWidth, 0.0);
-          out[offset + bin] = 1.0;
-          break;
-        default:
-          throw new AssertionError(basis);
+      // Comparisons with the constants, not a switch: an enum switch reads the enum's ordinal and
+      // a synthetic lookup array first, two more dependent loads per feature per lead.
+      if (basis == Basis.Kind.NONE) {
+        out[offset] = v;
+      } else if (basis == Basis.Kind.HINGE) {
+        out[offset] = v;
+        for (int j = 0; j < knots.length; j++) {
+          out[offset + 1 + j] = Math.max(0.0, v - knots[j]);
+        }
+      } else if (basis == Basis.Kind.QUANTILE_BINS) {
+        int bin = 0;
+        while (bin < knots.length && v >= knots[bin]) {
+          bin++;
+        }
+        java.util.Arrays.fill(out, offset, offset + valueWidth, 0.0);
+        out[offset + bin] = 1.0;
+      } else {
+        throw new AssertionError(basis);
       }
       if (missingFlag) {
         out[offset + valueWidth] = isMissing ? 1 : 0;
