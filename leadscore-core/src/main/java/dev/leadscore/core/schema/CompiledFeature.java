@@ -206,11 +206,11 @@ abstract class CompiledFeature {
         if (code != TextMemo.ABSENT) {
           return code < 0 ? Double.NaN : code;
         }
-        double d = Values.bool(lead.id(), f.attribute(), v, missing);
+        double d = Values.bool(lead.id(), attribute, v, missing);
         memo.remember(t.value(), Double.isNaN(d) ? -1 : (int) d);
         return d;
       }
-      return Values.bool(lead.id(), f.attribute(), v, missing);
+      return Values.bool(lead.id(), attribute, v, missing);
     }
 
     @Override

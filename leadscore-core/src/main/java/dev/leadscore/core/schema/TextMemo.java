@@ -18,6 +18,11 @@ package dev.leadscore.core.schema;
  * reader racing a writer sees a remembered text or misses it, never a torn entry (entries are
  * published through their final fields). A read is a few loads and returns a primitive code;
  * the {@code ConcurrentHashMap} it replaces also unboxed an {@code Integer}.
+ *
+ * <p>A text is stored at most {@link #MAX_PROBES} slots from where its hash points, and a read
+ * looks no further, so texts made to share a hash (lead data may be hostile) cost a bounded
+ * probe: those that do not fit are matched every time, as unremembered texts are. Once the memo
+ * is full, {@link #remember} returns without taking the lock.
  */
 final class TextMemo {
   /** Distinct texts remembered per feature. */
@@ -26,6 +31,8 @@ final class TextMemo {
   static final int MAX_LENGTH = 64;
   /** What {@link #get} returns for a text it does not hold; never a code callers store. */
   static final int ABSENT = Integer.MIN_VALUE;
+  /** How far from its hash's slot a text may be stored, and a read looks. */
+  static final int MAX_PROBES = 64;
 
   private static final class Entry {
     final String text;
@@ -41,9 +48,15 @@ final class TextMemo {
 
   private volatile Entry[] table = new Entry[16];
   private int size; // guarded by this
+  private volatile boolean full; // size reached LIMIT: no more inserts, so no more locking
 
-  private static int spread(int h) {
-    return h ^ (h >>> 16);
+  /**
+   * The slot a hash starts from in a table of {@code length} (a power of two): the top bits of
+   * the hash times 2^32 / phi. Texts like "t1", "t2", ... have consecutive hashes, and masking
+   * their low bits would pack them into runs that outgrow {@link #MAX_PROBES}.
+   */
+  private static int home(int h, int length) {
+    return (h * 0x9E3779B9) >>> (Integer.numberOfLeadingZeros(length) + 1);
   }
 
   /** The remembered code of {@code raw}, or {@link #ABSENT}. Lock-free; allocation-free. */
@@ -51,7 +64,8 @@ final class TextMemo {
     Entry[] t = table;
     int m = t.length - 1;
     int h = raw.hashCode();
-    for (int i = spread(h) & m; ; i = (i + 1) & m) {
+    int i = home(h, t.length);
+    for (int probe = 0; probe < MAX_PROBES; probe++, i = (i + 1) & m) {
       Entry e = t[i];
       if (e == null) {
         return ABSENT;
@@ -60,6 +74,7 @@ final class TextMemo {
         return e.code;
       }
     }
+    return ABSENT;
   }
 
   /**
@@ -72,10 +87,11 @@ final class TextMemo {
     if (code == ABSENT) {
       throw new IllegalArgumentException("a memo code must not be TextMemo.ABSENT");
     }
-    if (raw.length() <= MAX_LENGTH) {
+    if (raw.length() <= MAX_LENGTH && !full) {
       synchronized (this) {
         if (size < LIMIT) {
           insert(raw, code);
+          full = size >= LIMIT;
         }
       }
     }
@@ -84,36 +100,50 @@ final class TextMemo {
 
   private void insert(String raw, int code) {
     Entry[] t = table;
+    if ((size + 1) * 2 > t.length) {
+      t = grown(t);
+      table = t; // published whole; the new entry follows as an in-place insert
+    }
     int h = raw.hashCode();
     int m = t.length - 1;
-    int i = spread(h) & m;
-    for (Entry e = t[i]; e != null; e = t[i]) {
+    int i = home(h, t.length);
+    for (int probe = 0; probe < MAX_PROBES; probe++, i = (i + 1) & m) {
+      Entry e = t[i];
+      if (e == null) {
+        t[i] = new Entry(raw, h, code); // an empty slot: readers see it or not, never half of it
+        size++;
+        return;
+      }
       if (e.hash == h && e.text.equals(raw)) {
         return; // another thread remembered it first; the code is the same function of the text
       }
-      i = (i + 1) & m;
     }
-    if ((size + 1) * 2 > t.length) {
-      Entry[] bigger = new Entry[t.length * 2];
-      int bm = bigger.length - 1;
-      for (Entry e : t) {
-        if (e != null) {
-          int j = spread(e.hash) & bm;
-          while (bigger[j] != null) {
-            j = (j + 1) & bm;
-          }
-          bigger[j] = e;
+    // Too far from its slot: not remembered.
+  }
+
+  /**
+   * A table twice as large holding the same entries, and {@code size} set to their number. An
+   * entry that would land farther than {@link #MAX_PROBES} from its slot is dropped: readers
+   * would not look there.
+   */
+  private Entry[] grown(Entry[] t) {
+    Entry[] bigger = new Entry[t.length * 2];
+    int m = bigger.length - 1;
+    int kept = 0;
+    for (Entry e : t) {
+      if (e == null) {
+        continue;
+      }
+      int i = home(e.hash, bigger.length);
+      for (int probe = 0; probe < MAX_PROBES; probe++, i = (i + 1) & m) {
+        if (bigger[i] == null) {
+          bigger[i] = e;
+          kept++;
+          break;
         }
       }
-      int j = spread(h) & bm;
-      while (bigger[j] != null) {
-        j = (j + 1) & bm;
-      }
-      bigger[j] = new Entry(raw, h, code);
-      table = bigger; // published whole
-    } else {
-      t[i] = new Entry(raw, h, code); // an empty slot: readers see it or not, never half of it
     }
-    size++;
+    size = kept;
+    return bigger;
   }
 }

@@ -88,6 +88,7 @@ class ExtractionMemoTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(60)
   void readersRacingWritersSeeTheRightCodeOrNone() throws Exception {
     TextMemo memo = new TextMemo();
     int texts = 3000;
@@ -96,24 +97,31 @@ class ExtractionMemoTest {
       keys[i] = "k" + i;
     }
     java.util.concurrent.atomic.AtomicReference<String> wrong = new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
     Thread[] threads = new Thread[4];
     for (int t = 0; t < threads.length; t++) {
       int seed = t;
       threads[t] = new Thread(() -> {
-        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
-        for (int n = 0; n < 200_000; n++) {
-          int i = r.nextInt(texts);
-          int got = memo.get(keys[i]);
-          if (got != TextMemo.ABSENT && got != i % 11 - 1) {
-            wrong.set(keys[i] + " -> " + got);
+        try {
+          start.await();
+          java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+          for (int n = 0; n < 200_000; n++) {
+            int i = r.nextInt(texts);
+            int got = memo.get(keys[i]);
+            if (got != TextMemo.ABSENT && got != i % 11 - 1) {
+              wrong.compareAndSet(null, keys[i] + " -> " + got);
+            }
+            if (got == TextMemo.ABSENT) {
+              memo.remember(keys[i], i % 11 - 1);
+            }
           }
-          if (got == TextMemo.ABSENT) {
-            memo.remember(keys[i], i % 11 - 1);
-          }
+        } catch (Throwable e) {
+          wrong.compareAndSet(null, "thread failed: " + e);
         }
       });
       threads[t].start();
     }
+    start.countDown(); // all four begin together, so growth overlaps reads
     for (Thread t : threads) {
       t.join();
     }
@@ -121,6 +129,39 @@ class ExtractionMemoTest {
     for (int i = 0; i < texts; i++) {
       assertEquals(i % 11 - 1, memo.get(keys[i]), keys[i]);
     }
+  }
+
+  @Test
+  void textsSharingOneHashCostABoundedProbeAndStillAnswerRight() {
+    // "Aa" and "BB" have the same hashCode, so every string of 12 such pairs does too.
+    TextMemo memo = new TextMemo();
+    List<String> same = new java.util.ArrayList<>();
+    for (int bits = 0; bits < 4096; bits++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = 0; k < 12; k++) {
+        b.append((bits >> k & 1) == 0 ? "Aa" : "BB");
+      }
+      same.add(b.toString());
+    }
+    for (int i = 0; i < same.size(); i++) {
+      assertEquals(i % 5, memo.remember(same.get(i), i % 5));
+    }
+    int remembered = 0;
+    for (int i = 0; i < same.size(); i++) {
+      int got = memo.get(same.get(i));
+      if (got != TextMemo.ABSENT) {
+        assertEquals(i % 5, got, same.get(i));
+        remembered++;
+      }
+    }
+    assertTrue(remembered >= 1 && remembered <= TextMemo.MAX_PROBES, remembered + " remembered");
+    memo.remember("ordinary", 2); // a text with another hash still finds room
+    assertEquals(2, memo.get("ordinary"));
+  }
+
+  @Test
+  void theAbsentMarkerIsNotACode() {
+    assertThrows(IllegalArgumentException.class, () -> new TextMemo().remember("x", TextMemo.ABSENT));
   }
 
   @Test
