@@ -30,7 +30,8 @@ public final class Lead {
     // Immutable copies. Attribute iteration order is unspecified (writers sort by name). The
     // attribute table is built for extraction's lookups (up to twice the slots of Map.copyOf).
     this.attributes = AttributeTable.copyOf(b.attributes);
-    // Held column by column for the scorers' event passes; a List like List.copyOf's.
+    // Held column by column for the scorers' event passes; seen as an unmodifiable List whose
+    // elements are built on access (see events()).
     this.events = EventColumns.copyOf(b.events);
     this.createdAt = b.createdAt;
   }
