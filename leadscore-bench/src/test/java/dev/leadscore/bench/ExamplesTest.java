@@ -11,6 +11,7 @@ import dev.leadscore.core.schema.FeatureSchema;
 import dev.leadscore.core.schema.FeatureSpec;
 import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.core.schema.NumericFeature;
+import dev.leadscore.rules.RuleScore;
 import dev.leadscore.rules.RuleScorer;
 import dev.leadscore.rules.RuleSet;
 import java.io.IOException;
@@ -44,7 +45,11 @@ class ExamplesTest {
     double doNotCall = scorer.score(lead("b", schema, 1, "No").text("Do Not Call", "Yes").build(), Instant.EPOCH,
         LeadScorer.Detail.SCORE_ONLY).score();
     assertTrue(doNotCall < allowed, "do-not-call " + doNotCall + " should score below " + allowed);
-    assertEquals(schema.features().size(), fitted.schema().features().size());
+    // The penalty comes from the do-not-call rule itself, at the points the rule set declares.
+    RuleScore explained = scorer.evaluate(lead("b", schema, 1, "No").text("Do Not Call", "Yes").build(), Instant.EPOCH,
+        LeadScorer.Detail.EXPLAINED);
+    assertTrue(explained.score().explanation().orElseThrow().contributions().stream()
+        .anyMatch(r -> r.feature().equals("do_not_call") && r.contribution() == -15.0), explained.toString());
   }
 
   /** A lead with every attribute the schema reads: numbers {@code i + 1}, flags {@code flag}, texts "x" + i. */

@@ -77,8 +77,10 @@ class QuickStartTest {
     assertEquals(Tier.HOT, tier);
     assertTrue(score.probability() > 0 && score.probability() < 1);
     assertEquals(score.tier(), model.tier(score.score()));
-    assertTrue(!why.isEmpty() && why.size() <= 3);
-    why.forEach(r -> assertTrue(r.contribution() > 0 && !r.text().contains("="), r.text()));
+    assertTrue(!why.isEmpty());
+    // Reasons speak of the schema's features in words, not of one-hot columns.
+    why.forEach(r -> assertTrue(schema.features().stream().anyMatch(f -> f.name().equals(r.feature()))
+        && !r.text().contains("="), r.text()));
 
     String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
     String source = Files.readString(Path.of("src", "test", "java", "dev", "leadscore", "bench", "QuickStartTest.java"), StandardCharsets.UTF_8);

@@ -22,7 +22,7 @@ import java.util.Optional;
 public final class Lead {
   private final String id;
   private final AttributeTable attributes;
-  private final List<ActivityEvent> events;
+  private final EventColumns events;
   private final Instant createdAt;
 
   private Lead(Builder b) {
@@ -79,7 +79,7 @@ public final class Lead {
   public Builder toBuilder() {
     Builder b = new Builder(id);
     b.attributes.putAll(attributes);
-    b.events.addAll(events);
+    b.events = events; // shared until the builder adds an event: no records rebuilt
     b.createdAt = createdAt;
     return b;
   }
@@ -110,7 +110,8 @@ public final class Lead {
   public static final class Builder {
     private final String id;
     private final Map<String, AttributeValue> attributes = new HashMap<>();
-    private final List<ActivityEvent> events = new ArrayList<>();
+    // A lead's own immutable events after toBuilder(), replaced by a copy on the first add.
+    private List<ActivityEvent> events = new ArrayList<>();
     private Instant createdAt;
 
     private Builder(String id) {
@@ -188,14 +189,14 @@ public final class Lead {
       if (count < 0) {
         throw new LeadDataException(id, "event '" + type + "'", "count must be >= 0, got " + count);
       }
-      events.add(new ActivityEvent(type, at, count));
+      mutableEvents().add(new ActivityEvent(type, at, count));
       return this;
     }
 
     /** Adds an event built elsewhere. */
     public Builder event(ActivityEvent event) {
       Objects.requireNonNull(event, "event");
-      events.add(event);
+      mutableEvents().add(event);
       return this;
     }
 
@@ -213,6 +214,13 @@ public final class Lead {
     /** Builds the immutable lead; the builder may be reused afterwards. */
     public Lead build() {
       return new Lead(this);
+    }
+
+    private List<ActivityEvent> mutableEvents() {
+      if (events instanceof EventColumns) {
+        events = new ArrayList<>(events);
+      }
+      return events;
     }
 
     private void checkName(String name) {

@@ -35,7 +35,8 @@ public final class LinearModel {
   private final double intercept;
   private final double[] weights;
   private final Background background;
-  // The standardised form, or null: logits are then computed as the model module computes them.
+  // The standardised form, kept so that logit sums as training did; null (stdIntercept NaN) for a
+  // model built from extraction-unit weights, whose logit is then b + Σ w_j x_j.
   private final double stdIntercept;
   private final double[] stdWeights;
   private final double[] stdMean;
@@ -177,7 +178,11 @@ public final class LinearModel {
    * The model's logit for an extracted vector (see the class comment for the exact arithmetic).
    * Allocation-free, O(width).
    *
-   * @param x a vector of length {@code >= width()} from {@link FittedSchema#extract}
+   * @param x a vector from {@link FittedSchema#extract}: exactly {@code width()} values for a model
+   *     made by {@link #of(TrainedModel)}; for the others at least {@code width()}, of which the
+   *     first {@code width()} are read
+   * @throws IllegalArgumentException for a model made by {@link #of(TrainedModel)}, as {@link
+   *     TrainedModel#logit}: {@code x} of another length, or a NaN logit
    */
   public double logit(double[] x) {
     if (trained != null) {

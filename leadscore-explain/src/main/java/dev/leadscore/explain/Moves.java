@@ -22,8 +22,9 @@ import java.util.Locale;
 /**
  * The search behind {@link ModelScorer#nextTierMoves}: for each actionable feature, the smallest
  * change of that one feature that lifts the lead into a more urgent tier, each candidate checked by
- * re-scoring the changed lead with the real extraction. Stateless apart from the immutable scorer
- * it reads; safe to share between threads.
+ * re-scoring the changed lead with the real extraction. Not thread-safe: every re-scoring writes
+ * one row buffer the instance owns, so {@link ModelScorer#nextTierMoves} makes one instance per
+ * search.
  */
 final class Moves {
   private static final String[] NUMBERS = {"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"};

@@ -2,6 +2,7 @@ package dev.leadscore.model;
 
 import dev.leadscore.model.eval.Metrics;
 import dev.leadscore.model.eval.TierTable;
+import dev.leadscore.model.internal.Scores;
 import java.util.List;
 
 /**
@@ -84,7 +85,7 @@ public final class BackTestResult {
   public double[] scores() {
     double[] s = new double[probabilities.length];
     for (int i = 0; i < s.length; i++) {
-      s[i] = TrainedModel.toScore(probabilities[i]);
+      s[i] = Scores.of(probabilities[i]);
     }
     return s;
   }

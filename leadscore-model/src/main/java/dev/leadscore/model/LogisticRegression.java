@@ -48,7 +48,7 @@ public final class LogisticRegression {
   /** Default stopping tolerance on {@code max |gradient| / sum(s)}. */
   public static final double DEFAULT_TOLERANCE = LogisticSolver.DEFAULT_TOLERANCE;
   /** Default limit on Newton iterations. */
-  public static final int DEFAULT_MAX_ITERATIONS = 100;
+  public static final int DEFAULT_MAX_ITERATIONS = TrainingOptions.DEFAULT_MAX_ITERATIONS;
 
   private LogisticRegression() {}
 
@@ -92,11 +92,9 @@ public final class LogisticRegression {
       throw new IllegalArgumentException("lambda must be finite and >= 0, got " + lambda);
     }
     double[] s = o.sampleWeights;
-    if (s != null) {
-      if (s.length != n) {
-        throw new IllegalArgumentException("sampleWeights has length " + s.length + " but n = " + n
-            + " (one weight per row)");
-      }
+    if (s != null && s.length != n) {
+      throw new IllegalArgumentException("sampleWeights has length " + s.length + " but n = " + n
+          + " (one weight per row)");
     }
     for (int i = 0; i < n; i++) {
       int off = i * d;

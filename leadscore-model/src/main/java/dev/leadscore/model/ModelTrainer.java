@@ -9,6 +9,7 @@ import dev.leadscore.core.schema.InteractionFeature;
 import dev.leadscore.core.schema.SchemaException;
 import dev.leadscore.model.calibration.Calibrator;
 import dev.leadscore.model.eval.Metrics;
+import dev.leadscore.model.internal.Scores;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +109,7 @@ public final class ModelTrainer {
       double[] oofP = calibrator.probabilities(oof);
       double[] oofScores = new double[n];
       for (int i = 0; i < n; i++) {
-        oofScores[i] = TrainedModel.toScore(oofP[i]);
+        oofScores[i] = Scores.of(oofP[i]);
       }
       TierCutoffs cutoffs = options.tierPolicy().fit(oofScores, y);
 

@@ -219,19 +219,15 @@ final class Standardisation {
   /**
    * The logit {@code b + sum_k w[active k] * z[active k]} of one raw row starting at {@code
    * offset}, with {@code weights} of full width. The same operations in the same order as the
-   * solver applies to the standardised design, so the results agree bit for bit. Allocation-free.
+   * solver applies to the standardised design (the interleaved order of {@link
+   * LogisticSolver#linear}: partial sums over the {@code k}-th active column by {@code k mod 4}),
+   * so the results agree bit for bit. Allocation-free.
    */
   double logit(double intercept, double[] weights, double[] x, int offset) {
-    return logit(intercept, weights, x, offset, active, mean, inverse);
-  }
-
-  /**
-   * The logit over the given non-constant columns, in the interleaved order of {@link
-   * LogisticSolver#linear}: partial sums over the {@code k}-th active column by {@code k mod 4}, so
-   * that it reproduces the solver bit for bit.
-   */
-  private static double logit(double intercept, double[] weights, double[] x, int offset, int[] active, double[] mean,
-      double[] inverse) {
+    // Locals: each field is read once rather than on every iteration.
+    final int[] active = this.active;
+    final double[] mean = this.mean;
+    final double[] inverse = this.inverse;
     double s0 = 0;
     double s1 = 0;
     double s2 = 0;

@@ -335,11 +335,7 @@ public final class TrainedModel {
 
   /** The score on the 0–100 scale: {@code 100 * probability(x)}. */
   public double score(double[] x) {
-    return toScore(probability(x));
-  }
-
-  static double toScore(double probability) {
-    return Scores.of(probability);
+    return Scores.of(probability(x));
   }
 
   /**

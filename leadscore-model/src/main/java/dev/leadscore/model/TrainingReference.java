@@ -416,14 +416,14 @@ public final class TrainingReference {
     long conversions = 0;
     for (int i = 0; i < n; i++) {
       double p = oofProbabilities[i];
-      double score = TrainedModel.toScore(p);
-      hist[scoreBin(score)]++;
+      double score = Scores.of(p);
+      hist[Scores.bin(score)]++;
       tiers[cutoffs.tierOf(score).ordinal()]++;
       sumP += p;
       conversions += y[i] ? 1 : 0;
     }
-    return new TrainingReference(n, List.of(refs), missing, shares(hist, n), shares(tiers, n), sumP / n,
-        (double) conversions / n, Metrics.expectedCalibrationError(oofProbabilities, y));
+    return new TrainingReference(n, List.of(refs), missing, Scores.shares(hist, n), Scores.shares(tiers, n),
+        sumP / n, (double) conversions / n, Metrics.expectedCalibrationError(oofProbabilities, y));
   }
 
   /** Whether row {@code off} is marked missing by any of the columns {@code idx}. */
@@ -434,14 +434,6 @@ public final class TrainingReference {
       }
     }
     return false;
-  }
-
-  static int scoreBin(double score) {
-    return Scores.bin(score);
-  }
-
-  static double[] shares(long[] counts, long total) {
-    return Scores.shares(counts, total);
   }
 
   private static ColumnReference columnReference(Column c, double[] x, int n, int d) {
@@ -471,6 +463,6 @@ public final class TrainingReference {
       }
       counts[b]++;
     }
-    return new ColumnReference(c.name(), j, Kind.QUANTILE, edges, shares(counts, n));
+    return new ColumnReference(c.name(), j, Kind.QUANTILE, edges, Scores.shares(counts, n));
   }
 }

@@ -1,5 +1,6 @@
 package dev.leadscore.model;
 
+import dev.leadscore.model.internal.Scores;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -148,7 +149,7 @@ public final class TrainingSummary {
     public double[] scores() {
       double[] s = new double[probabilities.length];
       for (int i = 0; i < s.length; i++) {
-        s[i] = TrainedModel.toScore(probabilities[i]);
+        s[i] = Scores.of(probabilities[i]);
       }
       return s;
     }

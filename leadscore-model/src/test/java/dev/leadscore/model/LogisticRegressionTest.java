@@ -87,7 +87,7 @@ class LogisticRegressionTest {
 
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
-  void equalsTheTrainersLambdaPathBitForBit(boolean weighted) {
+  void fitDelegatesToTheLambdaPathBitForBit(boolean weighted) {
     Fixtures.Data data = Fixtures.csv("/golden/lr/synthetic.csv");
     double[] s = null;
     if (weighted) {
@@ -98,10 +98,12 @@ class LogisticRegressionTest {
     }
     LogisticRegression.Fit fit = LogisticRegression.fit(data.x(), data.n(), data.d(), data.y(), 0.7,
         LogisticRegression.Options.builder().sampleWeights(s).build());
-    // What ModelTrainer runs for one lambda.
+    // The lambda path run directly with fit's defaults: fit must return its numbers unchanged, so
+    // that it is the package's one solver and not a variant of it.
     try (Workers workers = Workers.single()) {
       LambdaPath path = new LambdaPath(data.copyX(), data.n(), data.d(), data.y(), s, workers, null);
-      LinearModel m = path.fit(0.7, null, 100, LogisticSolver.DEFAULT_TOLERANCE, LogisticSolver.Listener.NONE, false);
+      LinearModel m = path.fit(0.7, null, LogisticRegression.DEFAULT_MAX_ITERATIONS, LogisticSolver.DEFAULT_TOLERANCE,
+          LogisticSolver.Listener.NONE, false);
       assertEquals(m.intercept, fit.standardisedIntercept());
       assertArrayEquals(m.weights, fit.standardisedWeights());
       assertEquals(m.iterations, fit.iterations());

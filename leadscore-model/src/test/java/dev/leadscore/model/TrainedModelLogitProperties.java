@@ -130,11 +130,15 @@ class TrainedModelLogitProperties {
       TrainedModel m = c.model();
       TrainedModel loaded = ModelArtifact.read(ModelArtifact.write(m));
       TrainedModel rebuilt = c.model();
-      for (double[] x : c.rows()) {
+      double[][] rows = c.rows();
+      for (int r = 0; r < rows.length; r++) {
+        double[] x = rows[r];
         long bits = Double.doubleToRawLongBits(m.logit(x));
         assertEquals(bits, Double.doubleToRawLongBits(loaded.logit(x)), "saved and loaded");
         assertEquals(bits, Double.doubleToRawLongBits(rebuilt.logit(x)), "built again from the same numbers");
-        assertEquals(bits, Double.doubleToRawLongBits(m.logit(x)), "scored again");
+        // Another row in between, so anything one call left behind for the next would change x's logit.
+        m.logit(rows[(r + 1) % rows.length]);
+        assertEquals(bits, Double.doubleToRawLongBits(m.logit(x)), "scored again after another row");
         assertEquals(Double.doubleToRawLongBits(m.score(x)), Double.doubleToRawLongBits(loaded.score(x)));
       }
     });

@@ -105,12 +105,11 @@ abstract class CompiledRule {
    */
   abstract double points(Lead lead, Instant asOf, long asOfMillis, double[] row, double[] pts, Scratch scratch);
 
-  /** The explanation line for the points {@link #points} gave. */
   /**
    * The rule's line in an explanation; {@code values} are the lead's display values of every
    * schema feature ({@code FittedSchema.displayValues}), computed once per explained score.
    */
-  abstract Reason reason(Lead lead, Instant asOf, long asOfMillis, double[] row, String[] values, double points);
+  abstract Reason reason(Lead lead, long asOfMillis, String[] values, double points);
 
   /** Per-call buffers for event rules, grown on demand; one per scoring call, never shared. */
   static final class Scratch {
@@ -147,16 +146,19 @@ abstract class CompiledRule {
     private final int ruleCount;
 
     EventRouting(CompiledRule[] compiled) {
-      Map<String, List<Integer>> lists = new LinkedHashMap<>();
+      Map<String, int[]> m = new java.util.HashMap<>();
       for (int i = 0; i < compiled.length; i++) {
         if (compiled[i] instanceof EventsRule e) {
-          for (String t : e.types) { // a set: a rule listing a type twice reads it once
-            lists.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
+          // Rule.Events rejects a type listed twice, so a rule is at most once among a type's
+          // readers and route never puts an event twice in one rule's bucket.
+          for (String t : e.types) {
+            int[] rs = m.get(t);
+            int[] grown = rs == null ? new int[1] : Arrays.copyOf(rs, rs.length + 1);
+            grown[grown.length - 1] = i;
+            m.put(t, grown);
           }
         }
       }
-      Map<String, int[]> m = new java.util.HashMap<>();
-      lists.forEach((t, l) -> m.put(t, l.stream().mapToInt(Integer::intValue).toArray()));
       this.readersOf = m;
       this.ruleCount = compiled.length;
     }
@@ -277,7 +279,7 @@ abstract class CompiledRule {
     }
 
     @Override
-    final Reason reason(Lead lead, Instant asOf, long asOfMillis, double[] row, String[] values, double points) {
+    final Reason reason(Lead lead, long asOfMillis, String[] values, double points) {
       String value = values[feature];
       return new Reason(id, family, points, templates.render(points > 0, value == null, value), value);
     }
@@ -641,11 +643,12 @@ abstract class CompiledRule {
       return eligibleAgeOfType(asOfMillis, events, i);
     }
 
-    /** {@link #eligibleAge} for an event already known to be of one of the rule's types. */
+    /**
+     * {@link #eligibleAge} for an event already known to be of one of the rule's types and to have
+     * a non-zero count: {@link #eligibleAge} tests both first, and {@link EventRouting#route} leaves
+     * zero-count events out of every bucket.
+     */
     private long eligibleAgeOfType(long asOfMillis, EventColumns events, int i) {
-      if (events.count(i) == 0) {
-        return -1;
-      }
       long age = ageMillis(asOfMillis, events, i);
       if (age < 0 || !(age / MILLIS_PER_DAY <= r.windowDays())) {
         return -1;
@@ -657,6 +660,11 @@ abstract class CompiledRule {
      * The decayed, capped number of counted occurrences: the {@code maxEvents} most recent
      * occurrences, each weighted by the decay, summed in (age, count) order so that the result
      * does not depend on the order of the lead's events.
+     *
+     * <p>Scoring uses the bucketed {@link #countedWeight(Lead, long, Scratch, int, int)}; this
+     * unbucketed loop (every event's type tested here) is kept as the independent reference the
+     * bucketed path is checked against through {@code RuleScorer.rulePointsUnbucketed} in tests,
+     * so it must not be rewritten in terms of the bucketed one.
      */
     double countedWeight(Lead lead, long asOfMillis, Scratch scratch) {
       EventColumns events = EventColumns.copyOf(lead.events());
@@ -757,6 +765,10 @@ abstract class CompiledRule {
       }
     }
 
+    /**
+     * The unbucketed points: only {@code RuleScorer.rulePointsUnbucketed}, the tests' reference,
+     * reaches it; scoring calls {@link #points(Lead, long, Scratch, int, int)} instead.
+     */
     @Override
     double points(Lead lead, Instant asOf, long asOfMillis, double[] row, double[] pts, Scratch scratch) {
       return pointsOf(countedWeight(lead, asOfMillis, scratch));
@@ -784,7 +796,7 @@ abstract class CompiledRule {
     }
 
     @Override
-    Reason reason(Lead lead, Instant asOf, long asOfMillis, double[] row, String[] values, double points) {
+    Reason reason(Lead lead, long asOfMillis, String[] values, double points) {
       long n = occurrences(lead, asOfMillis);
       String value = Long.toString(n);
       return new Reason(id, family, points, templates.render(points > 0, n == 0, value), value);
@@ -877,7 +889,7 @@ abstract class CompiledRule {
     }
 
     @Override
-    Reason reason(Lead lead, Instant asOf, long asOfMillis, double[] row, String[] values, double points) {
+    Reason reason(Lead lead, long asOfMillis, String[] values, double points) {
       return new Reason(id, family, points, points != 0 ? text : text + " (not earned)", null);
     }
   }

@@ -220,7 +220,7 @@ public final class RuleScorer implements LeadScorer {
       List<Reason> reasons = new ArrayList<>(compiled.length);
       String[] values = schema.displayValues(lead, asOf, row); // one pass over the events for all rules
       for (int i = 0; i < compiled.length; i++) {
-        reasons.add(compiled[i].reason(lead, asOf, asOfMillis, row, values, pts[i]));
+        reasons.add(compiled[i].reason(lead, asOfMillis, values, pts[i]));
       }
       explanation = Explanation.of(Explanation.POINTS, base, reasons);
     }

@@ -1,7 +1,6 @@
 package dev.leadscore.rules;
 
 import static dev.leadscore.rules.Fixtures.AS_OF;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.leadscore.core.ActivityEvent;
@@ -30,12 +29,14 @@ class EventBucketingProperties {
     double[] reference = s.rulePointsUnbucketed(lead, asOf);
     assertEquals(reference.length, bucketed.length);
     for (int i = 0; i < reference.length; i++) {
+      int rule = i;
       assertEquals(Double.doubleToRawLongBits(reference[i]), Double.doubleToRawLongBits(bucketed[i]),
-          () -> "rule " + s.ruleSet().rules() + " on " + lead);
+          () -> "rule " + rule + " (" + s.ruleSet().rules().get(rule).id() + "): unbucketed " + reference[rule]
+              + ", bucketed " + bucketed[rule] + " on " + lead);
     }
   }
 
-  /** The rich structure plus events rules whose types overlap the others' (a type read by up to 4 rules). */
+  /** The rich structure plus events rules whose types overlap the others' (a type read by up to 3 rules). */
   private static Gen<RuleSet> overlapping() {
     return r -> {
       RuleSet base = RuleScorerProperties.ruleSets().next(r);
@@ -100,7 +101,6 @@ class EventBucketingProperties {
     RuleScorer s = RuleScorer.of(RuleSet.syntheticDefault(), fitted);
     Instant asOf = data.asOf();
     for (Lead lead : data.unlabelled()) {
-      assertArrayEquals(s.rulePointsUnbucketed(lead, asOf), s.rulePoints(lead, asOf));
       assertSamePoints(s, lead, asOf);
     }
   }

@@ -278,8 +278,8 @@ class RuleScorerProperties {
 
   @Test
   void laterAsOfOnlyEverAgesEvents() {
-    // With every points-per-event positive and a monotone decay, moving asOf forward past the last event
-    // cannot raise the event points (nothing new happens; old events weigh less or leave the window).
+    // The pricing rule's points per event are positive and its decay monotone, so moving asOf forward past
+    // the last event cannot raise its points (nothing new happens; old events weigh less or leave the window).
     RuleScorer s = richScorer();
     int[] withPoints = {0};
     PropertyCheck.forAll(leads(), lead -> {

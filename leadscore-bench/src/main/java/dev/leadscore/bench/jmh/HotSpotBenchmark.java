@@ -32,16 +32,17 @@ import org.openjdk.jmh.infra.Blackhole;
  * chose {@code TrainedModel}'s dense form were removed once it landed; RESULTS.md keeps their figures.)
  * <ul>
  *   <li>{@code displayValue}: {@code FittedSchema.displayValue} for every feature of one kind (or
- *       all), with the lead's prebuilt vector: what {@code LinearShap.explanation} calls per
- *       listed reason;</li>
+ *       all), with the lead's prebuilt vector: the per-feature cost of display text
+ *       ({@code LinearShap.explanation} itself calls {@code FittedSchema.displayValues} once, which
+ *       serves every feature in one pass over the events);</li>
  *   <li>{@code shapAttribution}: the exact SHAP numbers alone ({@code LinearShap.attribute} on a
  *       prebuilt vector), no text;</li>
  *   <li>{@code seniorityOfTitle}: the job-title parser ({@code Seniority.ofTitle}) alone;</li>
- *   <li>{@code baseline*}: what the JDK primitives the extraction uses cost by themselves: one
- *       {@code strip().toLowerCase(ROOT)} of the title (a reference point for the normalised text
- *       lookups), one {@code strip().replaceAll("\\s+", " ")} (what
- *       {@code Specs.normaliseSpaces} does for display values: a regex compiled per call), and the
- *       lead's attribute-map lookups of the default schema's 13 attributes.</li>
+ *   <li>{@code baseline*}: JDK primitives by themselves, as reference points: one
+ *       {@code strip().toLowerCase(ROOT)} of the title (for the normalised text lookups), one
+ *       {@code strip().replaceAll("\\s+", " ")} (what {@code Specs.normaliseSpaces} would cost
+ *       for display values as that regex, compiled per call; its hand-written scan gives the same
+ *       result), and the lead's attribute-map lookups of the default schema's 13 attributes.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)

@@ -101,7 +101,7 @@ public final class PeerAgreement {
 
   private static Coefficients compare(StringBuilder md, String label, double[] z, int n, int d, boolean[] y,
       double lambda) {
-    OurSolver.Fit ours = OurSolver.fit(z.clone(), n, d, y, lambda, OurSolver.DEFAULT_TOLERANCE, 2);
+    OurSolver.Fit ours = OurSolver.fit(z, n, d, y, lambda, OurSolver.DEFAULT_TOLERANCE, 2);
     Coefficients ref = ours.coefficients();
     row(md, label, "leadscore Newton, tol 1e-10 (solver reports " + fmt(ours.maxGradient()) + ")", ref.iterations(), ref,
         ref, z, n, d, y, lambda);

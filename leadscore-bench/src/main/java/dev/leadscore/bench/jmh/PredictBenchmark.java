@@ -92,7 +92,7 @@ public class PredictBenchmark {
     public void setUp() {
       SynthMatrix m = SynthMatrix.of("100000x33");
       int d = m.d;
-      OurSolver.Fit fit = OurSolver.fit(m.copyOfZ(), m.n, d, m.y, 1.0, OurSolver.DEFAULT_TOLERANCE, 2);
+      OurSolver.Fit fit = OurSolver.fit(m.z, m.n, d, m.y, 1.0, OurSolver.DEFAULT_TOLERANCE, 2);
       FittedSchema schema = Fixtures.numericSchema(d);
       ours = LinearModel.of(schema, fit.coefficients().intercept(), fit.coefficients().weights(),
           Background.ofMeans(schema, new double[d]));

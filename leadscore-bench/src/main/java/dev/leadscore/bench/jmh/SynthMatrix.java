@@ -117,11 +117,6 @@ public final class SynthMatrix {
     }
   }
 
-  /** A fresh copy of the design (the leadscore solver standardises its input in place). */
-  public double[] copyOfZ() {
-    return z.clone();
-  }
-
   /** One row of the design. */
   public double[] row(int i) {
     return java.util.Arrays.copyOfRange(z, i * d, i * d + d);

@@ -104,7 +104,7 @@ public final class EventColumns extends AbstractList<ActivityEvent> implements R
   }
 
   /** {@link #epochMillis(Instant)} of event {@code i}'s instant, without building the instant. */
-  public double epochMillis(int i) {
+  double epochMillis(int i) {
     long s = seconds[i];
     // As toEpochMilli(): nanos lie in [0, 10^9), so this equals its (s + 1) * 1000 + (n / 10^6 -
     // 1000) for negative seconds, and cannot overflow below SAFE_SECONDS.

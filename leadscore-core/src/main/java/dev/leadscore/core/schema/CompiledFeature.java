@@ -86,7 +86,6 @@ abstract class CompiledFeature {
   // ---------------------------------------------------------------- attribute features
 
   static final class Numeric extends CompiledFeature {
-    private final NumericFeature f;
     private final Values.MissingTokens missing;
     private final double impute;
     private final Basis.Kind basis;
@@ -103,7 +102,6 @@ abstract class CompiledFeature {
     /** @param knots the fitted basis knots, strictly increasing (empty without a basis); not retained */
     Numeric(NumericFeature f, int offset, double impute, double[] knots) {
       super(f, offset);
-      this.f = f;
       this.attribute = f.attribute();
       this.clipMin = f.clipMin();
       this.clipMax = f.clipMax();
@@ -139,7 +137,7 @@ abstract class CompiledFeature {
 
     @Override
     int width() {
-      return valueWidth + (f.missingFlag() ? 1 : 0);
+      return valueWidth + (missingFlag ? 1 : 0);
     }
 
     @Override
@@ -175,13 +173,12 @@ abstract class CompiledFeature {
 
     @Override
     String display(Lead lead, Instant asOf, double[] row) {
-      double v = Values.number(lead.id(), f.attribute(), lead.attribute(f.attribute()), missing);
+      double v = Values.number(lead.id(), attribute, lead.attribute(attribute), missing);
       return Double.isNaN(v) ? null : format(v);
     }
   }
 
   static final class Bool extends CompiledFeature {
-    private final BooleanFeature f;
     private final Values.MissingTokens missing;
     private final double impute;
     private final String attribute; // with missingFlag, copied from the spec as in Numeric
@@ -191,7 +188,6 @@ abstract class CompiledFeature {
 
     Bool(BooleanFeature f, int offset, double impute) {
       super(f, offset);
-      this.f = f;
       this.attribute = f.attribute();
       this.missingFlag = f.missingFlag();
       this.missing = new Values.MissingTokens(f.missingTokens());
@@ -215,7 +211,7 @@ abstract class CompiledFeature {
 
     @Override
     int width() {
-      return f.missingFlag() ? 2 : 1;
+      return missingFlag ? 2 : 1;
     }
 
     @Override
@@ -269,13 +265,13 @@ abstract class CompiledFeature {
 
     /** The index of the value's key, or -1 when it is missing. */
     private int index(Lead lead, AttributeValue v) {
-      String t = Values.rawText(lead.id(), f.attribute(), v, missing, true);
+      String t = Values.rawText(lead.id(), attribute, v, missing, true);
       if (t == null) {
         return -1;
       }
       int i = keys.indexOf(t);
       if (i == TextKeys.ABSENT) {
-        throw new dev.leadscore.core.LeadDataException(lead.id(), f.attribute(),
+        throw new dev.leadscore.core.LeadDataException(lead.id(), attribute,
             "'" + v.display() + "' is not one of the declared values " + f.mapping().keySet());
       }
       return i;
@@ -283,7 +279,7 @@ abstract class CompiledFeature {
 
     @Override
     int width() {
-      return f.missingFlag() ? 2 : 1;
+      return missingFlag ? 2 : 1;
     }
 
     @Override
@@ -293,12 +289,11 @@ abstract class CompiledFeature {
 
     @Override
     String display(Lead lead, Instant asOf, double[] row) {
-      return Double.isNaN(value(lead)) ? null : lead.attribute(f.attribute()).display().strip();
+      return Double.isNaN(value(lead)) ? null : lead.attribute(attribute).display().strip();
     }
   }
 
   static final class Categorical extends CompiledFeature {
-    private final CategoricalFeature f;
     private final Values.MissingTokens missing;
     private final TextKeys levels;
     private final int otherIndex;
@@ -309,7 +304,6 @@ abstract class CompiledFeature {
 
     Categorical(CategoricalFeature f, int offset, List<String> levels) {
       super(f, offset);
-      this.f = f;
       this.attribute = f.attribute();
       this.missing = new Values.MissingTokens(f.missingTokens());
       this.levels = new TextKeys(levels);
@@ -329,7 +323,7 @@ abstract class CompiledFeature {
     }
 
     private int slot(Lead lead, AttributeValue v) {
-      String t = Values.rawText(lead.id(), f.attribute(), v, missing, true);
+      String t = Values.rawText(lead.id(), attribute, v, missing, true);
       if (t == null) {
         return missingIndex;
       }
@@ -350,15 +344,14 @@ abstract class CompiledFeature {
 
     @Override
     String display(Lead lead, Instant asOf, double[] row) {
-      String t = Values.rawText(lead.id(), f.attribute(), lead.attribute(f.attribute()), missing, true);
-      return t == null ? null : Specs.normaliseSpaces(lead.attribute(f.attribute()).display());
+      String t = Values.rawText(lead.id(), attribute, lead.attribute(attribute), missing, true);
+      return t == null ? null : Specs.normaliseSpaces(lead.attribute(attribute).display());
     }
   }
 
   static final class Title extends CompiledFeature {
     private static final Seniority[] LEVELS = Seniority.values();
 
-    private final TitleSeniorityFeature f;
     private final Values.MissingTokens missing;
     /**
      * Seniority ordinals by raw text (missing tokens included, as UNKNOWN). Parsing tokenises
@@ -369,7 +362,6 @@ abstract class CompiledFeature {
 
     Title(TitleSeniorityFeature f, int offset) {
       super(f, offset);
-      this.f = f;
       this.attribute = f.attribute();
       this.missing = new Values.MissingTokens(f.missingTokens());
     }
@@ -384,7 +376,7 @@ abstract class CompiledFeature {
     }
 
     private Seniority parse(Lead lead, AttributeValue v) {
-      String t = Values.rawText(lead.id(), f.attribute(), v, missing, false);
+      String t = Values.rawText(lead.id(), attribute, v, missing, false);
       return t == null ? Seniority.UNKNOWN : TitleParser.parse(t);
     }
 
@@ -402,20 +394,18 @@ abstract class CompiledFeature {
     @Override
     String display(Lead lead, Instant asOf, double[] row) {
       Seniority s = seniority(lead);
-      return s == Seniority.UNKNOWN ? null : Specs.normaliseSpaces(lead.attribute(f.attribute()).display());
+      return s == Seniority.UNKNOWN ? null : Specs.normaliseSpaces(lead.attribute(attribute).display());
     }
   }
 
   static final class Email extends CompiledFeature {
     private static final EmailDomainClass[] CLASSES = EmailDomainClass.values();
-    private final EmailDomainFeature f;
     private final EmailDomains.DomainSets domains;
     private final Values.MissingTokens noTokens = new Values.MissingTokens(List.of());
     private final String attribute; // copied from the spec as in Numeric
 
     Email(EmailDomainFeature f, int offset) {
       super(f, offset);
-      this.f = f;
       this.attribute = f.attribute();
       this.domains = new EmailDomains.DomainSets(
           f.freeMailDomains().isEmpty() ? EmailDomains.DEFAULT_FREE_MAIL : Set.copyOf(f.freeMailDomains()),
@@ -492,7 +482,6 @@ abstract class CompiledFeature {
     private static final int HALF_LIFE = 1;
     private static final int STEPS = 2;
 
-    private final EventCountFeature f;
     // The decay unpacked into fields: Decay.weight is an interface call with three
     // implementations, which the JIT cannot inline on the per-event path. Same arithmetic.
     private final double windowDays;
@@ -506,7 +495,6 @@ abstract class CompiledFeature {
 
     EventCount(EventCountFeature f, int offset) {
       super(f, offset);
-      this.f = f;
       this.windowDays = f.windowDays();
       this.cap = f.cap();
       this.log1p = f.log1p();
@@ -530,7 +518,7 @@ abstract class CompiledFeature {
       }
     }
 
-    /** Bit for bit {@code f.decay().weight(ageDays)}. */
+    /** Bit for bit the feature's {@code decay().weight(ageDays)}. */
     double weight(double ageDays) {
       switch (decayKind) {
         case NO_DECAY:
@@ -577,7 +565,7 @@ abstract class CompiledFeature {
 
     @Override
     double displayAccept(double acc, double ageDays, int count) {
-      return ageDays <= f.windowDays() ? acc + count : acc;
+      return ageDays <= windowDays ? acc + count : acc;
     }
 
     @Override
@@ -588,20 +576,18 @@ abstract class CompiledFeature {
   }
 
   static final class Recency extends EventFeature {
-    private final RecencyFeature f;
     private final double capDays; // with missingFlag, copied from the spec as in Numeric
     private final boolean missingFlag;
 
     Recency(RecencyFeature f, int offset) {
       super(f, offset);
-      this.f = f;
       this.capDays = f.capDays();
       this.missingFlag = f.missingFlag();
     }
 
     @Override
     int width() {
-      return f.missingFlag() ? 2 : 1;
+      return missingFlag ? 2 : 1;
     }
 
     @Override

@@ -101,7 +101,7 @@ public sealed interface Decay permits Decay.None, Decay.HalfLife, Decay.StepSche
 
     @Override
     public double weight(double ageDays) {
-      // Index loop: this runs once per event on the extraction path.
+      // Index loop: the rule scorer calls this once per counted event.
       for (int i = 0, n = steps.size(); i < n; i++) {
         Step s = steps.get(i);
         if (ageDays <= s.upToDays()) {

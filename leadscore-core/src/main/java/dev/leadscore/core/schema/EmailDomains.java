@@ -81,7 +81,8 @@ final class EmailDomains {
    * looked up where it stands in the address: no substring, no lower-cased copy. Free-mail domains
    * sit in an open-addressing table keyed by {@code String.hashCode} of the lower-case domain;
    * competitors are few and are compared as suffixes. Entries match the lower-cased domain
-   * exactly, as the sets' {@code contains} did (an entry with capitals never matches). Immutable;
+   * exactly, as {@code Set.contains} on the lower-cased domain would (an entry with capitals never
+   * matches). Immutable;
    * thread-safe.
    */
   static final class DomainSets {
@@ -152,17 +153,15 @@ final class EmailDomains {
 
   /**
    * {@link #classify(String, Set, Set)} with the sets prepared once: allocation-free for ASCII
-   * domains (the general path for other domains allocates as before).
+   * domains (the general path for other domains allocates).
    */
   static EmailDomainClass classify(String address, DomainSets sets) {
-    Set<String> freeMail = sets.freeMail;
-    Set<String> competitors = sets.competitors;
     if (address == null) {
       return EmailDomainClass.UNKNOWN;
     }
     String a = address;
     int len = a.length();
-    if (len > 0 && (Character.isWhitespace(a.charAt(0)) || Character.isWhitespace(a.charAt(len - 1)))) {
+    if (len > 0 && (TextKeys.isWhitespace(a.charAt(0)) || TextKeys.isWhitespace(a.charAt(len - 1)))) {
       a = a.strip();
       len = a.length();
     }
@@ -189,7 +188,7 @@ final class EmailDomains {
         // before reaching such a character is what that path answers too: lower-casing keeps
         // every ASCII character, so an empty label, an edge hyphen or an invalid ASCII character
         // fails its label check as well.
-        return classifyGeneral(a.toLowerCase(Locale.ROOT), freeMail, competitors);
+        return classifyGeneral(a.toLowerCase(Locale.ROOT), sets.freeMail, sets.competitors);
       }
       if (i < end) {
         hash = 31 * hash + TextKeys.lower(c);
@@ -218,13 +217,13 @@ final class EmailDomains {
     if (sets.isFreeMail(a, start, end, hash)) {
       return EmailDomainClass.FREE_MAIL;
     }
-    if (isAcademic(a, start, end, labels)) {
+    if (isAcademic(a, end, labels)) {
       return EmailDomainClass.EDUCATION;
     }
     return EmailDomainClass.CORPORATE;
   }
 
-  /** The former path, on the stripped and lower-cased address, for domains outside ASCII. */
+  /** The general path, on the stripped and lower-cased address, for domains outside ASCII. */
   private static EmailDomainClass classifyGeneral(String a, Set<String> freeMail, Set<String> competitors) {
     int at = a.lastIndexOf('@');
     if (at <= 0 || !isLocalPart(a, at)) {
@@ -303,10 +302,10 @@ final class EmailDomains {
     }
   }
 
-  /** {@link #isAcademic(String[])} on the valid ASCII domain {@code a[start, end)} of {@code n} labels. */
-  private static boolean isAcademic(String a, int start, int end, int n) {
+  /** {@link #isAcademic(String[])} on a valid ASCII domain of {@code n} labels ending at {@code a[end - 1]}. */
+  private static boolean isAcademic(String a, int end, int n) {
     int lastDot = a.lastIndexOf('.', end - 1);
-    if (end - lastDot - 1 == 3 && lowerEquals(a, lastDot + 1, end, "edu")) {
+    if (lowerEquals(a, lastDot + 1, end, "edu")) {
       return true;
     }
     if (n < 3 || end - lastDot - 1 != 2) {

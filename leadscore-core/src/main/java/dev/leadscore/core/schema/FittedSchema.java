@@ -18,10 +18,10 @@ import java.util.Objects;
  *
  * <p>Extraction ({@link #extract(Lead, Instant, double[])}) resolves every name once, at
  * construction; per lead it does one map lookup per attribute read and one pass over the lead's
- * events, and allocates nothing once its text features have seen a pipeline's values: each
- * remembers what a distinct short raw text became (at most 8,192 texts of at
- * most 64 characters per feature), so a fitted schema keeps texts it
- * has seen. Those memos hold results that depend on the text only, never errors, so answers do
+ * events, and allocates nothing once its text features have seen a pipeline's values (an
+ * e-mail address outside ASCII takes a general path that does): each remembers what a distinct
+ * short raw text became (at most 8,192 texts of at most 64 characters per feature), so a fitted
+ * schema keeps texts it has seen. Those memos hold results that depend on the text only, never errors, so answers do
  * not depend on them. It never reads the clock: events after {@code asOf} are ignored,
  * ages are measured back from {@code asOf}. It never writes NaN or infinity: missing values are
  * imputed, flagged where declared, and unknown categories go to {@code other}. Values it cannot

@@ -53,10 +53,10 @@ final class TextKeys {
     }
     int start = 0;
     int end = raw.length();
-    while (start < end && Character.isWhitespace(raw.charAt(start))) {
+    while (start < end && isWhitespace(raw.charAt(start))) {
       start++;
     }
-    while (end > start && Character.isWhitespace(raw.charAt(end - 1))) {
+    while (end > start && isWhitespace(raw.charAt(end - 1))) {
       end--;
     }
     // The hash of the normalised form, as String.hashCode would compute it.
@@ -68,7 +68,7 @@ final class TextKeys {
         Integer v = slowPath.get(Specs.normalise(raw));
         return v == null ? ABSENT : v;
       }
-      if (Character.isWhitespace(c)) {
+      if (isWhitespace(c)) {
         if (!prevSpace) {
           hash = 31 * hash + ' ';
         }
@@ -91,6 +91,11 @@ final class TextKeys {
     return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 
+  /** {@link Character#isWhitespace(char)}, answering printable ASCII without its table lookup. */
+  static boolean isWhitespace(char c) {
+    return !(c > ' ' && c < 0x7f) && Character.isWhitespace(c);
+  }
+
   /** Whether ASCII {@code raw[start, end)} normalises to {@code key}. */
   private static boolean matches(String key, String raw, int start, int end) {
     int k = 0;
@@ -98,7 +103,7 @@ final class TextKeys {
     for (int i = start; i < end; i++) {
       char c = raw.charAt(i);
       char n;
-      if (Character.isWhitespace(c)) {
+      if (isWhitespace(c)) {
         if (prevSpace) {
           continue;
         }

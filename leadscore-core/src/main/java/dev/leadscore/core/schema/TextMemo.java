@@ -16,8 +16,8 @@ package dev.leadscore.core.schema;
  * instance first (readers hand out shared instances), and that {@link #remember} fills under a
  * lock. An insert only ever fills an empty slot, and a larger table is published whole, so a
  * reader racing a writer sees a remembered text or misses it, never a torn entry (entries are
- * published through their final fields). A read is a few loads and returns a primitive code;
- * the {@code ConcurrentHashMap} it replaces also unboxed an {@code Integer}.
+ * published through their final fields). A read is a few loads and returns a primitive code,
+ * with no boxed {@code Integer} to follow.
  *
  * <p>A text is stored at most {@link #MAX_PROBES} slots from where its hash points, and a read
  * looks no further, so texts made to share a hash (lead data may be hostile) cost a bounded

@@ -113,10 +113,10 @@ final class Values {
   static double parsePlainDecimal(String s) {
     int start = 0;
     int end = s.length();
-    while (start < end && isWhitespace(s.charAt(start))) { // as strip() does
+    while (start < end && TextKeys.isWhitespace(s.charAt(start))) { // as strip() does
       start++;
     }
-    while (end > start && isWhitespace(s.charAt(end - 1))) {
+    while (end > start && TextKeys.isWhitespace(s.charAt(end - 1))) {
       end--;
     }
     boolean negative = false;
@@ -148,11 +148,6 @@ final class Values {
     }
     double v = fraction > 0 ? mantissa / POWERS_OF_TEN[fraction] : mantissa;
     return negative ? -v : v;
-  }
-
-  /** {@link Character#isWhitespace(char)}, answering printable ASCII without its table lookup. */
-  private static boolean isWhitespace(char c) {
-    return !(c > ' ' && c < 0x7f) && Character.isWhitespace(c);
   }
 
   private static boolean isDigit(char c) {

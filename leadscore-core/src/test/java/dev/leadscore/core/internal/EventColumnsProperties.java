@@ -113,5 +113,11 @@ class EventColumnsProperties {
     assertEquals(4, ((EventColumns) lead.events()).count(1));
     assertEquals(new ActivityEvent("open", T.minusSeconds(5), 4), lead.events().get(1));
     assertEquals(lead, lead.toBuilder().build());
+    // A derived lead shares the columns until its builder adds an event; the original never changes.
+    assertSame(lead.events(), lead.toBuilder().text("x", "y").build().events());
+    Lead more = lead.toBuilder().event("demo", T).build();
+    assertEquals(3, more.events().size());
+    assertEquals(new ActivityEvent("demo", T), more.events().get(2));
+    assertEquals(2, lead.events().size());
   }
 }

@@ -413,7 +413,7 @@ public final class Monitor {
           missing[g]++;
         }
       }
-      hist[scoreBin(score)]++;
+      hist[Scores.bin(score)]++;
       tiers[tier.ordinal()]++;
       high += score >= HIGH_SCORE ? 1 : 0;
       low += score < LOW_SCORE ? 1 : 0;
@@ -460,10 +460,6 @@ public final class Monitor {
       }
     }
     return false;
-  }
-
-  static int scoreBin(double score) {
-    return Scores.bin(score);
   }
 
   static Status psiStatus(double psi) {
@@ -525,13 +521,12 @@ public final class Monitor {
 
   private ScoreDrift scoreDrift(long[] hist, long[] tiers, long high, long low, double sumP, int n) {
     double[] refHist = reference.scoreHistogram();
-    double[] curHist = new double[hist.length];
+    double[] curHist = Scores.shares(hist, n);
     List<Bin> histogram = new ArrayList<>();
     int width = 100 / TrainingReference.SCORE_BINS;
     double refHigh = 0;
     double refLow = 0;
     for (int b = 0; b < hist.length; b++) {
-      curHist[b] = (double) hist[b] / n;
       String label = b == hist.length - 1 ? "[" + b * width + ", 100]" : "[" + b * width + ", " + (b + 1) * width + ")";
       histogram.add(new Bin(label, clamp(refHist[b]), clamp(curHist[b])));
       if (b * width >= HIGH_SCORE) {
@@ -542,11 +537,10 @@ public final class Monitor {
       }
     }
     double[] refTiers = new double[tiers.length];
-    double[] curTiers = new double[tiers.length];
+    double[] curTiers = Scores.shares(tiers, n);
     List<Bin> tierBins = new ArrayList<>();
     for (Tier t : Tier.values()) {
       refTiers[t.ordinal()] = reference.tierShare(t);
-      curTiers[t.ordinal()] = (double) tiers[t.ordinal()] / n;
       tierBins.add(new Bin(t.label(), clamp(refTiers[t.ordinal()]), clamp(curTiers[t.ordinal()])));
     }
     double psi = psi(refHist, curHist);
