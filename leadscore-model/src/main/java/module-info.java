@@ -1,11 +1,14 @@
 /**
  * leadscore model: hand-written L2 logistic regression (Newton/IRLS with EJML's Cholesky),
  * cross-validation and lambda selection, back-tests, calibration, metrics, the versioned model
- * artifact, drift monitoring and the file-system model registry. Only these five packages are API;
+ * artifact, {@code ModelScorer} (the {@code LeadScorer} of a model, which asks the explain module
+ * for its reasons), drift monitoring and the file-system model registry. Only these five packages are API;
  * the solver and its machinery are package-private.
  */
 module dev.leadscore.model {
   requires transitive dev.leadscore.core;
+  // transitive: ModelScorer's public API hands out the explain module's LinearModel and LinearShap.
+  requires transitive dev.leadscore.explain;
   // transitive: CalibratorJson's public methods take and return Jackson tree nodes, so a module
   // that calls them must read Jackson too (javac -Xlint:exports warns otherwise).
   requires transitive com.fasterxml.jackson.databind;

@@ -15,7 +15,7 @@ import dev.leadscore.core.Tier;
 import dev.leadscore.core.schema.FeatureSchema;
 import dev.leadscore.core.synth.SyntheticData;
 import dev.leadscore.core.synth.SyntheticPipeline;
-import dev.leadscore.explain.ModelScorer;
+import dev.leadscore.model.ModelScorer;
 import dev.leadscore.model.ModelArtifact;
 import dev.leadscore.model.TrainingOptions;
 import dev.leadscore.model.TrainingProgress;

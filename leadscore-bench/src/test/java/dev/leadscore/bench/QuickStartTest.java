@@ -13,7 +13,7 @@ import dev.leadscore.core.schema.FeatureSchema;
 import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.core.synth.SyntheticData;
 import dev.leadscore.core.synth.SyntheticPipeline;
-import dev.leadscore.explain.ModelScorer;
+import dev.leadscore.model.ModelScorer;
 import dev.leadscore.model.ModelTrainer;
 import dev.leadscore.model.TrainedModel;
 import dev.leadscore.model.TrainingOptions;
@@ -76,7 +76,7 @@ class QuickStartTest {
     assertEquals(1.0, software);
     assertEquals(Tier.HOT, tier);
     assertTrue(score.probability() > 0 && score.probability() < 1);
-    assertEquals(score.tier(), model.tier(score.score()));
+    assertEquals(score.tier(), model.cutoffs().tierOf(score.score()));
     assertTrue(!why.isEmpty());
     // Reasons speak of the schema's features in words, not of one-hot columns.
     why.forEach(r -> assertTrue(schema.features().stream().anyMatch(f -> f.name().equals(r.feature()))

@@ -1,32 +1,28 @@
 package dev.leadscore.explain;
 
 import dev.leadscore.core.schema.FittedSchema;
-import dev.leadscore.model.TrainedModel;
 import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A linear lead-scoring model as the explain module sees it: a fitted schema, an intercept and
- * one weight per column, so that {@code logit = b + Σ_j w_j·x_j} for the vector {@code x} the schema
- * extracts, plus the {@link Background} explanations are measured against. It is the module's own
- * input type, so that a scorer can be built from a trained model's numbers <em>or</em> from weights
- * written by hand (deterministic host tests, no training).
+ * The linear function an explanation attributes: a fitted schema, an intercept and one weight per
+ * column, so that {@code f(x) = b + Σ_j w_j·x_j} for the vector {@code x} the schema extracts, plus
+ * the {@link Background} explanations are measured against. It is the explain module's own input
+ * type: the model module builds it from a trained model's numbers, and a host test can write the
+ * weights by hand. It does not score leads: scoring (calibration, 0–100 score, tier) is the model
+ * module's {@code ModelScorer}, whose logit for a trained model is that model's own.
  *
  * <p><b>Units.</b> {@link #intercept()} and {@link #weights()} are in <em>extraction units</em>:
  * they multiply the raw columns {@link FittedSchema#extract} writes, not standardised ones. A model
  * trained on standardised columns {@code z_j = (x_j − μ_j)/σ_j} converts as
  * {@code w_j = w'_j/σ_j}, {@code b = b' − Σ_j w'_j·μ_j/σ_j} (a constant column, {@code σ_j = 0},
- * gets weight 0); {@link #fromStandardised} does that for you and also keeps the standardised form,
- * so that {@link #logit} is computed on standardised columns as in training.
+ * gets weight 0); {@link #fromStandardised} does that conversion.
  *
- * <p><b>Logit.</b> {@link #logit(double[])} is {@code b + Σ w_j x_j} summed in column order for a
- * model made by {@link #of(FittedSchema, double, double[], Background)}; for one made by {@link
- * #fromStandardised} it is {@code b' + Σ_{σ_j > 0} w'_j·((x_j − μ_j)·(1/σ_j))} in column order;
- * for one made by {@link #of(TrainedModel)} it is the trained model's own {@link
- * TrainedModel#logit} (its dense raw or centred form), so scores match the trained model, and the same model
- * saved and loaded, bit for bit. The forms agree to rounding (about {@code 1e-16 × Σ|w_j x_j|} per
- * column), which is why additivity of SHAP values holds to {@link
- * LinearShap#ADDITIVITY_TOLERANCE} rather than bit for bit. Allocation-free, O(width).
+ * <p><b>Logit.</b> {@link #logit(double[])} is {@code b + Σ w_j x_j} summed in column order,
+ * allocation-free, O(width). A trained model's scoring logit is computed in another (re-associated)
+ * form; the two agree to rounding (about {@code 1e-16 × Σ|w_j x_j|} per column), which is why
+ * additivity of SHAP values against a score's logit holds to {@link
+ * LinearShap#ADDITIVITY_TOLERANCE} rather than bit for bit.
  *
  * <p>Immutable (arrays are copied in and out) and safe to share between threads.
  */
@@ -35,40 +31,12 @@ public final class LinearModel {
   private final double intercept;
   private final double[] weights;
   private final Background background;
-  // The standardised form, kept so that logit sums as training did; null (stdIntercept NaN) for a
-  // model built from extraction-unit weights, whose logit is then b + Σ w_j x_j.
-  private final double stdIntercept;
-  private final double[] stdWeights;
-  private final double[] stdMean;
-  private final double[] stdInverse;
-  private final int[] active;
-  // A trained model whose own logit is used, so scores match it bit for bit; or null.
-  private final TrainedModel trained;
 
-  private LinearModel(FittedSchema schema, double intercept, double[] weights, Background background,
-      double stdIntercept, double[] stdWeights, double[] stdMean, double[] stdInverse, int[] active,
-      TrainedModel trained) {
-    this.trained = trained;
+  private LinearModel(FittedSchema schema, double intercept, double[] weights, Background background) {
     this.schema = schema;
     this.intercept = intercept;
     this.weights = weights;
     this.background = background;
-    this.stdIntercept = stdIntercept;
-    this.stdWeights = stdWeights;
-    this.stdMean = stdMean;
-    this.stdInverse = stdInverse;
-    this.active = active;
-  }
-
-  /**
-   * The linear view of a trained model: its schema and weights in extraction units, the training
-   * data's column means as background, and its own logit (so scores and the model's
-   * {@link TrainedModel#logit} agree bit for bit).
-   */
-  public static LinearModel of(TrainedModel trained) {
-    Objects.requireNonNull(trained, "trained");
-    return fromStandardised(trained.schema(), trained.intercept(), trained.weights(), trained.means(),
-        trained.scales(), Background.ofMeans(trained.schema(), trained.background().columnMeans()), trained);
   }
 
   /**
@@ -84,14 +52,14 @@ public final class LinearModel {
    */
   public static LinearModel of(FittedSchema schema, double intercept, double[] weights, Background background) {
     check(schema, intercept, weights, background);
-    return new LinearModel(schema, intercept, weights.clone(), background, Double.NaN, null, null, null, null, null);
+    return new LinearModel(schema, intercept, weights.clone(), background);
   }
 
   /**
    * A model trained on standardised columns {@code z_j = (x_j − mean_j)/scale_j}, converted to
-   * extraction units for explanations while its logit is still computed in the standardised form
-   * (summed in column order; {@link #of(TrainedModel)} uses the trained model's own logit). Columns with {@code scale_j = 0} are constant in the
-   * training data; their weight is ignored (it is 0 in extraction units too).
+   * extraction units: {@code w_j = w'_j / scale_j} and
+   * {@code b = b' − Σ_j w_j·mean_j} in column order. Columns with {@code scale_j = 0} are constant in
+   * the training data; their weight is ignored (it is 0 in extraction units).
    *
    * @param schema the fitted schema
    * @param intercept the intercept {@code b'} of the standardised model
@@ -103,11 +71,6 @@ public final class LinearModel {
    */
   public static LinearModel fromStandardised(FittedSchema schema, double intercept, double[] standardisedWeights,
       double[] mean, double[] scale, Background background) {
-    return fromStandardised(schema, intercept, standardisedWeights, mean, scale, background, null);
-  }
-
-  private static LinearModel fromStandardised(FittedSchema schema, double intercept, double[] standardisedWeights,
-      double[] mean, double[] scale, Background background, TrainedModel trained) {
     Objects.requireNonNull(schema, "schema");
     int d = schema.width();
     checkVector(schema, "standardisedWeights", standardisedWeights);
@@ -117,31 +80,19 @@ public final class LinearModel {
       throw new IllegalArgumentException("intercept must be finite, got " + intercept);
     }
     double[] w = new double[d];
-    double[] inverse = new double[d];
-    int count = 0;
     double b = intercept;
     for (int j = 0; j < d; j++) {
       if (scale[j] < 0) {
         throw new IllegalArgumentException("scale of column '" + schema.columns().get(j).name() + "' must be >= 0, got " + scale[j]);
       }
       if (scale[j] > 0) {
-        inverse[j] = 1.0 / scale[j];
         w[j] = standardisedWeights[j] / scale[j];
         b -= w[j] * mean[j];
-        count++;
-      }
-    }
-    int[] act = new int[count];
-    for (int j = 0, k = 0; j < d; j++) {
-      if (scale[j] > 0) {
-        act[k++] = j;
       }
     }
     check(schema, b, w, background);
-    return new LinearModel(schema, b, w, background, intercept, standardisedWeights.clone(), mean.clone(), inverse, act,
-        trained);
+    return new LinearModel(schema, b, w, background);
   }
-
   private static void check(FittedSchema schema, double intercept, double[] weights, Background background) {
     Objects.requireNonNull(schema, "schema");
     Objects.requireNonNull(background, "background");
@@ -171,30 +122,17 @@ public final class LinearModel {
   /** The same model explained against another background of the same schema. */
   public LinearModel withBackground(Background other) {
     check(schema, intercept, weights, other);
-    return new LinearModel(schema, intercept, weights, other, stdIntercept, stdWeights, stdMean, stdInverse, active, trained);
+    return new LinearModel(schema, intercept, weights, other);
   }
 
   /**
-   * The model's logit for an extracted vector (see the class comment for the exact arithmetic).
-   * Allocation-free, O(width).
+   * {@code b + Σ_j w_j·x_j} for an extracted vector, summed in column order. Allocation-free,
+   * O(width).
    *
-   * @param x a vector from {@link FittedSchema#extract}: exactly {@code width()} values for a model
-   *     made by {@link #of(TrainedModel)}; for the others at least {@code width()}, of which the
-   *     first {@code width()} are read
-   * @throws IllegalArgumentException for a model made by {@link #of(TrainedModel)}, as {@link
-   *     TrainedModel#logit}: {@code x} of another length, or a NaN logit
+   * @param x a vector from {@link FittedSchema#extract}: at least {@code width()} values, of which
+   *     the first {@code width()} are read; not modified
    */
   public double logit(double[] x) {
-    if (trained != null) {
-      return trained.logit(x);
-    }
-    if (active != null) {
-      double eta = stdIntercept;
-      for (int j : active) {
-        eta += stdWeights[j] * ((x[j] - stdMean[j]) * stdInverse[j]);
-      }
-      return eta;
-    }
     double eta = intercept;
     for (int j = 0; j < weights.length; j++) {
       eta += weights[j] * x[j];
@@ -227,11 +165,6 @@ public final class LinearModel {
     return weights.length;
   }
 
-  /** Whether the logit is computed in the standardised form ({@link #fromStandardised}). */
-  public boolean standardised() {
-    return active != null;
-  }
-
   /** The background explanations are measured against. */
   public Background background() {
     return background;
@@ -245,8 +178,7 @@ public final class LinearModel {
   public boolean equals(Object o) {
     return o instanceof LinearModel m && schema.equals(m.schema) && Double.compare(intercept, m.intercept) == 0
         && Arrays.equals(weights, m.weights) && background.equals(m.background)
-        && Double.compare(stdIntercept, m.stdIntercept) == 0 && Arrays.equals(stdWeights, m.stdWeights)
-        && Arrays.equals(stdMean, m.stdMean) && Arrays.equals(stdInverse, m.stdInverse);
+;
   }
 
   @Override
@@ -256,7 +188,6 @@ public final class LinearModel {
 
   @Override
   public String toString() {
-    return "LinearModel[" + schema.schema().name() + ", " + weights.length + " columns, intercept " + intercept
-        + (active != null ? ", standardised" : "") + "]";
+    return "LinearModel[" + schema.schema().name() + ", " + weights.length + " columns, intercept " + intercept + "]";
   }
 }

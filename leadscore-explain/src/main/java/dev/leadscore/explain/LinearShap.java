@@ -214,6 +214,28 @@ public final class LinearShap {
   }
 
   /**
+   * As {@link #explain(Lead, Instant)} for a lead whose row is already extracted, with a caller-owned
+   * work buffer, so that a scorer that has just extracted the row pays for the attribution and the
+   * text only. Cost O(width) plus rendering of each listed reason.
+   *
+   * @param lead the lead the row was extracted from (its values fill the reasons' texts)
+   * @param asOf the instant the row was extracted at
+   * @param row the vector {@link FittedSchema#extract} wrote for {@code lead}; not modified
+   * @param work at least {@code features().size()} values; overwritten (it holds the SHAP values
+   *     afterwards), never referenced by the result
+   * @throws IllegalArgumentException if {@code row} or {@code work} is too short
+   */
+  public Explanation explain(Lead lead, Instant asOf, double[] row, double[] work) {
+    checkLength(row);
+    if (work.length < layout.players()) {
+      throw new IllegalArgumentException("work buffer has " + work.length + " entries but there are "
+          + layout.players() + " features to attribute");
+    }
+    contributions(row, work);
+    return explanation(lead, asOf, row, work);
+  }
+
+  /**
    * Mean absolute SHAP value per feature over extracted rows, largest first (ties by feature
    * name). Cost O(rows × width).
    *

@@ -1,5 +1,6 @@
 package dev.leadscore.explain;
 
+import dev.leadscore.explain.testing.Cases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,12 +1,10 @@
 package dev.leadscore.model;
 
-import dev.leadscore.core.Tier;
 import dev.leadscore.core.TierCutoffs;
 import dev.leadscore.core.schema.Column;
 import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.model.calibration.Calibrator;
 import dev.leadscore.model.eval.Interval;
-import dev.leadscore.model.internal.Scores;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -17,10 +15,11 @@ import java.util.Objects;
  * reference}. Made only by {@link ModelTrainer} and {@link
  * ModelArtifact#read}; save it with {@link ModelArtifact#write}.
  *
- * <p><b>Scoring.</b> A raw feature vector {@code x} (as {@link FittedSchema#extract} writes it)
- * gives the logit, the calibrated probability {@code calibrator(logit)}, the score {@code 100 *
- * probability} and the tier from the cut-offs. {@link #logit}, {@link #probability}, {@link
- * #score} and {@link #tier} allocate nothing and cost O(width). The logit is the standardised
+ * <p><b>Scoring.</b> A model is scored by {@link ModelScorer#of(TrainedModel)}, the one place that
+ * turns a raw feature vector {@code x} (as {@link FittedSchema#extract} writes it) into the logit,
+ * the calibrated probability {@code calibrator(logit)}, the score {@code 100 * probability} and the
+ * tier from the cut-offs. This class owns the logit: {@link #logit} allocates nothing and costs
+ * O(width). The logit is the standardised
  * logit {@code b + sum_j w_j * ((x_j - mean_j) * (1 / scale_j))} the solver computes, re-associated
  * so that scoring is a dense loop over the columns with {@code slope_j = w_j * (1 / scale_j)} (the
  * {@linkplain #rawWeights() raw weight}, 0 for constant columns), summed in eight interleaved
@@ -326,25 +325,6 @@ public final class TrainedModel {
       }
     }
     return new IllegalArgumentException("the logit is NaN for finite input (values too large to combine)");
-  }
-
-  /** The calibrated conversion probability in [0, 1]; see {@link #logit}. */
-  public double probability(double[] x) {
-    return calibrator.probability(logit(x));
-  }
-
-  /** The score on the 0–100 scale: {@code 100 * probability(x)}. */
-  public double score(double[] x) {
-    return Scores.of(probability(x));
-  }
-
-  /**
-   * The tier of a score.
-   *
-   * @throws IllegalArgumentException if the score is NaN or outside [0, 100]
-   */
-  public Tier tier(double score) {
-    return cutoffs.tierOf(score);
   }
 
   /**

@@ -3,8 +3,11 @@
  *
  * <p>{@link dev.leadscore.model.ModelTrainer} fits cross-validated, calibrated L2 logistic
  * regression on labelled leads with a {@link dev.leadscore.core.schema.FeatureSchema} and returns a
- * {@link dev.leadscore.model.TrainedModel}, which scores feature vectors without allocating and
- * carries its training summary, background statistics and provenance. {@link
+ * {@link dev.leadscore.model.TrainedModel}, which computes its logit without allocating and carries
+ * its training summary, background statistics and provenance. {@link
+ * dev.leadscore.model.ModelScorer} is the {@link dev.leadscore.core.LeadScorer} of a model: the one
+ * scoring path (logit, calibrated probability, 0–100 score, tier), with exact reasons from {@code
+ * leadscore-explain}. {@link
  * dev.leadscore.model.BackTest} evaluates out of time. {@link dev.leadscore.model.ModelArtifact}
  * saves a model as one versioned, checksummed JSON document and loads it back bit-exactly. Each
  * model carries a {@link dev.leadscore.model.TrainingReference} (training distributions and
@@ -13,9 +16,8 @@
  *
  * <pre>{@code
  * TrainedModel model = new ModelTrainer().train(schema, leads, asOf, TrainingOptions.defaults());
- * double[] x = model.schema().extract(lead, asOf);
- * double score = model.score(x);            // 0-100
- * Tier tier = model.tier(score);
+ * LeadScorer scorer = ModelScorer.of(model);
+ * Score score = scorer.score(lead, asOf);   // probability, 0-100 score, tier, reasons
  * String json = ModelArtifact.write(model); // ModelArtifact.read(json) scores identically
  * }</pre>
  *

@@ -41,7 +41,7 @@ class BackTestTest {
     assertTrue(r.crossValidatedAuc() > 0.65);
     double[] x = new double[r.model().width()];
     r.model().schema().extract(leads.get(700).lead(), ModelTrainerTest.DATA.asOf(), x);
-    assertEquals(r.model().probability(x), r.probabilities()[100]);
+    assertEquals(ModelScorer.of(r.model()).probabilityOf(x), r.probabilities()[100]);
     assertEquals(200, r.tierTable().leads());
 
     BackTestResult byShare = BackTest.firstShare(ModelTrainerTest.SCHEMA, leads, 0.75, ModelTrainerTest.DATA.asOf(),

@@ -35,10 +35,10 @@ class ModelArtifactTest {
     for (LabelledLead l : ModelTrainerTest.DATA.leads()) {
       model.schema().extract(l.lead(), ModelTrainerTest.DATA.asOf(), x);
       assertEquals(Double.doubleToRawLongBits(model.logit(x)), Double.doubleToRawLongBits(loaded.logit(x)));
-      assertEquals(Double.doubleToRawLongBits(model.score(x)), Double.doubleToRawLongBits(loaded.score(x)));
+      assertEquals(Double.doubleToRawLongBits(ModelScorer.of(model).scoreOf(x)), Double.doubleToRawLongBits(ModelScorer.of(loaded).scoreOf(x)));
       assertEquals(Double.doubleToRawLongBits(model.logitStandardError(x)),
           Double.doubleToRawLongBits(loaded.logitStandardError(x)));
-      assertEquals(model.tier(model.score(x)), loaded.tier(loaded.score(x)));
+      assertEquals(ModelScorer.of(model).tierOf(x), ModelScorer.of(loaded).tierOf(x));
     }
     assertEquals(json, ModelArtifact.write(loaded), "writing a loaded model gives the same bytes");
     assertEquals("acme-leads", loaded.modelId());

@@ -60,10 +60,10 @@ class ModelTrainerTest {
     double[] x = new double[fitted.width()];
     for (LabelledLead l : DATA.leads()) {
       fitted.extract(l.lead(), DATA.asOf(), x);
-      double p = m.probability(x);
+      double p = ModelScorer.of(m).probabilityOf(x);
       assertTrue(p >= 0 && p <= 1);
-      assertEquals(100 * p, m.score(x), 1e-12);
-      assertEquals(m.cutoffs().tierOf(m.score(x)), m.tier(m.score(x)));
+      assertEquals(100 * p, ModelScorer.of(m).scoreOf(x), 1e-12);
+      assertEquals(m.cutoffs().tierOf(ModelScorer.of(m).scoreOf(x)), ModelScorer.of(m).tierOf(x));
     }
   }
 

@@ -139,7 +139,7 @@ class TrainedModelLogitProperties {
         // Another row in between, so anything one call left behind for the next would change x's logit.
         m.logit(rows[(r + 1) % rows.length]);
         assertEquals(bits, Double.doubleToRawLongBits(m.logit(x)), "scored again after another row");
-        assertEquals(Double.doubleToRawLongBits(m.score(x)), Double.doubleToRawLongBits(loaded.score(x)));
+        assertEquals(Double.doubleToRawLongBits(ModelScorer.of(m).scoreOf(x)), Double.doubleToRawLongBits(ModelScorer.of(loaded).scoreOf(x)));
       }
     });
   }
@@ -187,7 +187,7 @@ class TrainedModelLogitProperties {
       double[] x = mean.clone();
       x[2] = v;
       assertEquals(expected, Double.doubleToRawLongBits(m.logit(x)), "constant column holding " + v);
-      assertEquals(Double.doubleToRawLongBits(m.score(mean)), Double.doubleToRawLongBits(m.score(x)));
+      assertEquals(Double.doubleToRawLongBits(ModelScorer.of(m).scoreOf(mean)), Double.doubleToRawLongBits(ModelScorer.of(m).scoreOf(x)));
       assertEquals(Double.doubleToRawLongBits(v), Double.doubleToRawLongBits(x[2]), "x is not modified");
     }
     // A NaN in a column that counts is refused, naming it, even next to a constant column's NaN.
@@ -197,7 +197,7 @@ class TrainedModelLogitProperties {
     String name = m.columns().get(5).name();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.logit(x));
     assertEquals("x[5] (column '" + name + "') is NaN; feature values must be finite", e.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> m.score(x));
+    assertThrows(IllegalArgumentException.class, () -> ModelScorer.of(m).scoreOf(x));
     assertThrows(IllegalArgumentException.class, () -> m.probabilityInterval(x, 0.9));
   }
 

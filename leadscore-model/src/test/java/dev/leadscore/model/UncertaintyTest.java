@@ -82,7 +82,7 @@ class UncertaintyTest {
       Interval iv = model.probabilityInterval(row, 0.9);
       double q = Normal.quantile(0.95);
       double eta = model.logit(row);
-      assertEquals(model.probability(row), iv.estimate());
+      assertEquals(ModelScorer.of(model).probabilityOf(row), iv.estimate());
       assertEquals(1 / (1 + Math.exp(-(eta - q * se))), iv.lower(), 1e-15);
       assertEquals(1 / (1 + Math.exp(-(eta + q * se))), iv.upper(), 1e-15);
     }

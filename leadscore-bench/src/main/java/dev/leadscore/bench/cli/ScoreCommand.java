@@ -6,7 +6,7 @@ import dev.leadscore.core.RowError;
 import dev.leadscore.core.Score;
 import dev.leadscore.core.Tier;
 import dev.leadscore.core.schema.FeatureSchema;
-import dev.leadscore.explain.ModelScorer;
+import dev.leadscore.model.ModelScorer;
 import dev.leadscore.model.ArtifactException;
 import dev.leadscore.model.ModelArtifact;
 import dev.leadscore.model.TrainedModel;

@@ -10,7 +10,7 @@ import dev.leadscore.core.schema.Imputation;
 import dev.leadscore.core.schema.NumericFeature;
 import dev.leadscore.core.synth.SyntheticData;
 import dev.leadscore.core.synth.SyntheticPipeline;
-import dev.leadscore.explain.ModelScorer;
+import dev.leadscore.model.ModelScorer;
 import dev.leadscore.model.ModelTrainer;
 import dev.leadscore.model.TrainedModel;
 import dev.leadscore.model.TrainingOptions;

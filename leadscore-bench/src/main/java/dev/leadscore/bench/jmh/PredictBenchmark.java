@@ -8,7 +8,7 @@ import dev.leadscore.bench.peers.SmilePeer;
 import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.explain.Background;
 import dev.leadscore.explain.LinearModel;
-import dev.leadscore.explain.ModelScorer;
+import dev.leadscore.model.calibration.Calibrator;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -33,7 +33,7 @@ import smile.classification.LogisticRegression;
  *       {@code Feature[]} with the bias node). leadscore's full bare score (with the tier) is
  *       {@code SingleLeadBenchmark.bareScore}.</li>
  *   <li>{@code matrix33_*}: the 10^5 x 33 training data (standardised), each library's own fit;
- *       leadscore's {@code explain.LinearModel.logit} plus {@code ModelScorer.logistic}.</li>
+ *       leadscore's {@code explain.LinearModel.logit} plus the logistic function ({@code Calibrator.identity()}).</li>
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -42,6 +42,7 @@ import smile.classification.LogisticRegression;
 @Measurement(iterations = 6, time = 1)
 @Fork(2)
 public class PredictBenchmark {
+  private static final Calibrator IDENTITY = Calibrator.identity();
 
   @State(Scope.Benchmark)
   public static class Pipeline105 {
@@ -116,7 +117,7 @@ public class PredictBenchmark {
 
   @Benchmark
   public double pipeline105_leadscore(Pipeline105 s, Cursor c) {
-    return s.p.model.probability(s.raw[c.next++ & Fixtures.MASK]);
+    return s.p.scorer.probabilityOf(s.raw[c.next++ & Fixtures.MASK]);
   }
 
   @Benchmark
@@ -131,7 +132,7 @@ public class PredictBenchmark {
 
   @Benchmark
   public double matrix33_leadscore(Matrix33 s, Cursor c) {
-    return ModelScorer.logistic(s.ours.logit(s.rows[c.next++ & Fixtures.MASK]));
+    return IDENTITY.probability(s.ours.logit(s.rows[c.next++ & Fixtures.MASK]));
   }
 
   @Benchmark

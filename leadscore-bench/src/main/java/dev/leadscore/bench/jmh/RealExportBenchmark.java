@@ -10,7 +10,7 @@ import dev.leadscore.core.io.LeadCsvReader;
 import dev.leadscore.core.io.ReadResult;
 import dev.leadscore.core.schema.FeatureSchema;
 import dev.leadscore.core.schema.FittedSchema;
-import dev.leadscore.explain.ModelScorer;
+import dev.leadscore.model.ModelScorer;
 import dev.leadscore.model.ModelTrainer;
 import dev.leadscore.model.TrainedModel;
 import dev.leadscore.model.TrainingOptions;
@@ -187,7 +187,7 @@ public class RealExportBenchmark {
   @Benchmark
   public Tier bareScore(Data d, Cursor c) {
     double[] x = d.rows[c.next++ & Fixtures.MASK];
-    return d.model.tier(d.model.score(x));
+    return d.scorer.tierOf(x);
   }
 
   @Benchmark

@@ -12,8 +12,8 @@ import dev.leadscore.core.schema.Column;
 import dev.leadscore.core.schema.FeatureSchema;
 import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.explain.Importance;
-import dev.leadscore.explain.ModelScorer;
-import dev.leadscore.explain.Move;
+import dev.leadscore.model.ModelScorer;
+import dev.leadscore.model.Move;
 import dev.leadscore.model.BackTest;
 import dev.leadscore.model.BackTestResult;
 import dev.leadscore.model.ModelTrainer;
@@ -291,11 +291,12 @@ public final class Evaluation {
       }
       log(spec, "nested cross-validation: outer fold %d/%d, training on %d leads", f + 1, folds, train.size());
       TrainedModel m = new ModelTrainer().train(spec.schema, train, spec.asOf, spec.options);
+      ModelScorer scorer = ModelScorer.of(m);
       double[] x = new double[m.width()];
       for (int i = 0; i < n; i++) {
         if (fold[i] == f) {
           m.schema().extract(leads.get(i).lead(), spec.asOf, x);
-          p[i] = m.probability(x);
+          p[i] = scorer.probabilityOf(x);
         }
       }
     }

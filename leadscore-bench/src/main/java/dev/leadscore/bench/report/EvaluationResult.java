@@ -3,7 +3,7 @@ package dev.leadscore.bench.report;
 import dev.leadscore.core.Explanation;
 import dev.leadscore.core.Score;
 import dev.leadscore.explain.Importance;
-import dev.leadscore.explain.Move;
+import dev.leadscore.model.Move;
 import dev.leadscore.model.TrainedModel;
 import dev.leadscore.model.eval.DataSufficiency;
 import java.time.Instant;

@@ -7,6 +7,7 @@ import dev.leadscore.core.RowError;
 import dev.leadscore.core.Tier;
 import dev.leadscore.core.schema.Column;
 import dev.leadscore.core.schema.FittedSchema;
+import dev.leadscore.model.ModelScorer;
 import dev.leadscore.model.TrainedModel;
 import dev.leadscore.model.TrainingReference;
 import dev.leadscore.model.TrainingReference.ColumnReference;
@@ -151,6 +152,8 @@ public final class Monitor {
   public static final double ERROR_SHARE_WATCH = 0.01;
 
   private final TrainedModel model;
+  // Scores the batch exactly as a host would (the one scoring path), on the extracted rows.
+  private final ModelScorer scorer;
   private final TrainingReference reference;
   private final FeatureGroup[] groups;
 
@@ -202,6 +205,7 @@ public final class Monitor {
 
   private Monitor(TrainedModel model, TrainingReference reference) {
     this.model = model;
+    this.scorer = ModelScorer.of(model);
     this.reference = reference;
     this.groups = groups(model.schema(), reference);
   }
@@ -397,7 +401,7 @@ public final class Monitor {
           errors.add(new RowError(i, lead.id(), bad, "feature column '" + bad + "' is not a finite number"));
           continue;
         }
-        p = model.probability(x);
+        p = scorer.probability(model.logit(x));
       } catch (LeadDataException e) {
         errors.add(RowError.of(i, e));
         continue;
@@ -406,7 +410,7 @@ public final class Monitor {
         continue;
       }
       double score = Scores.of(p);
-      Tier tier = model.tier(score);
+      Tier tier = scorer.cutoffs().tierOf(score);
       for (int g = 0; g < groups.length; g++) {
         groups[g].count(x, counts[g]);
         if (groups[g].missingColumns != null && markedMissing(x, groups[g].missingColumns)) {

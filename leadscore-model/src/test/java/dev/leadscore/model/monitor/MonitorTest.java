@@ -1,5 +1,6 @@
 package dev.leadscore.model.monitor;
 
+import dev.leadscore.model.ModelScorer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -276,7 +277,7 @@ class MonitorTest {
     int hot = 0;
     for (Lead l : SAME.unlabelled()) {
       double[] x = MODEL.schema().extract(l, AS_OF);
-      hot += MODEL.tier(MODEL.score(x)) == Tier.HOT ? 1 : 0;
+      hot += ModelScorer.of(MODEL).tierOf(x) == Tier.HOT ? 1 : 0;
     }
     assertEquals(hot, tiers.get(0).leads());
   }

@@ -1,5 +1,6 @@
 package dev.leadscore.model.registry;
 
+import dev.leadscore.model.ModelScorer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,7 +43,7 @@ class ModelRegistryTest {
   static void assertScoresIdentically(TrainedModel expected, TrainedModel actual) {
     for (Lead l : TestModels.DATA.unlabelled().subList(0, 50)) {
       double[] x = expected.schema().extract(l, TestModels.DATA.asOf());
-      assertEquals(Double.doubleToRawLongBits(expected.score(x)), Double.doubleToRawLongBits(actual.score(x)));
+      assertEquals(Double.doubleToRawLongBits(ModelScorer.of(expected).scoreOf(x)), Double.doubleToRawLongBits(ModelScorer.of(actual).scoreOf(x)));
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.leadscore.explain.hardening;
+package dev.leadscore.model.hardening;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +12,7 @@ import dev.leadscore.core.hardening.Fuzz.Tally;
 import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.explain.Background;
 import dev.leadscore.explain.LinearModel;
-import dev.leadscore.explain.ModelScorer;
+import dev.leadscore.model.ModelScorer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

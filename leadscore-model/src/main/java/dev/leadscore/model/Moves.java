@@ -1,4 +1,4 @@
-package dev.leadscore.explain;
+package dev.leadscore.model;
 
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.LeadDataException;
@@ -10,6 +10,7 @@ import dev.leadscore.core.schema.Column;
 import dev.leadscore.core.schema.EventCountFeature;
 import dev.leadscore.core.schema.FeatureSpec;
 import dev.leadscore.core.schema.FittedSchema;
+import dev.leadscore.core.schema.InteractionFeature;
 import dev.leadscore.core.schema.NumericFeature;
 import dev.leadscore.core.schema.RecencyFeature;
 import java.math.BigDecimal;
@@ -37,11 +38,25 @@ final class Moves {
   private final FittedSchema schema;
   /** One row buffer for every re-scoring of this search (not the lead's own row). */
   private final double[] scratch;
+  /** For each interaction column its two parent columns, else -1 (products are recomputed from them). */
+  private final int[] left;
+  private final int[] right;
 
   Moves(ModelScorer scorer) {
     this.scorer = scorer;
     this.schema = scorer.model().schema();
     this.scratch = new double[schema.width()];
+    this.left = new int[schema.width()];
+    this.right = new int[schema.width()];
+    for (Column c : schema.columns()) {
+      left[c.index()] = -1;
+      right[c.index()] = -1;
+      if (c.role() == Column.Role.INTERACTION) {
+        InteractionFeature f = (InteractionFeature) schema.schema().feature(c.feature());
+        left[c.index()] = schema.columnIndex(f.left());
+        right[c.index()] = schema.columnIndex(f.right());
+      }
+    }
   }
 
   List<Move> find(Lead lead, Instant asOf) {
@@ -164,9 +179,8 @@ final class Moves {
         }
       }
     }
-    Layout layout = scorer.shap().layout();
-    for (int j = 0; j < layout.width; j++) {
-      if (layout.isInteraction(j) && layout.left[j] == valueCol && layout.right[j] == valueCol) {
+    for (int j = 0; j < left.length; j++) {
+      if (left[j] == valueCol && right[j] == valueCol) {
         return; // quadratic in the value: no closed form
       }
     }
@@ -176,8 +190,8 @@ final class Moves {
       return; // the calibration never reaches the next tier
     }
     double x0 = row[valueCol];
-    double z0 = logitWithValue(row, valueCol, flagCol, x0, layout);
-    double slope = logitWithValue(row, valueCol, flagCol, x0 + 1, layout) - z0;
+    double z0 = logitWithValue(row, valueCol, flagCol, x0);
+    double slope = logitWithValue(row, valueCol, flagCol, x0 + 1) - z0;
     if (!(slope != 0) || !Double.isFinite(slope)) {
       return;
     }
@@ -207,18 +221,18 @@ final class Moves {
   }
 
   /** The logit with the value column set to {@code x}, the missing flag cleared and products recomputed. */
-  private double logitWithValue(double[] row, int valueCol, int flagCol, double x, Layout layout) {
+  private double logitWithValue(double[] row, int valueCol, int flagCol, double x) {
     double[] r = row.clone();
     r[valueCol] = x;
     if (flagCol >= 0) {
       r[flagCol] = 0;
     }
-    for (int j = 0; j < layout.width; j++) {
-      if (layout.isInteraction(j)) {
-        r[j] = r[layout.left[j]] * r[layout.right[j]];
+    for (int j = 0; j < left.length; j++) {
+      if (left[j] >= 0) {
+        r[j] = r[left[j]] * r[right[j]];
       }
     }
-    return scorer.model().logit(r);
+    return scorer.logit(r);
   }
 
   /**

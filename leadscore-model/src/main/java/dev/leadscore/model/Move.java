@@ -1,4 +1,4 @@
-package dev.leadscore.explain;
+package dev.leadscore.model;
 
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.Tier;

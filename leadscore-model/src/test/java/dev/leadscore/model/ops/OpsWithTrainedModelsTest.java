@@ -1,4 +1,4 @@
-package dev.leadscore.explain.ops;
+package dev.leadscore.model.ops;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +22,7 @@ import dev.leadscore.core.ops.ExperimentResult;
 import dev.leadscore.core.ops.ExperimentScore;
 import dev.leadscore.core.synth.SyntheticData;
 import dev.leadscore.core.synth.SyntheticPipeline;
-import dev.leadscore.explain.ModelScorer;
+import dev.leadscore.model.ModelScorer;
 import dev.leadscore.model.ModelTrainer;
 import dev.leadscore.model.TrainingOptions;
 import java.time.Instant;

@@ -1,5 +1,7 @@
-package dev.leadscore.explain;
+package dev.leadscore.explain.testing;
 
+import dev.leadscore.explain.LinearModel;
+import dev.leadscore.explain.Background;
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.schema.BooleanFeature;
 import dev.leadscore.core.schema.CategoricalFeature;
@@ -23,25 +25,25 @@ import java.util.SplittableRandom;
  * Random schemas, leads, backgrounds and models for the property tests, and the brute-force
  * Shapley value built from the definition (not from the closed form under test).
  */
-final class Cases {
-  static final Instant AS_OF = Instant.parse("2026-03-01T12:00:00Z");
-  static final String[] FAMILIES = {FeatureInfo.FIRMOGRAPHIC, FeatureInfo.BEHAVIORAL, FeatureInfo.EMAIL};
-  static final String[] COLOURS = {"red", "green", "blue"};
+public final class Cases {
+  public static final Instant AS_OF = Instant.parse("2026-03-01T12:00:00Z");
+  public static final String[] FAMILIES = {FeatureInfo.FIRMOGRAPHIC, FeatureInfo.BEHAVIORAL, FeatureInfo.EMAIL};
+  public static final String[] COLOURS = {"red", "green", "blue"};
 
   private Cases() {}
 
   /** One randomly generated problem: a fitted schema, its background rows, a model and a lead. */
-  record Case(FittedSchema schema, List<Lead> backgroundLeads, List<double[]> rows, double intercept, double[] weights,
+  public record Case(FittedSchema schema, List<Lead> backgroundLeads, List<double[]> rows, double intercept, double[] weights,
       Lead lead) {
-    Background background() {
+    public Background background() {
       return Background.of(schema, rows);
     }
 
-    LinearModel model() {
+    public LinearModel model() {
       return LinearModel.of(schema, intercept, weights, background());
     }
 
-    double[] x() {
+    public double[] x() {
       return schema.extract(lead, AS_OF);
     }
 
@@ -54,7 +56,7 @@ final class Cases {
   }
 
   /** Feature kinds: 0 numeric+flag, 1 boolean, 2 boolean+flag, 3 categorical, 4 event count, 5 recency+flag, 6 log numeric. */
-  static FeatureSpec feature(int kind, int i, String family) {
+  public static FeatureSpec feature(int kind, int i, String family) {
     String name = "f" + i;
     FeatureInfo info = FeatureInfo.of(name, family);
     switch (kind) {
@@ -76,7 +78,7 @@ final class Cases {
   }
 
   /** The columns a feature of that kind produces, by name (what an interaction may name). */
-  static List<String> columnNames(int kind, int i) {
+  public static List<String> columnNames(int kind, int i) {
     String n = "f" + i;
     switch (kind) {
       case 0:
@@ -92,7 +94,7 @@ final class Cases {
   }
 
   /** A random lead for features {@code 0..kinds.length-1}; {@code full} fills every attribute. */
-  static Lead lead(String id, int[] kinds, SplittableRandom r, boolean full) {
+  public static Lead lead(String id, int[] kinds, SplittableRandom r, boolean full) {
     Lead.Builder b = Lead.builder(id);
     for (int i = 0; i < kinds.length; i++) {
       boolean absent = !full && r.nextInt(5) == 0;
@@ -134,7 +136,7 @@ final class Cases {
    * columns between random earlier columns (the same column twice and two columns of one feature
    * included), 1 to 12 background rows and weights in [-2, 2] (about one in five exactly 0).
    */
-  static Gen<Case> cases(int minPlayers, int maxPlayers) {
+  public static Gen<Case> cases(int minPlayers, int maxPlayers) {
     return r -> {
       int k = minPlayers + r.nextInt(maxPlayers - minPlayers + 1);
       int[] kinds = new int[k];
@@ -173,7 +175,7 @@ final class Cases {
   // ------------------------------------------------------------------ brute force
 
   /** The players: every non-interaction feature of the schema, in schema order. */
-  static List<String> players(FittedSchema schema) {
+  public static List<String> players(FittedSchema schema) {
     List<String> out = new ArrayList<>();
     for (FeatureSpec f : schema.schema().features()) {
       if (!(f instanceof InteractionFeature)) {
@@ -184,7 +186,7 @@ final class Cases {
   }
 
   /** The model as a function of a full column vector, products recomputed from their parents. */
-  static double f(FittedSchema schema, double b, double[] w, double[] z) {
+  public static double f(FittedSchema schema, double b, double[] w, double[] z) {
     double[] v = z.clone();
     for (Column c : schema.columns()) {
       if (c.role() == Column.Role.INTERACTION) {
@@ -203,7 +205,7 @@ final class Cases {
    * The interventional coalition value {@code v(S) = mean over rows r of f(x_S, r_rest)} for every
    * coalition {@code S} (a bit mask over {@link #players}), straight from the definition.
    */
-  static double[] coalitionValues(FittedSchema schema, double b, double[] w, List<double[]> rows, double[] x) {
+  public static double[] coalitionValues(FittedSchema schema, double b, double[] w, List<double[]> rows, double[] x) {
     List<String> players = players(schema);
     int k = players.size();
     int[] owner = new int[schema.width()];
@@ -226,7 +228,7 @@ final class Cases {
   }
 
   /** Shapley values by enumerating all 2^k coalitions: φ_i = Σ_S |S|!(k−|S|−1)!/k! (v(S∪i) − v(S)). */
-  static double[] bruteForceShapley(FittedSchema schema, double b, double[] w, List<double[]> rows, double[] x) {
+  public static double[] bruteForceShapley(FittedSchema schema, double b, double[] w, List<double[]> rows, double[] x) {
     double[] v = coalitionValues(schema, b, w, rows, x);
     int k = Integer.numberOfTrailingZeros(v.length);
     double[] fact = new double[k + 1];

@@ -1,4 +1,4 @@
-package dev.leadscore.explain.hardening;
+package dev.leadscore.model.hardening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -6,7 +6,7 @@ import dev.leadscore.core.Lead;
 import dev.leadscore.core.hardening.ConcurrentScoring;
 import dev.leadscore.core.synth.SyntheticData;
 import dev.leadscore.core.synth.SyntheticPipeline;
-import dev.leadscore.explain.ModelScorer;
+import dev.leadscore.model.ModelScorer;
 import dev.leadscore.model.ModelArtifact;
 import java.time.Duration;
 import java.util.List;

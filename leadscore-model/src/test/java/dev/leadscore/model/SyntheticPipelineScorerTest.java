@@ -1,5 +1,10 @@
-package dev.leadscore.explain;
+package dev.leadscore.model;
 
+import dev.leadscore.explain.LinearModel;
+import dev.leadscore.explain.Background;
+import dev.leadscore.explain.LinearShap;
+import dev.leadscore.explain.Attribution;
+import dev.leadscore.explain.Importance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * product column) with fixed, seeded weights: texts, additivity, threads, and moves verified by
  * re-scoring.
  */
-class SyntheticPipelineTest {
+class SyntheticPipelineScorerTest {
   static final SyntheticData DATA = SyntheticPipeline.builder().size(400).seed(5).build().generate();
   static final Instant AS_OF = DATA.asOf();
   static final List<Lead> LEADS = DATA.unlabelled();

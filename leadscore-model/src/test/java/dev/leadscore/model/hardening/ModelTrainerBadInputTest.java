@@ -1,4 +1,4 @@
-package dev.leadscore.explain.hardening;
+package dev.leadscore.model.hardening;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +16,7 @@ import dev.leadscore.core.schema.FeatureInfo;
 import dev.leadscore.core.schema.FeatureSchema;
 import dev.leadscore.core.schema.Imputation;
 import dev.leadscore.core.schema.NumericFeature;
-import dev.leadscore.explain.ModelScorer;
+import dev.leadscore.model.ModelScorer;
 import dev.leadscore.model.ModelArtifact;
 import dev.leadscore.model.ModelTrainer;
 import dev.leadscore.model.TrainedModel;

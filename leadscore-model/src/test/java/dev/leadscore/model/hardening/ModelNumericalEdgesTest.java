@@ -1,4 +1,4 @@
-package dev.leadscore.explain.hardening;
+package dev.leadscore.model.hardening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +27,7 @@ import dev.leadscore.core.testing.Gen;
 import dev.leadscore.core.testing.PropertyCheck;
 import dev.leadscore.explain.Background;
 import dev.leadscore.explain.LinearModel;
-import dev.leadscore.explain.ModelScorer;
+import dev.leadscore.model.ModelScorer;
 import dev.leadscore.model.TrainedModel;
 import dev.leadscore.model.calibration.Calibrator;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.leadscore.explain.hardening;
+package dev.leadscore.model.hardening;
 
 import dev.leadscore.core.hardening.Schemas;
 import dev.leadscore.core.synth.SyntheticData;

@@ -1,5 +1,7 @@
-package dev.leadscore.explain;
+package dev.leadscore.model;
 
+import dev.leadscore.explain.LinearModel;
+import dev.leadscore.explain.LinearShap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,35 +44,39 @@ class TrainedModelScorerTest {
       double[] x = schema.extract(l.lead(), data.asOf());
       Score a = direct.score(l.lead(), data.asOf(), LeadScorer.Detail.SCORE_ONLY);
       Score b = loaded.score(l.lead(), data.asOf(), LeadScorer.Detail.SCORE_ONLY);
-      assertEquals(trained.score(x), a.score(), 0.0, l.lead().id());
-      assertEquals(trained.tier(trained.score(x)), a.tier());
+      assertEquals(direct.scoreOf(x), a.score(), 0.0, l.lead().id());
+      assertEquals(direct.tierOf(x), a.tier());
       assertEquals(a, b, "save -> load -> score is bit-identical");
     }
   }
 
   /**
    * The scoring logit is exact across every route a host can take to it: the trained model, the
-   * same model saved and loaded, and the linear views and scorers of both. (It is not bit-identical
-   * to the solver's standardised logit, only equal to rounding; the model module tests that.)
+   * same model saved and loaded, and the scorers of both. (It is not bit-identical to the solver's
+   * standardised logit, only equal to rounding; the model module tests that.) The linear function
+   * the explanations attribute is the same model in extraction units, equal to rounding.
    */
   @Test
   void logitsAndProbabilitiesAreBitIdenticalAcrossTrainedLoadedAndLinearViews() {
     TrainedModel loaded = ModelArtifact.read(ModelArtifact.write(trained));
-    LinearModel linear = LinearModel.of(trained);
-    LinearModel linearLoaded = LinearModel.of(loaded);
+    LinearModel linear = ModelScorer.of(trained).model();
+    LinearModel linearLoaded = ModelScorer.of(loaded).model();
     ModelScorer direct = ModelScorer.of(trained);
     ModelScorer fromLoaded = ModelScorer.of(loaded);
     for (LabelledLead l : data.leads()) {
       double[] x = trained.schema().extract(l.lead(), data.asOf());
       long logit = Double.doubleToRawLongBits(trained.logit(x));
       assertEquals(logit, Double.doubleToRawLongBits(loaded.logit(x)), l.lead().id() + ": loaded");
-      assertEquals(logit, Double.doubleToRawLongBits(linear.logit(x)), l.lead().id() + ": LinearModel.of");
-      assertEquals(logit, Double.doubleToRawLongBits(linearLoaded.logit(x)), l.lead().id() + ": LinearModel.of(loaded)");
-      long p = Double.doubleToRawLongBits(trained.probability(x));
+      assertEquals(logit, Double.doubleToRawLongBits(direct.logit(x)), l.lead().id() + ": scorer");
+      assertEquals(logit, Double.doubleToRawLongBits(fromLoaded.logit(x)), l.lead().id() + ": scorer of loaded");
+      assertEquals(trained.logit(x), linear.logit(x), LinearShap.ADDITIVITY_TOLERANCE, l.lead().id() + ": linear view");
+      assertEquals(Double.doubleToRawLongBits(linear.logit(x)), Double.doubleToRawLongBits(linearLoaded.logit(x)),
+          l.lead().id() + ": linear view of loaded");
+      long p = Double.doubleToRawLongBits(direct.probabilityOf(x));
       for (ModelScorer s : new ModelScorer[] {direct, fromLoaded}) {
         Score score = s.score(l.lead(), data.asOf(), LeadScorer.Detail.SCORE_ONLY);
         assertEquals(p, Double.doubleToRawLongBits(score.probability()), l.lead().id());
-        assertEquals(Double.doubleToRawLongBits(trained.score(x)), Double.doubleToRawLongBits(score.score()),
+        assertEquals(Double.doubleToRawLongBits(direct.scoreOf(x)), Double.doubleToRawLongBits(score.score()),
             l.lead().id());
       }
     }

@@ -1,5 +1,9 @@
-package dev.leadscore.explain;
+package dev.leadscore.model;
 
+import dev.leadscore.model.calibration.Calibrator;
+import dev.leadscore.explain.LinearModel;
+import dev.leadscore.explain.Background;
+import dev.leadscore.explain.testing.DemoModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,7 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class ModelScorerTest {
   static final Instant AS_OF = DemoModel.AS_OF;
-  final ModelScorer scorer = DemoModel.scorer();
+  final ModelScorer scorer = HandModels.demoScorer();
 
   static List<String> texts(List<Reason> reasons) {
     return reasons.stream().map(Reason::text).toList();
@@ -67,7 +71,7 @@ class ModelScorerTest {
       // fit = size + industry, intent = pricing + demo + unsubscribed + opens
       assertEquals(4.1 + 0.725, e.fit(), 1e-12);
       assertEquals(2 + 1.5 + 0.75 + 0.2, e.intent(), 1e-12);
-      assertEquals(100 * ModelScorer.logistic(9.9), s.score(), 1e-12);
+      assertEquals(100 * Calibrator.identity().probability(9.9), s.score(), 1e-12);
       assertEquals(Tier.HOT, s.tier());
       assertEquals("demo-model", s.modelId());
       assertEquals("7", s.modelVersion());
@@ -142,11 +146,11 @@ class ModelScorerTest {
     @Test
     void aCalibrationIsAppliedToTheLogit() {
       // a Platt-like recalibration 1/(1 + e^−(0.5 z − 1))
-      ModelScorer platt = ModelScorer.of("m", "1", DemoModel.model(), z -> ModelScorer.logistic(0.5 * z - 1), DemoModel.CUTOFFS);
+      ModelScorer platt = ModelScorer.of("m", "1", DemoModel.model(), z -> Calibrator.identity().probability(0.5 * z - 1), DemoModel.CUTOFFS);
       Lead lead = DemoModel.lead("x", 3, 0, 250, "retail", false, 1);
       double z = scorer.shap().attribute(lead, AS_OF).logit();
       Score s = platt.score(lead, AS_OF, Detail.SCORE_ONLY);
-      assertEquals(ModelScorer.logistic(0.5 * z - 1), s.probability(), 0);
+      assertEquals(Calibrator.identity().probability(0.5 * z - 1), s.probability(), 0);
       assertEquals(DemoModel.CUTOFFS.tierOf(s.score()), s.tier());
       ModelScorer broken = ModelScorer.of("m", "1", DemoModel.model(), zz -> 1.5, DemoModel.CUTOFFS);
       assertThrows(IllegalStateException.class, () -> broken.score(lead, AS_OF, Detail.SCORE_ONLY));
@@ -154,11 +158,11 @@ class ModelScorerTest {
 
     @Test
     void logisticIsStableAtTheExtremes() {
-      assertEquals(0.5, ModelScorer.logistic(0), 0);
-      assertEquals(1.0, ModelScorer.logistic(Double.POSITIVE_INFINITY), 0);
-      assertEquals(0.0, ModelScorer.logistic(Double.NEGATIVE_INFINITY), 0);
-      assertEquals(Math.exp(-800), ModelScorer.logistic(-800), 0);
-      assertEquals(1 / (1 + Math.exp(-3)), ModelScorer.logistic(3), 1e-16);
+      assertEquals(0.5, Calibrator.identity().probability(0), 0);
+      assertEquals(1.0, Calibrator.identity().probability(Double.POSITIVE_INFINITY), 0);
+      assertEquals(0.0, Calibrator.identity().probability(Double.NEGATIVE_INFINITY), 0);
+      assertEquals(Math.exp(-800), Calibrator.identity().probability(-800), 0);
+      assertEquals(1 / (1 + Math.exp(-3)), Calibrator.identity().probability(3), 1e-16);
     }
 
     @Test
@@ -194,11 +198,11 @@ class ModelScorerTest {
       Explanation lo = s.explanation().orElseThrow();
       Explanation pp = scorer.inPercentagePoints(lo);
       assertEquals(ModelScorer.PERCENTAGE_POINTS, pp.unit());
-      assertEquals(100 * ModelScorer.logistic(lo.baseValue()), pp.baseValue(), 1e-12);
+      assertEquals(100 * Calibrator.identity().probability(lo.baseValue()), pp.baseValue(), 1e-12);
       assertEquals(s.score(), pp.total(), 1e-9);
       assertEquals(lo.contributions().stream().map(Reason::feature).toList(), pp.contributions().stream().map(Reason::feature).toList());
       // each part is its log-odds share scaled by the same secant slope
-      double slope = (s.probability() - ModelScorer.logistic(lo.baseValue())) / (lo.total() - lo.baseValue());
+      double slope = (s.probability() - Calibrator.identity().probability(lo.baseValue())) / (lo.total() - lo.baseValue());
       for (int i = 0; i < pp.contributions().size(); i++) {
         assertEquals(100 * slope * lo.contributions().get(i).contribution(), pp.contributions().get(i).contribution(), 1e-12);
         assertEquals(lo.contributions().get(i).text(), pp.contributions().get(i).text());
@@ -224,7 +228,7 @@ class ModelScorerTest {
       assertEquals(1, move.addedEvents());
       assertEquals(Tier.HOT, move.newTier());
       // +2 log-odds: 2.7
-      assertEquals(100 * ModelScorer.logistic(2.7), move.newScore(), 1e-9);
+      assertEquals(100 * Calibrator.identity().probability(2.7), move.newScore(), 1e-9);
       assertEquals("One more demo request would make this lead Hot (score 93).", move.sentence());
       // re-scored independently: the same lead with one demo request now
       Lead changed = warm.toBuilder().event("demo_request", AS_OF).build();

@@ -1,4 +1,4 @@
-package dev.leadscore.explain.hardening;
+package dev.leadscore.model.hardening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,7 +17,7 @@ import dev.leadscore.core.hardening.Fuzz;
 import dev.leadscore.core.hardening.Fuzz.Outcome;
 import dev.leadscore.core.hardening.Fuzz.Tally;
 import dev.leadscore.core.testing.PropertyCheck;
-import dev.leadscore.explain.ModelScorer;
+import dev.leadscore.model.ModelScorer;
 import dev.leadscore.model.ArtifactException;
 import dev.leadscore.model.ModelArtifact;
 import dev.leadscore.model.TrainedModel;

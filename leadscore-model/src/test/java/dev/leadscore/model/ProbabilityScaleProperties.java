@@ -1,5 +1,7 @@
-package dev.leadscore.explain;
+package dev.leadscore.model;
 
+import dev.leadscore.model.calibration.Calibrator;
+import dev.leadscore.explain.testing.Cases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,8 +34,8 @@ class ProbabilityScaleProperties {
   }
 
   static final Gen<DoubleUnaryOperator> CALIBRATIONS = Gen.oneOf(
-      ModelScorer::logistic,
-      z -> ModelScorer.logistic(0.7 * z - 0.4),
+      Calibrator.identity()::probability,
+      z -> Calibrator.identity().probability(0.7 * z - 0.4),
       ProbabilityScaleProperties::steps);
 
   @Test

@@ -1,4 +1,4 @@
-package dev.leadscore.explain;
+package dev.leadscore.model;
 
 import dev.leadscore.core.BatchResult;
 import dev.leadscore.core.Explanation;
@@ -11,7 +11,11 @@ import dev.leadscore.core.Score;
 import dev.leadscore.core.Tier;
 import dev.leadscore.core.TierCutoffs;
 import dev.leadscore.core.schema.FittedSchema;
-import dev.leadscore.model.TrainedModel;
+import dev.leadscore.explain.Background;
+import dev.leadscore.explain.LinearModel;
+import dev.leadscore.explain.LinearShap;
+import dev.leadscore.model.calibration.Calibrator;
+import dev.leadscore.model.internal.Scores;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,14 +24,15 @@ import java.util.Optional;
 import java.util.function.DoubleUnaryOperator;
 
 /**
- * The {@link LeadScorer} of a linear model: the one call a host makes. Built from a {@link
- * LinearModel} (a trained model's numbers, or weights written by hand for deterministic tests),
- * a calibration from logit to probability, tier cut-offs and the model's id and version.
+ * The {@link LeadScorer} of a linear model: the one call a host makes, and the one place a model
+ * is scored. Built from a {@link TrainedModel} (its own logit, calibrator and tier cut-offs), or from
+ * an explain-module {@link LinearModel} with weights written by hand (deterministic host tests), a
+ * calibration from logit to probability, tier cut-offs and the model's id and version.
  *
  * <p><b>Scoring</b> ({@link #score}): extract the lead with the model's schema (a value the schema
  * cannot read raises {@link LeadDataException} naming the lead and field), compute the logit
- * ({@link LinearModel#logit}), map it to the calibrated probability {@code p}, take
- * {@code score = 100·p} (not rounded: the score is a double in [0, 100], so ties between leads are
+ * (the trained model's {@link TrainedModel#logit}, or {@link LinearModel#logit} of a hand-built
+ * one), map it to the calibrated probability {@code p}, take {@code score = 100·p} (not rounded: the score is a double in [0, 100], so ties between leads are
  * rare and the tier is decided on the exact value), and the tier {@link TierCutoffs#tierOf}
  * {@code (score)}. With {@link Detail#EXPLAINED} the score also carries the exact SHAP explanation
  * of {@link LinearShap#explain} (log-odds); with {@link Detail#SCORE_ONLY} no attribution is
@@ -36,7 +41,8 @@ import java.util.function.DoubleUnaryOperator;
  * lead that cannot be extracted as a {@link RowError} (0-based index) and going on with the others.
  *
  * <p><b>Calibration.</b> A {@link DoubleUnaryOperator} from logit to probability, e.g. the model
- * module's calibrator as {@code calibrator::probability}, or {@link #logistic} (no calibration). It
+ * module's calibrator as {@code calibrator::probability}, or {@link Calibrator#identity()} (no
+ * calibration). It
  * must be non-decreasing, deterministic, thread-safe and return values in [0, 1]; a value outside
  * is a bug in the calibration and raises {@link IllegalStateException}.
  *
@@ -67,6 +73,9 @@ public final class ModelScorer implements LeadScorer {
 
   private final String modelId;
   private final String modelVersion;
+  // The trained model whose own logit is scored (so scores match it and its saved copy bit for
+  // bit), or null for a hand-built model, whose logit is the explained linear function itself.
+  private final TrainedModel trained;
   private final LinearModel model;
   private final LinearShap shap;
   private final FittedSchema schema;
@@ -80,16 +89,17 @@ public final class ModelScorer implements LeadScorer {
   private final ThreadLocal<double[]> rowBuffer;
   private final ThreadLocal<double[]> phiBuffer;
 
-  private ModelScorer(String modelId, String modelVersion, LinearModel model, DoubleUnaryOperator calibration,
-      TierCutoffs cutoffs) {
+  private ModelScorer(String modelId, String modelVersion, TrainedModel trained, LinearModel model,
+      DoubleUnaryOperator calibration, TierCutoffs cutoffs) {
     this.modelId = requireText(modelId, "modelId");
     this.modelVersion = requireText(modelVersion, "modelVersion");
+    this.trained = trained;
     this.model = Objects.requireNonNull(model, "model");
     this.calibration = Objects.requireNonNull(calibration, "calibration");
     this.cutoffs = Objects.requireNonNull(cutoffs, "cutoffs");
     this.shap = LinearShap.of(model);
     this.schema = model.schema();
-    this.players = shap.layout().players();
+    this.players = shap.features().size();
     int width = schema.width();
     int k = players;
     this.rowBuffer = ThreadLocal.withInitial(() -> new double[width]);
@@ -115,39 +125,33 @@ public final class ModelScorer implements LeadScorer {
    */
   public static ModelScorer of(String modelId, String modelVersion, LinearModel model, DoubleUnaryOperator calibration,
       TierCutoffs cutoffs) {
-    return new ModelScorer(modelId, modelVersion, model, calibration, cutoffs);
+    return new ModelScorer(modelId, modelVersion, null, model, calibration, cutoffs);
   }
 
   /**
    * The scorer of a trained model (from {@code ModelTrainer.train} or {@code ModelArtifact.read}):
    * its fitted schema, weights, calibrator and tier cut-offs, with the training data's column
-   * means as the SHAP background. Scores are bit-identical to {@link TrainedModel#score}.
+   * means as the SHAP background. The logit is the trained model's own {@link TrainedModel#logit}, so
+   * the model and the same model saved and loaded score bit for bit alike; explanations attribute
+   * the model's weights in extraction units ({@link LinearModel#fromStandardised}).
    */
   public static ModelScorer of(TrainedModel trained) {
-    return new ModelScorer(trained.modelId(), trained.modelVersion(), LinearModel.of(trained),
-        trained.calibrator()::probability, trained.cutoffs());
+    Objects.requireNonNull(trained, "trained");
+    FittedSchema schema = trained.schema();
+    LinearModel view = LinearModel.fromStandardised(schema, trained.intercept(), trained.weights(), trained.means(),
+        trained.scales(), Background.ofMeans(schema, trained.background().columnMeans()));
+    return new ModelScorer(trained.modelId(), trained.modelVersion(), trained, view, trained.calibrator()::probability,
+        trained.cutoffs());
   }
 
-  /** A scorer whose probability is the plain {@link #logistic} of the logit (no calibration). */
+  /** A scorer whose probability is the plain logistic function of the logit ({@link Calibrator#identity()}). */
   public static ModelScorer of(String modelId, String modelVersion, LinearModel model, TierCutoffs cutoffs) {
-    return new ModelScorer(modelId, modelVersion, model, ModelScorer::logistic, cutoffs);
+    return new ModelScorer(modelId, modelVersion, null, model, Calibrator.identity()::probability, cutoffs);
   }
 
   /** The same scorer with other tier cut-offs. */
   public ModelScorer withCutoffs(TierCutoffs other) {
-    return new ModelScorer(modelId, modelVersion, model, calibration, other);
-  }
-
-  /**
-   * The logistic function {@code 1 / (1 + e^(−z))}, computed without overflow for any logit;
-   * {@code ±Infinity} give 1 and 0.
-   */
-  public static double logistic(double z) {
-    if (z >= 0) {
-      return 1.0 / (1.0 + Math.exp(-z));
-    }
-    double e = Math.exp(z);
-    return e / (1.0 + e);
+    return new ModelScorer(modelId, modelVersion, trained, model, calibration, other);
   }
 
   @Override
@@ -189,18 +193,22 @@ public final class ModelScorer implements LeadScorer {
   private Score evaluate(Lead lead, Instant asOf, Detail detail, double[] row, double[] phi) {
     schema.extract(lead, asOf, row);
     double p = probability(logit(lead, row));
-    double score = 100.0 * p;
+    double score = Scores.of(p);
     Tier tier = cutoffs.tierOf(score);
     Explanation explanation = null;
     if (detail == Detail.EXPLAINED) {
-      shap.contributions(row, phi);
-      explanation = shap.explanation(lead, asOf, row, phi);
+      explanation = shap.explain(lead, asOf, row, phi);
     }
     return Score.of(lead.id(), p, score, tier, explanation, modelId, modelVersion);
   }
 
+  /** The logit of an extracted row: the trained model's own, or the hand-built linear function. */
+  double logit(double[] row) {
+    return trained != null ? trained.logit(row) : model.logit(row);
+  }
+
   private double logit(Lead lead, double[] row) {
-    double z = model.logit(row);
+    double z = logit(row);
     if (Double.isFinite(z)) {
       return z;
     }
@@ -311,14 +319,45 @@ public final class ModelScorer implements LeadScorer {
     return new Moves(this).find(lead, asOf);
   }
 
+  /**
+   * The calibrated probability of an already extracted row: the scoring path without extraction,
+   * for batch jobs and evaluations that extract once. O(width), allocation-free.
+   *
+   * @param row a vector {@link FittedSchema#extract} wrote for this scorer's schema; not modified
+   * @throws IllegalArgumentException if the row has another length than the schema, or its logit is
+   *     NaN (the message names the first column that is not finite)
+   */
+  public double probabilityOf(double[] row) {
+    return probability(logit(row));
+  }
+
+  /**
+   * The 0–100 score of an already extracted row (see {@link #probabilityOf}). O(width),
+   * allocation-free.
+   *
+   * @throws IllegalArgumentException as {@link #probabilityOf}
+   */
+  public double scoreOf(double[] row) {
+    return Scores.of(probabilityOf(row));
+  }
+
+  /**
+   * The tier of an already extracted row (see {@link #probabilityOf}). O(width), allocation-free.
+   *
+   * @throws IllegalArgumentException as {@link #probabilityOf}
+   */
+  public Tier tierOf(double[] row) {
+    return cutoffs.tierOf(scoreOf(row));
+  }
+
   /** The 0–100 score of a lead, nothing else, extracting into {@code row} (at least the schema's width). */
   double scoreValue(Lead lead, Instant asOf, double[] row) {
     schema.extract(lead, asOf, row);
-    return 100.0 * probability(logit(lead, row));
+    return Scores.of(probability(logit(lead, row)));
   }
 
   Tier tierOfRow(Lead lead, double[] row) {
-    return cutoffs.tierOf(100.0 * probability(logit(lead, row)));
+    return cutoffs.tierOf(Scores.of(probability(logit(lead, row))));
   }
 
   /**
@@ -330,14 +369,14 @@ public final class ModelScorer implements LeadScorer {
       return Double.NaN;
     }
     double hi = 1;
-    while (100.0 * probability(hi) < targetScore) {
+    while (Scores.of(probability(hi)) < targetScore) {
       hi *= 2;
       if (hi > 1e4) {
         return Double.NaN;
       }
     }
     double lo = -1;
-    while (100.0 * probability(lo) >= targetScore) {
+    while (Scores.of(probability(lo)) >= targetScore) {
       lo *= 2;
       if (lo < -1e4) {
         return lo;
@@ -345,7 +384,7 @@ public final class ModelScorer implements LeadScorer {
     }
     for (int i = 0; i < 200 && hi - lo > 1e-12; i++) {
       double mid = lo + 0.5 * (hi - lo);
-      if (100.0 * probability(mid) >= targetScore) {
+      if (Scores.of(probability(mid)) >= targetScore) {
         hi = mid;
       } else {
         lo = mid;
@@ -354,7 +393,7 @@ public final class ModelScorer implements LeadScorer {
     return hi;
   }
 
-  /** The model scored. */
+  /** The linear function explanations attribute (for a trained model, its weights in extraction units). */
   public LinearModel model() {
     return model;
   }

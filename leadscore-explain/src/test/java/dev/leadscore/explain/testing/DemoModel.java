@@ -1,5 +1,7 @@
-package dev.leadscore.explain;
+package dev.leadscore.explain.testing;
 
+import dev.leadscore.explain.LinearModel;
+import dev.leadscore.explain.Background;
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.TierCutoffs;
 import dev.leadscore.core.schema.CategoricalFeature;
@@ -24,17 +26,17 @@ import java.util.List;
  * missing −0.2, unsubscribed −3, opens 0.2; intercept −1. Base value
  * {@code −1 + 0.5 + 0.5 + 1 − 0.1 + 0.075 − 0.75 + 0.4 = 0.625}.
  */
-final class DemoModel {
-  static final Instant AS_OF = Instant.parse("2026-02-01T09:00:00Z");
-  static final TierCutoffs CUTOFFS = TierCutoffs.of(80, 60, 30);
+public final class DemoModel {
+  public static final Instant AS_OF = Instant.parse("2026-02-01T09:00:00Z");
+  public static final TierCutoffs CUTOFFS = TierCutoffs.of(80, 60, 30);
 
   private DemoModel() {}
 
-  static FeatureInfo info(String name, String family, boolean actionable, String pos, String neg, String missing) {
+  public static FeatureInfo info(String name, String family, boolean actionable, String pos, String neg, String missing) {
     return new FeatureInfo(name, family, new ReasonTemplates(pos, neg, missing), actionable);
   }
 
-  static FeatureSchema schema() {
+  public static FeatureSchema schema() {
     return FeatureSchema.of("demo", 1,
         new EventCountFeature(info("pricing_visits", FeatureInfo.BEHAVIORAL, true,
             "Visited the pricing page {value} times in the last 30 days", "Only {value} pricing-page visits in the last 30 days",
@@ -57,7 +59,7 @@ final class DemoModel {
   }
 
   /** A lead; {@code size < 0} and {@code industry == null} leave those attributes out. */
-  static Lead lead(String id, int pricing, int demos, double size, String industry, boolean unsubscribed, int opens) {
+  public static Lead lead(String id, int pricing, int demos, double size, String industry, boolean unsubscribed, int opens) {
     Lead.Builder b = Lead.builder(id);
     for (int i = 0; i < pricing; i++) {
       b.event("pricing_page_visit", AS_OF.minusSeconds(86_400L * (i + 1)));
@@ -80,7 +82,7 @@ final class DemoModel {
     return b.build();
   }
 
-  static List<Lead> background() {
+  public static List<Lead> background() {
     return List.of(
         lead("B1", 0, 0, 20, "retail", false, 0),
         lead("B2", 2, 0, 200, "software", true, 2),
@@ -88,11 +90,11 @@ final class DemoModel {
         lead("B4", 2, 0, -1, null, false, 2));
   }
 
-  static FittedSchema fitted() {
+  public static FittedSchema fitted() {
     return schema().fit(background());
   }
 
-  static LinearModel model() {
+  public static LinearModel model() {
     FittedSchema s = fitted();
     double[] w = new double[s.width()];
     w[s.columnIndex("pricing_visits")] = 0.5;
@@ -106,9 +108,5 @@ final class DemoModel {
     w[s.columnIndex("unsubscribed")] = -3.0;
     w[s.columnIndex("email_opens")] = 0.2;
     return LinearModel.of(s, -1.0, w, Background.ofLeads(s, background(), AS_OF));
-  }
-
-  static ModelScorer scorer() {
-    return ModelScorer.of("demo-model", "7", model(), CUTOFFS);
   }
 }
