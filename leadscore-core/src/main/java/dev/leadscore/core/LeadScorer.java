@@ -1,5 +1,6 @@
 package dev.leadscore.core;
 
+import dev.leadscore.core.internal.LeadBatches;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,20 +46,9 @@ public interface LeadScorer {
   default BatchResult scoreAll(List<Lead> leads, Instant asOf, Detail detail) {
     Objects.requireNonNull(leads, "leads");
     Objects.requireNonNull(asOf, "asOf");
+    Objects.requireNonNull(detail, "detail");
     List<Score> scores = new ArrayList<>(leads.size());
-    List<RowError> errors = new ArrayList<>();
-    for (int i = 0; i < leads.size(); i++) {
-      Lead lead = leads.get(i);
-      if (lead == null) {
-        errors.add(new RowError(i, null, null, "row " + i + " is null"));
-        continue;
-      }
-      try {
-        scores.add(score(lead, asOf, detail));
-      } catch (LeadDataException e) {
-        errors.add(RowError.of(i, e));
-      }
-    }
+    List<RowError> errors = LeadBatches.scoreEach(leads, lead -> score(lead, asOf, detail), scores);
     return new BatchResult(scores, errors);
   }
 

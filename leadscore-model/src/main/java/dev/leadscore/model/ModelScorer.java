@@ -1,12 +1,10 @@
 package dev.leadscore.model;
 
-import dev.leadscore.core.BatchResult;
 import dev.leadscore.core.Explanation;
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.LeadDataException;
 import dev.leadscore.core.LeadScorer;
 import dev.leadscore.core.Reason;
-import dev.leadscore.core.RowError;
 import dev.leadscore.core.Score;
 import dev.leadscore.core.Tier;
 import dev.leadscore.core.TierCutoffs;
@@ -37,13 +35,13 @@ import java.util.function.DoubleUnaryOperator;
  * {@code (score)}. With {@link Detail#EXPLAINED} the score also carries the exact SHAP explanation
  * of {@link LinearShap#explain} (log-odds); with {@link Detail#SCORE_ONLY} no attribution is
  * computed and no text rendered, so ranking pays only for extraction and one dot product.
- * {@link #scoreAll} scores a batch on the calling thread with one pair of buffers, reporting each
- * lead that cannot be extracted as a {@link RowError} (0-based index) and going on with the others.
+ * {@link #scoreAll} (the interface's batch loop) scores a batch on the calling thread, reporting
+ * each lead that cannot be extracted as a {@link dev.leadscore.core.RowError} (0-based index) and
+ * going on with the others.
  *
  * <p><b>Calibration.</b> A {@link DoubleUnaryOperator} from logit to probability, e.g. the model
  * module's calibrator as {@code calibrator::probability}, or {@link Calibrator#identity()} (no
- * calibration). It
- * must be non-decreasing, deterministic, thread-safe and return values in [0, 1]; a value outside
+ * calibration). It must be non-decreasing, deterministic, thread-safe and return values in [0, 1]; a value outside
  * is a bug in the calibration and raises {@link IllegalStateException}.
  *
  * <p><b>Extras.</b> {@link #inPercentagePoints} restates an explanation on the probability scale;
@@ -54,13 +52,11 @@ import java.util.function.DoubleUnaryOperator;
  * A single-lead {@link #score} extracts into a per-thread scratch row (and, for explanations, a
  * per-thread buffer of one value per feature) held by this scorer, so a hot scoring loop allocates
  * no vectors: each thread gets its own buffers, every call overwrites them completely before
- * reading them, and no result refers to them, so nothing leaks from one call into the next.
- * {@link #scoreAll} uses one pair of buffers per call. The per-thread buffers ({@code 8 × width}
- * bytes plus {@code 8 ×} features for explanations, per thread that scored) are {@link
- * ThreadLocal}s: a pool thread keeps them until it ends or, after the scorer is collected, until
- * its thread-local table purges stale entries; virtual threads get fresh ones per thread. A host
- * that builds many short-lived scorers on long-lived threads should prefer {@link #scoreAll},
- * which allocates per call instead. The calibration function must not call back into the same
+ * reading them, and no result refers to them, so nothing leaks from one call into the next; a
+ * batch uses the calling thread's buffers too. The per-thread buffers ({@code 8 × width} bytes
+ * plus {@code 8 ×} features for explanations, per thread that scored) are {@link ThreadLocal}s: a
+ * pool thread keeps them until it ends or, after the scorer is collected, until its thread-local
+ * table purges stale entries; virtual threads get fresh ones per thread. The calibration function must not call back into the same
  * scorer on the same thread (it would overwrite the row being scored).
  */
 public final class ModelScorer implements LeadScorer {
@@ -160,34 +156,6 @@ public final class ModelScorer implements LeadScorer {
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(detail, "detail");
     return evaluate(lead, asOf, detail, rowBuffer.get(), detail == Detail.EXPLAINED ? phiBuffer.get() : null);
-  }
-
-  /**
-   * Scores many leads on the calling thread, reusing one feature buffer. A null lead or one whose
-   * data cannot be used becomes a {@link RowError} with its 0-based index; the others are scored.
-   */
-  @Override
-  public BatchResult scoreAll(List<Lead> leads, Instant asOf, Detail detail) {
-    Objects.requireNonNull(leads, "leads");
-    Objects.requireNonNull(asOf, "asOf");
-    Objects.requireNonNull(detail, "detail");
-    double[] row = new double[schema.width()];
-    double[] phi = detail == Detail.EXPLAINED ? new double[players] : null;
-    List<Score> scores = new ArrayList<>(leads.size());
-    List<RowError> errors = new ArrayList<>();
-    for (int i = 0; i < leads.size(); i++) {
-      Lead lead = leads.get(i);
-      if (lead == null) {
-        errors.add(new RowError(i, null, null, "row " + i + " is null"));
-        continue;
-      }
-      try {
-        scores.add(evaluate(lead, asOf, detail, row, phi));
-      } catch (LeadDataException e) {
-        errors.add(RowError.of(i, e));
-      }
-    }
-    return new BatchResult(scores, errors);
   }
 
   private Score evaluate(Lead lead, Instant asOf, Detail detail, double[] row, double[] phi) {

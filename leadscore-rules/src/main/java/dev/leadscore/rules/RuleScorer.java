@@ -1,5 +1,6 @@
 package dev.leadscore.rules;
 
+import dev.leadscore.core.ActivityEvent;
 import dev.leadscore.core.Explanation;
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.LeadScorer;
@@ -8,6 +9,7 @@ import dev.leadscore.core.Score;
 import dev.leadscore.core.Tier;
 import dev.leadscore.core.TierCutoffs;
 import dev.leadscore.core.TierPolicy;
+import dev.leadscore.core.internal.EventColumns;
 import dev.leadscore.core.schema.FittedSchema;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -198,6 +200,7 @@ public final class RuleScorer implements LeadScorer {
     Objects.requireNonNull(lead, "lead");
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(detail, "detail");
+    lead = atAsOf(lead, asOf);
     double[] row = new double[schema.width()];
     schema.extract(lead, asOf, row);
     long asOfMillis = CompiledRule.epochMillis(asOf);
@@ -230,9 +233,40 @@ public final class RuleScorer implements LeadScorer {
 
   /** Each rule's points for a lead, by position in the rule set; for derivation and tests. */
   double[] rulePoints(Lead lead, Instant asOf) {
+    lead = atAsOf(lead, asOf);
     double[] row = new double[schema.width()];
     schema.extract(lead, asOf, row);
     return rulePoints(lead, asOf, CompiledRule.epochMillis(asOf), row);
+  }
+
+  /**
+   * The lead as of {@code asOf}: itself, or (rarely) a copy without the events that fall in asOf's
+   * own millisecond but after it. Events rules age events in whole milliseconds, so without this an
+   * event a few nanoseconds after asOf would count, while extraction and the {@code LeadScorer}
+   * contract ignore every event after asOf to the nanosecond. O(events), allocation-free unless such
+   * an event exists.
+   */
+  private static Lead atAsOf(Lead lead, Instant asOf) {
+    EventColumns events = EventColumns.copyOf(lead.events()); // the lead's own columns, not a copy
+    long second = asOf.getEpochSecond();
+    int nano = asOf.getNano();
+    long asOfMillis = CompiledRule.epochMillis(asOf);
+    boolean any = false;
+    for (int i = 0; i < events.size() && !any; i++) {
+      any = events.isAfter(i, second, nano) && CompiledRule.epochMillis(events.epochSecond(i), events.nano(i)) <= asOfMillis;
+    }
+    if (!any) {
+      return lead;
+    }
+    Lead.Builder b = Lead.builder(lead.id());
+    lead.attributes().forEach(b::attribute);
+    lead.createdAt().ifPresent(b::createdAt);
+    for (ActivityEvent e : lead.events()) {
+      if (!e.at().isAfter(asOf)) {
+        b.event(e);
+      }
+    }
+    return b.build();
   }
 
   /** Each rule's points for an extracted lead; the lead's events are bucketed by type once for all events rules. */
@@ -255,6 +289,7 @@ public final class RuleScorer implements LeadScorer {
    * reference the bucketed path must match bit for bit; for tests.
    */
   double[] rulePointsUnbucketed(Lead lead, Instant asOf) {
+    lead = atAsOf(lead, asOf);
     double[] row = new double[schema.width()];
     schema.extract(lead, asOf, row);
     long asOfMillis = CompiledRule.epochMillis(asOf);

@@ -7,6 +7,7 @@ import dev.leadscore.core.LeadScorer.Detail;
 import dev.leadscore.core.RowError;
 import dev.leadscore.core.Score;
 import dev.leadscore.core.Tier;
+import dev.leadscore.core.internal.LeadBatches;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -160,19 +161,7 @@ public final class Experiment {
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(detail, "detail");
     List<ExperimentScore> scores = new ArrayList<>(leads.size());
-    List<RowError> errors = new ArrayList<>();
-    for (int i = 0; i < leads.size(); i++) {
-      Lead lead = leads.get(i);
-      if (lead == null) {
-        errors.add(new RowError(i, null, null, "row " + i + " is null"));
-        continue;
-      }
-      try {
-        scores.add(score(lead, asOf, detail));
-      } catch (LeadDataException e) {
-        errors.add(RowError.of(i, e));
-      }
-    }
+    List<RowError> errors = LeadBatches.scoreEach(leads, lead -> score(lead, asOf, detail), scores);
     return new ExperimentBatch(scores, errors);
   }
 
