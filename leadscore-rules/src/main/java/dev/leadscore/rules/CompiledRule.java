@@ -2,20 +2,15 @@ package dev.leadscore.rules;
 
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.internal.EventColumns;
+import dev.leadscore.core.internal.EventRouting;
 import dev.leadscore.core.Reason;
-import dev.leadscore.core.schema.BooleanFeature;
 import dev.leadscore.core.schema.CategoricalFeature;
 import dev.leadscore.core.schema.Column;
-import dev.leadscore.core.schema.EmailDomainFeature;
-import dev.leadscore.core.schema.EventCountFeature;
 import dev.leadscore.core.schema.FeatureInfo;
+import dev.leadscore.core.schema.FeatureOffers;
 import dev.leadscore.core.schema.FeatureSpec;
 import dev.leadscore.core.schema.FittedSchema;
-import dev.leadscore.core.schema.NumericFeature;
-import dev.leadscore.core.schema.OrdinalFeature;
 import dev.leadscore.core.schema.ReasonTemplates;
-import dev.leadscore.core.schema.RecencyFeature;
-import dev.leadscore.core.schema.TitleSeniorityFeature;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -117,7 +112,7 @@ abstract class CompiledRule {
     int[] counts = new int[0];
     long[] keys = new long[0];
     /**
-     * Filled by {@link EventRouting#route}: the positions of the events rule {@code i} reads are
+     * Filled by {@link #route}: the positions of the events rule {@code i} reads are
      * {@code routed[start[i]] .. routed[start[i + 1] - 1]}, in the lead's event order.
      */
     int[] start = new int[0];
@@ -136,79 +131,72 @@ abstract class CompiledRule {
 
   /**
    * Which events rules read which event type, fixed for a scorer: the lead's events are bucketed
-   * by type once per score instead of every events rule testing every event's type. Immutable
-   * after construction (the map and its arrays are never written after the constructor), so it is
-   * shared between threads; the per-lead buckets live in a {@link Scratch}.
+   * by type once per score ({@link #route}) instead of every events rule testing every event's
+   * type. The same table as extraction's event routing, here with rule positions (ascending).
+   * Immutable, so shared between threads; the per-lead buckets live in a {@link Scratch}.
    */
-  static final class EventRouting {
-    /** Event type -> positions (ascending) of the events rules that read it. */
-    private final Map<String, int[]> readersOf;
-    private final int ruleCount;
-
-    EventRouting(CompiledRule[] compiled) {
-      Map<String, int[]> m = new java.util.HashMap<>();
-      for (int i = 0; i < compiled.length; i++) {
-        if (compiled[i] instanceof EventsRule e) {
-          // Rule.Events rejects a type listed twice, so a rule is at most once among a type's
-          // readers and route never puts an event twice in one rule's bucket.
-          for (String t : e.types) {
-            int[] rs = m.get(t);
-            int[] grown = rs == null ? new int[1] : Arrays.copyOf(rs, rs.length + 1);
-            grown[grown.length - 1] = i;
-            m.put(t, grown);
-          }
+  static EventRouting routing(CompiledRule[] compiled) {
+    Map<String, int[]> m = new java.util.HashMap<>();
+    for (int i = 0; i < compiled.length; i++) {
+      if (compiled[i] instanceof EventsRule e) {
+        // Rule.Events rejects a type listed twice, so a rule is at most once among a type's
+        // readers and route never puts an event twice in one rule's bucket.
+        for (String t : e.types) {
+          int[] rs = m.get(t);
+          int[] grown = rs == null ? new int[1] : Arrays.copyOf(rs, rs.length + 1);
+          grown[grown.length - 1] = i;
+          m.put(t, grown);
         }
       }
-      this.readersOf = m;
-      this.ruleCount = compiled.length;
     }
+    return new EventRouting(m);
+  }
 
-    /**
-     * Buckets the lead's events by the rules that read their type, into {@code scratch.start} and
-     * {@code scratch.routed}. Events with a count of 0 are left out (no rule counts them). Each
-     * rule's bucket keeps the lead's event order, so it is exactly the sequence of events the
-     * rule's own type test would have kept.
-     */
-    void route(Lead lead, Scratch scratch) {
-      EventColumns events = EventColumns.copyOf(lead.events()); // the lead's own, not a copy
-      int n = events.size();
-      if (scratch.start.length < ruleCount + 1) {
-        scratch.start = new int[ruleCount + 1];
-      } else {
-        Arrays.fill(scratch.start, 0);
-      }
-      if (scratch.readers.length < n) {
-        scratch.readers = new int[n][];
-      }
-      int[] start = scratch.start;
-      int[][] readers = scratch.readers;
-      int total = 0;
-      for (int k = 0; k < n; k++) {
-        int[] rs = events.count(k) == 0 ? null : readersOf.get(events.type(k));
-        readers[k] = rs;
-        if (rs != null) {
-          for (int i : rs) {
-            start[i]++;
-          }
-          total += rs.length;
+  /**
+   * Buckets the lead's events by the rules that read their type ({@code routing}, over
+   * {@code ruleCount} rules) into {@code scratch.start} and {@code scratch.routed}. Events with a
+   * count of 0 are left out (no rule counts them). Each rule's bucket keeps the lead's event
+   * order, so it is exactly the sequence of events the rule's own type test would have kept.
+   */
+  static void route(EventRouting routing, int ruleCount, Lead lead, Scratch scratch) {
+    EventColumns events = EventColumns.copyOf(lead.events()); // the lead's own, not a copy
+    int n = events.size();
+    if (scratch.start.length < ruleCount + 1) {
+      scratch.start = new int[ruleCount + 1];
+    } else {
+      Arrays.fill(scratch.start, 0);
+    }
+    if (scratch.readers.length < n) {
+      scratch.readers = new int[n][];
+    }
+    int[] start = scratch.start;
+    int[][] readers = scratch.readers;
+    int total = 0;
+    for (int k = 0; k < n; k++) {
+      int[] rs = events.count(k) == 0 ? null : routing.slotsOf(events.type(k));
+      readers[k] = rs;
+      if (rs != null) {
+        for (int i : rs) {
+          start[i]++;
         }
+        total += rs.length;
       }
-      // Inclusive prefix sums: start[i] is the end of rule i's bucket.
-      for (int i = 1; i < ruleCount; i++) {
-        start[i] += start[i - 1];
-      }
-      start[ruleCount] = total;
-      if (scratch.routed.length < total) {
-        scratch.routed = new int[total];
-      }
-      int[] routed = scratch.routed;
-      // Filled from the back, so each bucket keeps the event order and start[i] ends at its beginning.
-      for (int k = n - 1; k >= 0; k--) {
-        int[] rs = readers[k];
-        if (rs != null) {
-          for (int i : rs) {
-            routed[--start[i]] = k;
-          }
+    }
+    // Inclusive prefix sums: start[i] is the end of rule i's bucket.
+    for (int i = 1; i < ruleCount; i++) {
+      start[i] += start[i - 1];
+    }
+    start[ruleCount] = total;
+    if (scratch.routed.length < total) {
+      scratch.routed = new int[total];
+    }
+    int[] routed = scratch.routed;
+    // Filled from the back, so each bucket keeps the event order and start[i] ends at its beginning.
+    for (int k = n - 1; k >= 0; k--) {
+      int[] rs = readers[k];
+      if (rs != null) {
+        for (int i : rs) {
+          routed[--start[i]] = k;
         }
       }
     }
@@ -327,18 +315,13 @@ abstract class CompiledRule {
 
     private static Resolved resolve(Rule.Levels r, FittedSchema schema) {
       FeatureSpec spec = feature(r, r.feature(), schema);
-      String missingLevel;
-      boolean learned = false;
-      boolean otherHoldsMissing = false;
-      if (spec instanceof TitleSeniorityFeature || spec instanceof EmailDomainFeature) {
-        missingLevel = "unknown";
-      } else if (spec instanceof CategoricalFeature c) {
-        missingLevel = CategoricalFeature.MISSING; // reserved even without a missing column: it can never be a value
-        otherHoldsMissing = !c.missingLevel();
-        learned = c.levels().isEmpty();
-      } else {
+      FeatureOffers offers = spec.offers();
+      if (!offers.levels()) {
         throw wrongKind(r, spec, "a titleSeniority, emailDomain or categorical feature (one-hot levels)");
       }
+      String missingLevel = offers.missingLevel();
+      boolean learned = offers.levelsLearned();
+      boolean otherHoldsMissing = offers.otherHoldsMissing();
       List<Column> levelCols = new ArrayList<>();
       for (Column c : schema.columns()) {
         if (c.feature().equals(spec.name()) && c.role() == Column.Role.LEVEL) {
@@ -422,23 +405,26 @@ abstract class CompiledRule {
       this.valueCol = column(schema, spec.name(), Column.Role.VALUE);
       this.missingCol = column(schema, spec.name(), Column.Role.MISSING_FLAG);
       // Event features always have a value: a count of 0, or "never" counted as capDays when unflagged.
-      this.canBeMissing = !(spec instanceof RecencyFeature) && !(spec instanceof EventCountFeature);
+      this.canBeMissing = !spec.offers().alwaysHasValue();
+      FeatureOffers offers = spec.offers();
       int n = r.bands().size();
       this.from = new double[n];
       this.to = new double[n];
       this.bandPoints = new double[n];
       for (int i = 0; i < n; i++) {
         Rule.Band b = r.bands().get(i);
-        checkReachable(r, spec, b, i);
-        from[i] = transform(spec, b.from());
-        to[i] = transform(spec, b.to());
+        String never = offers.whyBandNeverMatches(b.from(), b.to());
+        if (never != null) {
+          throw RuleSetException.of(r.id(), "band " + i + " " + b + " can never match: " + never);
+        }
+        from[i] = offers.bandEdge(b.from());
+        to[i] = offers.bandEdge(b.to());
         bandPoints[i] = Points.q(b.points());
       }
     }
 
     private static FeatureSpec checkKind(Rule.Bands r, FeatureSpec spec) {
-      if (!(spec instanceof NumericFeature) && !(spec instanceof OrdinalFeature) && !(spec instanceof RecencyFeature)
-          && !(spec instanceof EventCountFeature)) {
+      if (!spec.offers().bands()) {
         throw wrongKind(r, spec, "a numeric, ordinal, recency or eventCount feature");
       }
       return spec;
@@ -458,48 +444,6 @@ abstract class CompiledRule {
         m = Math.max(m, Points.q(b.points()));
       }
       return m;
-    }
-
-    /**
-     * A raw edge in the units of the extracted value: the feature's {@code log1p} (sign-symmetric,
-     * exactly as extraction computes it) but not its clipping, so that comparing the clipped,
-     * transformed value against transformed edges is comparing the clipped raw value against the
-     * raw edges.
-     */
-    static double transform(FeatureSpec spec, double raw) {
-      boolean log = spec instanceof NumericFeature n ? n.log1p() : spec instanceof EventCountFeature e && e.log1p();
-      if (log && Double.isFinite(raw)) {
-        return raw >= 0 ? Math.log1p(raw) : -Math.log1p(-raw);
-      }
-      return raw;
-    }
-
-    private static void checkReachable(Rule.Bands r, FeatureSpec spec, Rule.Band b, int i) {
-      if (spec instanceof NumericFeature f) {
-        if (b.to() <= f.clipMin() || b.from() > f.clipMax()) {
-          throw RuleSetException.of(r.id(), "band " + i + " " + b + " can never match: feature '" + f.name()
-              + "' clips its values to [" + f.clipMin() + ", " + f.clipMax() + "]");
-        }
-      } else if (spec instanceof RecencyFeature f) {
-        if (b.to() <= 0 || b.from() > f.capDays()) {
-          throw RuleSetException.of(r.id(), "band " + i + " " + b + " can never match: recency feature '" + f.name()
-              + "' takes values in [0, " + f.capDays() + "] days");
-        }
-      } else if (spec instanceof EventCountFeature f) {
-        if (b.to() <= 0 || b.from() > f.cap()) {
-          throw RuleSetException.of(r.id(), "band " + i + " " + b + " can never match: eventCount feature '" + f.name()
-              + "' takes values in [0, " + f.cap() + "]");
-        }
-      } else if (spec instanceof OrdinalFeature f) {
-        boolean any = false;
-        for (double v : f.mapping().values()) {
-          any |= b.from() <= v && v < b.to();
-        }
-        if (!any) {
-          throw RuleSetException.of(r.id(), "band " + i + " " + b + " can never match: ordinal feature '" + f.name()
-              + "' only takes the values " + f.mapping());
-        }
-      }
     }
 
     @Override
@@ -543,7 +487,7 @@ abstract class CompiledRule {
     }
 
     private static FeatureSpec checkKind(Rule.Flag r, FeatureSpec spec) {
-      if (!(spec instanceof BooleanFeature)) {
+      if (!spec.offers().yesNo()) {
         throw wrongKind(r, spec, "a boolean feature");
       }
       return spec;
@@ -645,7 +589,7 @@ abstract class CompiledRule {
 
     /**
      * {@link #eligibleAge} for an event already known to be of one of the rule's types and to have
-     * a non-zero count: {@link #eligibleAge} tests both first, and {@link EventRouting#route} leaves
+     * a non-zero count: {@link #eligibleAge} tests both first, and {@link #route} leaves
      * zero-count events out of every bucket.
      */
     private long eligibleAgeOfType(long asOfMillis, EventColumns events, int i) {
@@ -691,7 +635,7 @@ abstract class CompiledRule {
 
     /**
      * {@link #countedWeight(Lead, long, Scratch)} over the rule's bucket of a routed lead
-     * ({@link EventRouting#route} filled {@code scratch} for this lead): the events at
+     * ({@link #route} filled {@code scratch} for this lead): the events at
      * {@code scratch.routed[from .. to - 1]}, all of the rule's types, in the lead's event order.
      * Bit-identical: the same events reach the same (age, count) arrays in the same order.
      */

@@ -55,7 +55,7 @@ final class PointsDeriver {
     for (int j = 0; j < n; j++) {
       Lead lead = training.get(j).lead();
       schema.extract(lead, asOf, row);
-      scorer.routing().route(lead, scratch);
+      scorer.route(lead, scratch);
       for (int i = 0; i < r; i++) {
         CompiledRule c = scorer.compiled(i);
         if (c instanceof CompiledRule.AttributeRule a) {

@@ -2,6 +2,7 @@ package dev.leadscore.core.schema;
 
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.internal.EventColumns;
+import dev.leadscore.core.internal.EventRouting;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
