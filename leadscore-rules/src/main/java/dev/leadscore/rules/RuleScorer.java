@@ -244,7 +244,7 @@ public final class RuleScorer implements LeadScorer {
     int[] start = scratch.start;
     for (int i : order) {
       CompiledRule c = compiled[i];
-      pts[i] = c instanceof CompiledRule.EventsRule e
+      pts[i] = c instanceof EventsRule e
           ? e.points(lead, asOfMillis, scratch, start[i], start[i + 1])
           : c.points(lead, asOf, asOfMillis, row, pts, scratch);
     }
