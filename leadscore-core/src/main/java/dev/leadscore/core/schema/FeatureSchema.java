@@ -81,7 +81,7 @@ public final class FeatureSchema {
     this.fingerprint = SchemaJson.sha256(canonicalJson);
   }
 
-  private static void requireParent(FeatureSpec i, String side, String parent, Set<String> columns, Set<String> learned) {
+  private static void requireParent(FeatureSpec f, String side, String parent, Set<String> columns, Set<String> learned) {
     if (columns.contains(parent)) {
       return;
     }
@@ -89,7 +89,7 @@ public final class FeatureSchema {
     if (eq > 0 && learned.contains(parent.substring(0, eq))) {
       return; // a learned level: checked when the schema is fitted
     }
-    throw SchemaException.of(i.name(), side + " parent column '" + parent + "' is not produced by a feature declared before it");
+    throw SchemaException.of(f.name(), side + " parent column '" + parent + "' is not produced by a feature declared before it");
   }
 
   /**
