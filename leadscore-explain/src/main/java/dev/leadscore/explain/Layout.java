@@ -36,7 +36,7 @@ final class Layout {
     int[] playerOfFeature = new int[specs.size()];
     for (int f = 0; f < specs.size(); f++) {
       FeatureSpec spec = specs.get(f);
-      if (spec instanceof InteractionFeature) {
+      if (spec.offers().splitBetweenParents()) {
         playerOfFeature[f] = -1;
         continue;
       }

@@ -4,15 +4,12 @@ import dev.leadscore.core.Lead;
 import dev.leadscore.core.LeadDataException;
 import dev.leadscore.core.Tier;
 import dev.leadscore.core.TierCutoffs;
-import dev.leadscore.core.schema.Basis;
 import dev.leadscore.core.schema.BooleanFeature;
 import dev.leadscore.core.schema.Column;
-import dev.leadscore.core.schema.EventCountFeature;
 import dev.leadscore.core.schema.FeatureSpec;
 import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.core.schema.InteractionFeature;
 import dev.leadscore.core.schema.NumericFeature;
-import dev.leadscore.core.schema.RecencyFeature;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +48,7 @@ final class Moves {
     for (Column c : schema.columns()) {
       left[c.index()] = -1;
       right[c.index()] = -1;
-      if (c.role() == Column.Role.INTERACTION) {
+      if (c.role() == Column.Role.INTERACTION) { // only interaction features write this role
         InteractionFeature f = (InteractionFeature) schema.schema().feature(c.feature());
         left[c.index()] = schema.columnIndex(f.left());
         right[c.index()] = schema.columnIndex(f.right());
@@ -70,15 +67,22 @@ final class Moves {
       if (!spec.info().actionable()) {
         continue;
       }
-      if (spec instanceof EventCountFeature || spec instanceof RecencyFeature) {
-        eventMove(lead, asOf, spec, current, out);
-      } else if (spec instanceof BooleanFeature f) {
-        booleanMove(lead, asOf, row, f, current, out);
-      } else if (spec instanceof NumericFeature f && f.basis().kind() == Basis.Kind.NONE) {
-        numericMove(lead, asOf, row, f, current, out);
-      }
+      // The lever says what a rep could change; its Javadoc guarantees the record's class.
       // Categorical, ordinal, title and e-mail features describe who the lead is; interaction
-      // features move through their parents. Neither is suggested.
+      // features move through their parents: their lever is NONE and nothing is suggested.
+      switch (spec.offers().lever()) {
+        case EVENTS:
+          eventMove(lead, asOf, spec, current, out);
+          break;
+        case YES_NO:
+          booleanMove(lead, asOf, row, (BooleanFeature) spec, current, out);
+          break;
+        case NUMBER:
+          numericMove(lead, asOf, row, (NumericFeature) spec, current, out);
+          break;
+        default:
+          break;
+      }
     }
     out.sort(ORDER);
     return List.copyOf(out);

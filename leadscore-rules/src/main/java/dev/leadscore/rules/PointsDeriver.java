@@ -55,12 +55,12 @@ final class PointsDeriver {
     for (int j = 0; j < n; j++) {
       Lead lead = training.get(j).lead();
       schema.extract(lead, asOf, row);
-      scorer.routing().route(lead, scratch);
+      scorer.route(lead, scratch);
       for (int i = 0; i < r; i++) {
         CompiledRule c = scorer.compiled(i);
-        if (c instanceof CompiledRule.AttributeRule a) {
+        if (c instanceof AttributeRule a) {
           slot[i][j] = a.slot(lead, asOf, row);
-        } else if (c instanceof CompiledRule.EventsRule e) {
+        } else if (c instanceof EventsRule e) {
           counted[i][j] = e.countedWeight(lead, asOfMillis, scratch, scratch.start[i], scratch.start[i + 1]);
         }
       }
@@ -72,7 +72,7 @@ final class PointsDeriver {
       CompiledRule c = scorer.compiled(i);
       if (rule instanceof Rule.Levels lv) {
         Map<String, Double> points = new LinkedHashMap<>();
-        CompiledRule.LevelsRule lc = (CompiledRule.LevelsRule) c;
+        LevelsRule lc = (LevelsRule) c;
         for (Map.Entry<String, Double> e : lv.points().entrySet()) {
           int s = lc.slotOf(e.getKey());
           points.put(e.getKey(), s < 0 ? e.getValue() : points(slotSignal(slot[i], training, s, p), pointsPerLogOdds));
@@ -117,7 +117,7 @@ final class PointsDeriver {
       for (LabelledLead l : training) {
         double[] pts = partsScorer.rulePoints(l.lead(), asOf);
         for (int i = 0; i < r; i++) {
-          if (partsScorer.compiled(i) instanceof CompiledRule.BonusRule b && b.earned(pts)) {
+          if (partsScorer.compiled(i) instanceof BonusRule b && b.earned(pts)) {
             earnedCount[i]++;
             earnedConverted[i] += l.converted() ? 1 : 0;
             partsSum[i] += b.partsSum(pts);

@@ -10,6 +10,7 @@ import dev.leadscore.core.Tier;
 import dev.leadscore.core.TierCutoffs;
 import dev.leadscore.core.TierPolicy;
 import dev.leadscore.core.internal.EventColumns;
+import dev.leadscore.core.internal.EventRouting;
 import dev.leadscore.core.schema.FittedSchema;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ public final class RuleScorer implements LeadScorer {
   /** Evaluation order: ordinary rules first (declaration order), then bonuses. */
   private final int[] order;
   /** Which events rules read which event type: a lead's events are bucketed by type once per score. */
-  private final CompiledRule.EventRouting routing;
+  private final EventRouting routing;
   private final double base;
   private final Range total;
   private final Range fit;
@@ -126,7 +127,7 @@ public final class RuleScorer implements LeadScorer {
         }
       }
     }
-    this.routing = new CompiledRule.EventRouting(compiled);
+    this.routing = CompiledRule.routing(compiled);
     this.base = Points.q(ruleSet.base());
     double lo = base;
     double hi = base;
@@ -273,11 +274,11 @@ public final class RuleScorer implements LeadScorer {
   private double[] rulePoints(Lead lead, Instant asOf, long asOfMillis, double[] row) {
     double[] pts = new double[compiled.length];
     CompiledRule.Scratch scratch = new CompiledRule.Scratch();
-    routing.route(lead, scratch);
+    route(lead, scratch);
     int[] start = scratch.start;
     for (int i : order) {
       CompiledRule c = compiled[i];
-      pts[i] = c instanceof CompiledRule.EventsRule e
+      pts[i] = c instanceof EventsRule e
           ? e.points(lead, asOfMillis, scratch, start[i], start[i + 1])
           : c.points(lead, asOf, asOfMillis, row, pts, scratch);
     }
@@ -301,8 +302,9 @@ public final class RuleScorer implements LeadScorer {
     return pts;
   }
 
-  CompiledRule.EventRouting routing() {
-    return routing;
+  /** Buckets the lead's events by the events rules reading them, into {@code scratch}. */
+  void route(Lead lead, CompiledRule.Scratch scratch) {
+    CompiledRule.route(routing, compiled.length, lead, scratch);
   }
 
   CompiledRule compiled(int i) {

@@ -38,7 +38,14 @@ public record BooleanFeature(FeatureInfo info, String attribute, Imputation impu
 
   @Override
   public String kind() {
-    return "boolean";
+    return BooleanKind.NAME;
+  }
+
+  /** @hidden machinery, not part of the API */
+  @Override
+  @SuppressWarnings("exports") // the machinery's type is package-private on purpose
+  public FeatureKind machinery() {
+    return new BooleanKind(this);
   }
 
   @Override

@@ -55,7 +55,14 @@ public record CategoricalFeature(FeatureInfo info, String attribute, List<String
 
   @Override
   public String kind() {
-    return "categorical";
+    return CategoricalKind.NAME;
+  }
+
+  /** @hidden machinery, not part of the API */
+  @Override
+  @SuppressWarnings("exports") // the machinery's type is package-private on purpose
+  public FeatureKind machinery() {
+    return new CategoricalKind(this);
   }
 
   @Override

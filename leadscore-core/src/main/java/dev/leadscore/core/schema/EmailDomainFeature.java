@@ -38,7 +38,14 @@ public record EmailDomainFeature(FeatureInfo info, String attribute, List<String
 
   @Override
   public String kind() {
-    return "emailDomain";
+    return EmailDomainKind.NAME;
+  }
+
+  /** @hidden machinery, not part of the API */
+  @Override
+  @SuppressWarnings("exports") // the machinery's type is package-private on purpose
+  public FeatureKind machinery() {
+    return new EmailDomainKind(this);
   }
 
   @Override

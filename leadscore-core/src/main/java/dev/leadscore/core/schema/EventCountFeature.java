@@ -42,6 +42,13 @@ public record EventCountFeature(FeatureInfo info, List<String> eventTypes, doubl
 
   @Override
   public String kind() {
-    return "eventCount";
+    return EventCountKind.NAME;
+  }
+
+  /** @hidden machinery, not part of the API */
+  @Override
+  @SuppressWarnings("exports") // the machinery's type is package-private on purpose
+  public FeatureKind machinery() {
+    return new EventCountKind(this);
   }
 }

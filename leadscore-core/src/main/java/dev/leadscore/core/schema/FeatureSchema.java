@@ -62,14 +62,15 @@ public final class FeatureSchema {
       if (map.put(f.name(), f) != null) {
         throw SchemaException.of(f.name(), "feature names must be unique; declared twice");
       }
-      if (f instanceof InteractionFeature i) {
-        requireParent(i, "left", i.left(), columns, learnedCategoricals);
-        requireParent(i, "right", i.right(), columns, learnedCategoricals);
+      FeatureKind kind = f.machinery();
+      List<String> parents = kind.parentColumns();
+      for (int p = 0; p < parents.size(); p++) {
+        requireParent(f, p == 0 ? "left" : "right", parents.get(p), columns, learnedCategoricals);
       }
-      if (f instanceof CategoricalFeature c && c.levels().isEmpty()) {
-        learnedCategoricals.add(c.name());
+      if (kind.learnsLevels()) {
+        learnedCategoricals.add(f.name());
       }
-      for (String column : FittedSchema.declaredColumnNames(f)) {
+      for (String column : kind.declaredColumnNames()) {
         if (!columns.add(column)) {
           throw SchemaException.of(f.name(), "produces column '" + column + "', which an earlier feature already produces");
         }
@@ -80,7 +81,7 @@ public final class FeatureSchema {
     this.fingerprint = SchemaJson.sha256(canonicalJson);
   }
 
-  private static void requireParent(InteractionFeature i, String side, String parent, Set<String> columns, Set<String> learned) {
+  private static void requireParent(FeatureSpec f, String side, String parent, Set<String> columns, Set<String> learned) {
     if (columns.contains(parent)) {
       return;
     }
@@ -88,7 +89,7 @@ public final class FeatureSchema {
     if (eq > 0 && learned.contains(parent.substring(0, eq))) {
       return; // a learned level: checked when the schema is fitted
     }
-    throw SchemaException.of(i.name(), side + " parent column '" + parent + "' is not produced by a feature declared before it");
+    throw SchemaException.of(f.name(), side + " parent column '" + parent + "' is not produced by a feature declared before it");
   }
 
   /**
@@ -211,7 +212,7 @@ public final class FeatureSchema {
     trainingLeads.forEach(leads::add);
     Map<String, FittedFeature> fitted = new HashMap<>();
     for (FeatureSpec f : features) {
-      FittedFeature ff = Fitting.fit(f, leads);
+      FittedFeature ff = f.machinery().fit(leads);
       if (ff != null) {
         fitted.put(f.name(), ff);
       }

@@ -8,9 +8,10 @@ import java.util.List;
  * that a schema document can never name a class to load.
  *
  * <p>All implementations are immutable records, validated on construction, safe to share between
- * threads.
+ * threads. What a kind does (JSON form, fitting, extraction, columns) lives in its package-private
+ * kind class; see the package documentation.
  */
-public sealed interface FeatureSpec
+public sealed interface FeatureSpec extends KindHook
     permits NumericFeature, BooleanFeature, OrdinalFeature, CategoricalFeature, EventCountFeature,
         RecencyFeature, TitleSeniorityFeature, EmailDomainFeature, InteractionFeature {
 
@@ -38,5 +39,14 @@ public sealed interface FeatureSpec
   /** The event types this feature reads (empty for attribute and interaction features). */
   default List<String> eventTypes() {
     return List.of();
+  }
+
+  /**
+   * What rules and explanations can do with this feature: which rule kinds score it and how,
+   * how a rep could move it, whether explanations credit it to other features. A new, small
+   * object per call; ask once per feature, not per lead.
+   */
+  default FeatureOffers offers() {
+    return machinery().offers();
   }
 }

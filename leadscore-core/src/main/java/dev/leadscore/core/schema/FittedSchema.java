@@ -2,12 +2,12 @@ package dev.leadscore.core.schema;
 
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.internal.EventColumns;
+import dev.leadscore.core.internal.EventRouting;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -41,16 +41,19 @@ public final class FittedSchema {
   private final EventRouting eventSlotsByType;
   // The features again, one array per kind in schema order, so each write call site sees one
   // class and the JIT inlines it (a loop over all of them is a megamorphic call per feature).
-  // Each feature writes only its own columns; interactions read their parents' and go last.
-  private final CompiledFeature.Numeric[] numerics;
-  private final CompiledFeature.Bool[] bools;
-  private final CompiledFeature.Ordinal[] ordinals;
-  private final CompiledFeature.Categorical[] categoricals;
-  private final CompiledFeature.Title[] titles;
-  private final CompiledFeature.Email[] emails;
-  private final CompiledFeature.EventCount[] counts;
-  private final CompiledFeature.Recency[] recencies;
-  private final CompiledFeature.Interaction[] interactions;
+  // This is the one place that names every kind's compiled class: the price of monomorphic
+  // writes on the hot path. A kind missing here fails the check in the constructor for any
+  // schema that uses it. Each feature writes only its own columns; interactions read their
+  // parents' and go last.
+  private final NumericKind.Compiled[] numerics;
+  private final BooleanKind.Compiled[] bools;
+  private final OrdinalKind.Compiled[] ordinals;
+  private final CategoricalKind.Compiled[] categoricals;
+  private final TitleSeniorityKind.Compiled[] titles;
+  private final EmailDomainKind.Compiled[] emails;
+  private final EventCountKind.Compiled[] counts;
+  private final RecencyKind.Compiled[] recencies;
+  private final InteractionKind.Compiled[] interactions;
   // Per feature, its position in eventFeatures, or -1.
   private final int[] eventSlot;
   private final Map<String, Integer> featureIndex;
@@ -73,10 +76,14 @@ public final class FittedSchema {
     int offset = 0;
     for (int i = 0; i < specs.size(); i++) {
       FeatureSpec spec = specs.get(i);
-      CompiledFeature c = compile(spec, offset, this.fitted.get(spec.name()), colIdx);
+      FeatureKind kind = spec.machinery();
+      FittedFeature ff = this.fitted.get(spec.name());
+      CompiledFeature c = kind.compile(offset, ff, colIdx);
       compiled[i] = c;
       featIdx.put(spec.name(), i);
-      for (Column col : columnsOf(spec, offset, c, this.fitted.get(spec.name()))) {
+      List<Column> own = kind.columns(offset, ff);
+      assert c.width() == own.size();
+      for (Column col : own) {
         cols.add(col);
         colIdx.put(col.name(), col.index());
       }
@@ -102,15 +109,15 @@ public final class FittedSchema {
     Map<String, int[]> slots = new HashMap<>();
     byType.forEach((type, list) -> slots.put(type, list.stream().mapToInt(Integer::intValue).toArray()));
     this.eventSlotsByType = new EventRouting(slots);
-    this.numerics = ofKind(compiled, CompiledFeature.Numeric.class);
-    this.bools = ofKind(compiled, CompiledFeature.Bool.class);
-    this.ordinals = ofKind(compiled, CompiledFeature.Ordinal.class);
-    this.categoricals = ofKind(compiled, CompiledFeature.Categorical.class);
-    this.titles = ofKind(compiled, CompiledFeature.Title.class);
-    this.emails = ofKind(compiled, CompiledFeature.Email.class);
-    this.counts = ofKind(compiled, CompiledFeature.EventCount.class);
-    this.recencies = ofKind(compiled, CompiledFeature.Recency.class);
-    this.interactions = ofKind(compiled, CompiledFeature.Interaction.class);
+    this.numerics = ofKind(compiled, NumericKind.Compiled.class);
+    this.bools = ofKind(compiled, BooleanKind.Compiled.class);
+    this.ordinals = ofKind(compiled, OrdinalKind.Compiled.class);
+    this.categoricals = ofKind(compiled, CategoricalKind.Compiled.class);
+    this.titles = ofKind(compiled, TitleSeniorityKind.Compiled.class);
+    this.emails = ofKind(compiled, EmailDomainKind.Compiled.class);
+    this.counts = ofKind(compiled, EventCountKind.Compiled.class);
+    this.recencies = ofKind(compiled, RecencyKind.Compiled.class);
+    this.interactions = ofKind(compiled, InteractionKind.Compiled.class);
     int kinds = numerics.length + bools.length + ordinals.length + categoricals.length + titles.length + emails.length
         + counts.length + recencies.length + interactions.length;
     if (kinds != compiled.length) {
@@ -125,129 +132,9 @@ public final class FittedSchema {
         .toArray(n -> (T[]) java.lang.reflect.Array.newInstance(kind, n));
   }
 
-  private static CompiledFeature compile(FeatureSpec spec, int offset, FittedFeature ff, Map<String, Integer> colIdx) {
-    if (spec instanceof NumericFeature f) {
-      if (f.basis().kind() != Basis.Kind.NONE && (ff == null || ff.knots() == null || ff.knots().isEmpty())) {
-        throw SchemaException.of(f.name(), "fitted form has no knots for its " + f.basis().kind() + " basis");
-      }
-      return new CompiledFeature.Numeric(f, offset, imputeOf(f, ff), ff == null ? new double[0] : ff.knotArray());
-    } else if (spec instanceof BooleanFeature f) {
-      return new CompiledFeature.Bool(f, offset, imputeOf(f, ff));
-    } else if (spec instanceof OrdinalFeature f) {
-      return new CompiledFeature.Ordinal(f, offset, imputeOf(f, ff));
-    } else if (spec instanceof CategoricalFeature f) {
-      if (ff == null || ff.levels() == null) {
-        throw SchemaException.of(f.name(), "fitted form has no levels");
-      }
-      return new CompiledFeature.Categorical(f, offset, ff.levels());
-    } else if (spec instanceof TitleSeniorityFeature f) {
-      return new CompiledFeature.Title(f, offset);
-    } else if (spec instanceof EmailDomainFeature f) {
-      return new CompiledFeature.Email(f, offset);
-    } else if (spec instanceof EventCountFeature f) {
-      return new CompiledFeature.EventCount(f, offset);
-    } else if (spec instanceof RecencyFeature f) {
-      return new CompiledFeature.Recency(f, offset);
-    } else if (spec instanceof InteractionFeature f) {
-      Integer l = colIdx.get(f.left());
-      Integer r = colIdx.get(f.right());
-      if (l == null || r == null) {
-        throw SchemaException.of(f.name(), "parent column '" + (l == null ? f.left() : f.right())
-            + "' does not exist after fitting (a learned level that was not kept?)");
-      }
-      return new CompiledFeature.Interaction(f, offset, l, r);
-    }
-    throw new AssertionError("unhandled feature kind " + spec.kind());
-  }
-
-  private static double imputeOf(FeatureSpec f, FittedFeature ff) {
-    if (ff == null || !ff.hasImpute() || !Double.isFinite(ff.impute())) {
-      throw SchemaException.of(f.name(), "fitted form has no finite imputation value");
-    }
-    return ff.impute();
-  }
-
   /** Column names a feature produces whatever the data, used to check interaction parents. */
   static List<String> declaredColumnNames(FeatureSpec spec) {
-    List<String> names = new ArrayList<>();
-    if (spec instanceof CategoricalFeature f) {
-      for (String l : Specs.normaliseAll(f.levels())) {
-        names.add(f.name() + "=" + l);
-      }
-      names.add(f.name() + "=" + CategoricalFeature.OTHER);
-      if (f.missingLevel()) {
-        names.add(f.name() + "=" + CategoricalFeature.MISSING);
-      }
-      return names;
-    }
-    if (spec instanceof NumericFeature f && f.basis().kind() != Basis.Kind.NONE) {
-      // Only the columns that exist whatever knots are learned.
-      if (f.basis().kind() == Basis.Kind.HINGE) {
-        names.add(f.name());
-      }
-      if (f.missingFlag()) {
-        names.add(f.name() + "_missing");
-      }
-      return names;
-    }
-    for (Column c : columnsOf(spec, 0, null, null)) {
-      names.add(c.name());
-    }
-    return names;
-  }
-
-  private static List<Column> columnsOf(FeatureSpec spec, int offset, CompiledFeature c, FittedFeature ff) {
-    String n = spec.name();
-    String fam = spec.family();
-    List<Column> out = new ArrayList<>();
-    if (spec instanceof CategoricalFeature f) {
-      List<String> levels = new ArrayList<>(ff == null ? List.of() : ff.levels());
-      levels.add(CategoricalFeature.OTHER);
-      if (f.missingLevel()) {
-        levels.add(CategoricalFeature.MISSING);
-      }
-      for (String l : levels) {
-        out.add(new Column(offset + out.size(), n + "=" + l, n, fam, Column.Role.LEVEL, l));
-      }
-    } else if (spec instanceof TitleSeniorityFeature) {
-      for (Seniority s : Seniority.values()) {
-        String l = s.name().toLowerCase(Locale.ROOT);
-        out.add(new Column(offset + out.size(), n + "=" + l, n, fam, Column.Role.LEVEL, l));
-      }
-    } else if (spec instanceof EmailDomainFeature) {
-      for (EmailDomainClass s : EmailDomainClass.values()) {
-        String l = s.name().toLowerCase(Locale.ROOT);
-        out.add(new Column(offset + out.size(), n + "=" + l, n, fam, Column.Role.LEVEL, l));
-      }
-    } else if (spec instanceof InteractionFeature) {
-      out.add(new Column(offset, n, n, fam, Column.Role.INTERACTION, null));
-    } else if (spec instanceof NumericFeature f && f.basis().kind() != Basis.Kind.NONE) {
-      int k = ff == null || ff.knots() == null ? 0 : ff.knots().size();
-      if (f.basis().kind() == Basis.Kind.HINGE) {
-        out.add(new Column(offset, n, n, fam, Column.Role.VALUE, null));
-        for (int j = 1; j <= k; j++) {
-          out.add(new Column(offset + out.size(), n + "_h" + j, n, fam, Column.Role.BASIS, null));
-        }
-      } else {
-        for (int j = 1; j <= k + 1; j++) {
-          out.add(new Column(offset + out.size(), n + "=bin" + j, n, fam, Column.Role.LEVEL, "bin" + j));
-        }
-      }
-      if (f.missingFlag()) {
-        out.add(new Column(offset + out.size(), n + "_missing", n, fam, Column.Role.MISSING_FLAG, null));
-      }
-    } else {
-      out.add(new Column(offset, n, n, fam, Column.Role.VALUE, null));
-      boolean flag = spec instanceof NumericFeature f1 ? f1.missingFlag()
-          : spec instanceof BooleanFeature f2 ? f2.missingFlag()
-          : spec instanceof OrdinalFeature f3 ? f3.missingFlag()
-          : spec instanceof RecencyFeature f4 && f4.missingFlag();
-      if (flag) {
-        out.add(new Column(offset + 1, n + "_missing", n, fam, Column.Role.MISSING_FLAG, null));
-      }
-    }
-    assert c == null || c.width() == out.size();
-    return out;
+    return spec.machinery().declaredColumnNames();
   }
 
   /** The declared contract this was fitted from. */
@@ -354,31 +241,31 @@ public final class FittedSchema {
 
   /** Writes every feature, kind by kind (interactions last, after their parents). */
   private void writeByKind(Lead lead, Instant asOf, double[] out) {
-    for (CompiledFeature.Numeric c : numerics) {
+    for (NumericKind.Compiled c : numerics) {
       c.write(lead, asOf, out);
     }
-    for (CompiledFeature.Bool c : bools) {
+    for (BooleanKind.Compiled c : bools) {
       c.write(lead, asOf, out);
     }
-    for (CompiledFeature.Ordinal c : ordinals) {
+    for (OrdinalKind.Compiled c : ordinals) {
       c.write(lead, asOf, out);
     }
-    for (CompiledFeature.Categorical c : categoricals) {
+    for (CategoricalKind.Compiled c : categoricals) {
       c.write(lead, asOf, out);
     }
-    for (CompiledFeature.Title c : titles) {
+    for (TitleSeniorityKind.Compiled c : titles) {
       c.write(lead, asOf, out);
     }
-    for (CompiledFeature.Email c : emails) {
+    for (EmailDomainKind.Compiled c : emails) {
       c.write(lead, asOf, out);
     }
-    for (CompiledFeature.EventCount c : counts) {
+    for (EventCountKind.Compiled c : counts) {
       c.write(lead, asOf, out);
     }
-    for (CompiledFeature.Recency c : recencies) {
+    for (RecencyKind.Compiled c : recencies) {
       c.write(lead, asOf, out);
     }
-    for (CompiledFeature.Interaction c : interactions) {
+    for (InteractionKind.Compiled c : interactions) {
       c.write(lead, asOf, out);
     }
   }

@@ -24,6 +24,13 @@ public record InteractionFeature(FeatureInfo info, String left, String right) im
 
   @Override
   public String kind() {
-    return "interaction";
+    return InteractionKind.NAME;
+  }
+
+  /** @hidden machinery, not part of the API */
+  @Override
+  @SuppressWarnings("exports") // the machinery's type is package-private on purpose
+  public FeatureKind machinery() {
+    return new InteractionKind(this);
   }
 }

@@ -69,7 +69,14 @@ public record NumericFeature(FeatureInfo info, String attribute, boolean log1p, 
 
   @Override
   public String kind() {
-    return "numeric";
+    return NumericKind.NAME;
+  }
+
+  /** @hidden machinery, not part of the API */
+  @Override
+  @SuppressWarnings("exports") // the machinery's type is package-private on purpose
+  public FeatureKind machinery() {
+    return new NumericKind(this);
   }
 
   @Override

@@ -49,7 +49,14 @@ public record OrdinalFeature(FeatureInfo info, String attribute, Map<String, Dou
 
   @Override
   public String kind() {
-    return "ordinal";
+    return OrdinalKind.NAME;
+  }
+
+  /** @hidden machinery, not part of the API */
+  @Override
+  @SuppressWarnings("exports") // the machinery's type is package-private on purpose
+  public FeatureKind machinery() {
+    return new OrdinalKind(this);
   }
 
   @Override

@@ -28,6 +28,13 @@ public record RecencyFeature(FeatureInfo info, List<String> eventTypes, double c
 
   @Override
   public String kind() {
-    return "recency";
+    return RecencyKind.NAME;
+  }
+
+  /** @hidden machinery, not part of the API */
+  @Override
+  @SuppressWarnings("exports") // the machinery's type is package-private on purpose
+  public FeatureKind machinery() {
+    return new RecencyKind(this);
   }
 }

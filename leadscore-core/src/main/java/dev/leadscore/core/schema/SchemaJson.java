@@ -150,76 +150,23 @@ final class SchemaJson {
     r.put("positive", info.reasons().positive());
     r.put("negative", info.reasons().negative());
     r.put("missing", info.reasons().missing());
-    if (spec instanceof NumericFeature f) {
-      o.put("attribute", f.attribute());
-      o.put("log1p", f.log1p());
-      putFinite(o, "clipMin", f.clipMin());
-      putFinite(o, "clipMax", f.clipMax());
-      writeImputation(o, f.imputation());
-      o.put("missingFlag", f.missingFlag());
-      putStrings(o, "missingTokens", f.missingTokens());
-      if (f.basis().kind() != Basis.Kind.NONE) {
-        // Written only when present, so schemas without a basis keep their fingerprints.
-        ObjectNode b = o.putObject("basis");
-        b.put("type", f.basis().kind() == Basis.Kind.HINGE ? "hinge" : "quantileBins");
-        b.put("knots", f.basis().knots());
-      }
-    } else if (spec instanceof BooleanFeature f) {
-      o.put("attribute", f.attribute());
-      writeImputation(o, f.imputation());
-      o.put("missingFlag", f.missingFlag());
-      putStrings(o, "missingTokens", f.missingTokens());
-    } else if (spec instanceof OrdinalFeature f) {
-      o.put("attribute", f.attribute());
-      ObjectNode m = o.putObject("mapping");
-      // Sorted, so a mapping built from an unordered Map has one canonical form and fingerprint.
-      new java.util.TreeMap<>(f.mapping()).forEach(m::put);
-      writeImputation(o, f.imputation());
-      o.put("missingFlag", f.missingFlag());
-      putStrings(o, "missingTokens", f.missingTokens());
-    } else if (spec instanceof CategoricalFeature f) {
-      o.put("attribute", f.attribute());
-      putStrings(o, "levels", f.levels());
-      o.put("minCount", f.minCount());
-      o.put("missingLevel", f.missingLevel());
-      putStrings(o, "missingTokens", f.missingTokens());
-    } else if (spec instanceof EventCountFeature f) {
-      putStrings(o, "eventTypes", f.eventTypes());
-      putFinite(o, "windowDays", f.windowDays());
-      writeDecay(o, f.decay());
-      putFinite(o, "cap", f.cap());
-      o.put("log1p", f.log1p());
-    } else if (spec instanceof RecencyFeature f) {
-      putStrings(o, "eventTypes", f.eventTypes());
-      o.put("capDays", f.capDays());
-      o.put("missingFlag", f.missingFlag());
-    } else if (spec instanceof TitleSeniorityFeature f) {
-      o.put("attribute", f.attribute());
-      putStrings(o, "missingTokens", f.missingTokens());
-    } else if (spec instanceof EmailDomainFeature f) {
-      o.put("attribute", f.attribute());
-      putStrings(o, "freeMailDomains", f.freeMailDomains());
-      putStrings(o, "competitorDomains", f.competitorDomains());
-    } else if (spec instanceof InteractionFeature f) {
-      o.put("left", f.left());
-      o.put("right", f.right());
-    }
+    spec.machinery().writeJson(o);
     return o;
   }
 
   /** Unbounded limits are written by leaving the field out. */
-  private static void putFinite(ObjectNode o, String field, double v) {
+  static void putFinite(ObjectNode o, String field, double v) {
     if (Double.isFinite(v)) {
       o.put(field, v);
     }
   }
 
-  private static void putStrings(ObjectNode o, String field, List<String> values) {
+  static void putStrings(ObjectNode o, String field, List<String> values) {
     ArrayNode a = o.putArray(field);
     values.forEach(a::add);
   }
 
-  private static void writeImputation(ObjectNode o, Imputation imp) {
+  static void writeImputation(ObjectNode o, Imputation imp) {
     ObjectNode i = o.putObject("imputation");
     i.put("strategy", imp.strategy().name().toLowerCase(Locale.ROOT));
     if (imp.strategy() == Imputation.Strategy.CONSTANT) {
@@ -227,42 +174,35 @@ final class SchemaJson {
     }
   }
 
-  private static void writeDecay(ObjectNode o, Decay decay) {
-    ObjectNode d = o.putObject("decay");
-    if (decay instanceof Decay.HalfLife h) {
-      d.put("type", "halfLife");
-      d.put("days", h.days());
-    } else if (decay instanceof Decay.StepSchedule s) {
-      d.put("type", "steps");
-      ArrayNode steps = d.putArray("steps");
-      for (Decay.Step step : s.steps()) {
-        ObjectNode st = steps.addObject();
-        st.put("upToDays", step.upToDays());
-        st.put("weight", step.weight());
-      }
-      d.put("beyond", s.beyond());
-    } else {
-      d.put("type", "none");
-    }
-  }
-
   // ------------------------------------------------------------------ reading
 
   private static final Set<String> COMMON = Set.of("kind", "name", "family", "actionable", "reasons");
-  /** Allowed fields per kind, in declaration order (error messages list the kinds in it). */
-  private static final Map<String, Set<String>> FIELDS = fields();
 
-  private static Map<String, Set<String>> fields() {
-    Map<String, Set<String>> m = new LinkedHashMap<>();
-    m.put("numeric", Set.of("attribute", "log1p", "clipMin", "clipMax", "imputation", "missingFlag", "missingTokens", "basis"));
-    m.put("boolean", Set.of("attribute", "imputation", "missingFlag", "missingTokens"));
-    m.put("ordinal", Set.of("attribute", "mapping", "imputation", "missingFlag", "missingTokens"));
-    m.put("categorical", Set.of("attribute", "levels", "minCount", "missingLevel", "missingTokens"));
-    m.put("eventCount", Set.of("eventTypes", "windowDays", "decay", "cap", "log1p"));
-    m.put("recency", Set.of("eventTypes", "capDays", "missingFlag"));
-    m.put("titleSeniority", Set.of("attribute", "missingTokens"));
-    m.put("emailDomain", Set.of("attribute", "freeMailDomains", "competitorDomains"));
-    m.put("interaction", Set.of("left", "right"));
+  /** Reads one kind's own fields; {@code n} has only the common fields and the kind's. */
+  interface KindReader {
+    FeatureSpec read(Ctx ctx, JsonNode n, FeatureInfo info);
+  }
+
+  /** A kind in JSON: its own allowed fields and its reader. */
+  private record JsonKind(Set<String> fields, KindReader reader) {}
+
+  /**
+   * The kinds by their JSON name, in declaration order (error messages list the kinds in it). A
+   * new kind is registered here and in {@link FeatureSpec}'s {@code permits}.
+   */
+  private static final Map<String, JsonKind> KINDS = kinds();
+
+  private static Map<String, JsonKind> kinds() {
+    Map<String, JsonKind> m = new LinkedHashMap<>();
+    m.put(NumericKind.NAME, new JsonKind(NumericKind.FIELDS, NumericKind::read));
+    m.put(BooleanKind.NAME, new JsonKind(BooleanKind.FIELDS, BooleanKind::read));
+    m.put(OrdinalKind.NAME, new JsonKind(OrdinalKind.FIELDS, OrdinalKind::read));
+    m.put(CategoricalKind.NAME, new JsonKind(CategoricalKind.FIELDS, CategoricalKind::read));
+    m.put(EventCountKind.NAME, new JsonKind(EventCountKind.FIELDS, EventCountKind::read));
+    m.put(RecencyKind.NAME, new JsonKind(RecencyKind.FIELDS, RecencyKind::read));
+    m.put(TitleSeniorityKind.NAME, new JsonKind(TitleSeniorityKind.FIELDS, TitleSeniorityKind::read));
+    m.put(EmailDomainKind.NAME, new JsonKind(EmailDomainKind.FIELDS, EmailDomainKind::read));
+    m.put(InteractionKind.NAME, new JsonKind(InteractionKind.FIELDS, InteractionKind::read));
     return java.util.Collections.unmodifiableMap(m);
   }
 
@@ -348,63 +288,17 @@ final class SchemaJson {
     String name = ctx.requiredText(n, "name");
     ctx = new Ctx("features[" + index + "] '" + name + "'");
     String kind = ctx.requiredText(n, "kind");
-    Set<String> allowed = FIELDS.get(kind);
-    if (allowed == null) {
-      throw ctx.error("unknown feature kind '" + kind + "'; known kinds are " + FIELDS.keySet());
+    JsonKind jsonKind = KINDS.get(kind);
+    if (jsonKind == null) {
+      throw ctx.error("unknown feature kind '" + kind + "'; known kinds are " + KINDS.keySet());
     }
     Set<String> all = new HashSet<>(COMMON);
-    all.addAll(allowed);
+    all.addAll(jsonKind.fields());
     ctx.allowOnly(n, all);
     try {
       FeatureInfo info = new FeatureInfo(name, ctx.requiredText(n, "family"), readReasons(ctx, n, name),
           ctx.optBool(n, "actionable", false));
-      switch (kind) {
-        case "numeric":
-          return new NumericFeature(info, ctx.requiredText(n, "attribute"), ctx.optBool(n, "log1p", false),
-              ctx.optDouble(n, "clipMin", Double.NEGATIVE_INFINITY), ctx.optDouble(n, "clipMax", Double.POSITIVE_INFINITY),
-              readImputation(ctx, n), ctx.optBool(n, "missingFlag", false), ctx.optStrings(n, "missingTokens"),
-              readBasis(ctx, n));
-        case "boolean":
-          return new BooleanFeature(info, ctx.requiredText(n, "attribute"),
-              n.has("imputation") ? readImputation(ctx, n) : Imputation.constant(0),
-              ctx.optBool(n, "missingFlag", false), ctx.optStrings(n, "missingTokens"));
-        case "ordinal": {
-          JsonNode m = ctx.required(n, "mapping");
-          if (!m.isObject()) {
-            throw ctx.error("'mapping' must be an object of text -> number");
-          }
-          Map<String, Double> mapping = new LinkedHashMap<>();
-          for (Iterator<Map.Entry<String, JsonNode>> it = m.properties().iterator(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            if (!e.getValue().isNumber()) {
-              throw ctx.error("mapping value for '" + e.getKey() + "' must be a number, got " + e.getValue());
-            }
-            mapping.put(e.getKey(), e.getValue().asDouble());
-          }
-          return new OrdinalFeature(info, ctx.requiredText(n, "attribute"), mapping, readImputation(ctx, n),
-              ctx.optBool(n, "missingFlag", false), ctx.optStrings(n, "missingTokens"));
-        }
-        case "categorical":
-          return new CategoricalFeature(info, ctx.requiredText(n, "attribute"), ctx.optStrings(n, "levels"),
-              n.has("minCount") ? ctx.requiredInt(n, "minCount") : 1, ctx.optBool(n, "missingLevel", true),
-              ctx.optStrings(n, "missingTokens"));
-        case "eventCount":
-          return new EventCountFeature(info, ctx.strings(n, "eventTypes"),
-              ctx.optDouble(n, "windowDays", Double.POSITIVE_INFINITY), readDecay(ctx, n),
-              ctx.optDouble(n, "cap", Double.POSITIVE_INFINITY), ctx.optBool(n, "log1p", false));
-        case "recency":
-          return new RecencyFeature(info, ctx.strings(n, "eventTypes"), ctx.requiredFinite(n, "capDays"),
-              ctx.optBool(n, "missingFlag", false));
-        case "titleSeniority":
-          return new TitleSeniorityFeature(info, ctx.requiredText(n, "attribute"), ctx.optStrings(n, "missingTokens"));
-        case "emailDomain":
-          return new EmailDomainFeature(info, ctx.requiredText(n, "attribute"), ctx.optStrings(n, "freeMailDomains"),
-              ctx.optStrings(n, "competitorDomains"));
-        case "interaction":
-          return new InteractionFeature(info, ctx.requiredText(n, "left"), ctx.requiredText(n, "right"));
-        default:
-          throw new AssertionError(kind);
-      }
+      return jsonKind.reader().read(ctx, n, info);
     } catch (SchemaException e) {
       if (e.getMessage().startsWith("features[")) {
         throw e;
@@ -426,7 +320,7 @@ final class SchemaJson {
     return new ReasonTemplates(ctx.requiredText(r, "positive"), ctx.requiredText(r, "negative"), ctx.requiredText(r, "missing"));
   }
 
-  private static Imputation readImputation(Ctx ctx, JsonNode n) {
+  static Imputation readImputation(Ctx ctx, JsonNode n) {
     if (!n.has("imputation")) {
       return Imputation.mean();
     }
@@ -446,71 +340,8 @@ final class SchemaJson {
     }
   }
 
-  private static Basis readBasis(Ctx ctx, JsonNode n) {
-    if (!n.has("basis")) {
-      return Basis.none();
-    }
-    JsonNode b = n.get("basis");
-    ctx.object(b);
-    ctx.allowOnly(b, Set.of("type", "knots"));
-    String type = ctx.requiredText(b, "type");
-    switch (type) {
-      case "none":
-        return Basis.none();
-      case "hinge":
-        return Basis.hinge(ctx.requiredInt(b, "knots"));
-      case "quantileBins":
-        return Basis.quantileBins(ctx.requiredInt(b, "knots"));
-      default:
-        throw ctx.error("basis type must be none, hinge or quantileBins, got '" + type + "'");
-    }
-  }
-
-  private static Decay readDecay(Ctx ctx, JsonNode n) {
-    if (!n.has("decay")) {
-      return Decay.none();
-    }
-    JsonNode d = n.get("decay");
-    ctx.object(d);
-    String type = ctx.requiredText(d, "type");
-    try {
-      return readDecay(ctx, d, type);
-    } catch (SchemaException e) {
-      throw e;
-    } catch (IllegalArgumentException e) {
-      throw ctx.error("decay: " + e.getMessage());
-    }
-  }
-
-  private static Decay readDecay(Ctx ctx, JsonNode d, String type) {
-    switch (type) {
-      case "none":
-        ctx.allowOnly(d, Set.of("type"));
-        return Decay.none();
-      case "halfLife":
-        ctx.allowOnly(d, Set.of("type", "days"));
-        return new Decay.HalfLife(ctx.requiredFinite(d, "days"));
-      case "steps": {
-        ctx.allowOnly(d, Set.of("type", "steps", "beyond"));
-        JsonNode arr = ctx.required(d, "steps");
-        if (!arr.isArray()) {
-          throw ctx.error("decay 'steps' must be an array");
-        }
-        List<Decay.Step> steps = new ArrayList<>();
-        for (JsonNode s : arr) {
-          ctx.object(s);
-          ctx.allowOnly(s, Set.of("upToDays", "weight"));
-          steps.add(new Decay.Step(ctx.requiredFinite(s, "upToDays"), ctx.requiredFinite(s, "weight")));
-        }
-        return new Decay.StepSchedule(steps, ctx.requiredFinite(d, "beyond"));
-      }
-      default:
-        throw ctx.error("decay type must be none, halfLife or steps, got '" + type + "'");
-    }
-  }
-
   /** Where in the document we are, for error messages. */
-  private static final class Ctx {
+  static final class Ctx {
     private final String where;
 
     Ctx(String where) {

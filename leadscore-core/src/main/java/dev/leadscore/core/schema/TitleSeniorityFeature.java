@@ -26,7 +26,14 @@ public record TitleSeniorityFeature(FeatureInfo info, String attribute, List<Str
 
   @Override
   public String kind() {
-    return "titleSeniority";
+    return TitleSeniorityKind.NAME;
+  }
+
+  /** @hidden machinery, not part of the API */
+  @Override
+  @SuppressWarnings("exports") // the machinery's type is package-private on purpose
+  public FeatureKind machinery() {
+    return new TitleSeniorityKind(this);
   }
 
   @Override

@@ -1,24 +1,26 @@
-package dev.leadscore.core.schema;
+package dev.leadscore.core.internal;
 
 import java.util.Map;
 
 /**
- * Event type to the event features that read it: an exact, case-sensitive string table (open
- * addressing, linear probing, load at most 1/2) probed once per event during extraction; a type
- * no feature reads costs one probe. Comparing characters was most of the per-event cost, so a
- * type that is the very instance the table holds matches by reference first: schemas hold the
- * JVM's canonical ({@code String.intern}) instances, as do string constants and the lead readers'
- * event types. Other instances match by hash and {@code equals}. Immutable; thread-safe.
+ * Event type to the positions of the readers of that type (the event features of a fitted schema
+ * during extraction, the events rules of a rule scorer): an exact, case-sensitive string table
+ * (open addressing, linear probing, load at most 1/2) probed once per event; a type no reader
+ * reads costs one probe. Comparing characters was most of the per-event cost, so a type that is
+ * the very instance the table holds matches by reference first: schemas hold the JVM's canonical
+ * ({@code String.intern}) instances, as do string constants and the lead readers' event types.
+ * Other instances match by hash and {@code equals}. Immutable; thread-safe. Not API: this package
+ * is exported only to leadscore's own modules.
  */
-final class EventRouting {
+public final class EventRouting {
   private static final int[] NONE = null;
 
   private final String[] types;
   private final int[][] slots;
   private final int mask;
 
-  /** @param byType the event-feature positions per type; arrays are not retained */
-  EventRouting(Map<String, int[]> byType) {
+  /** @param byType the readers' positions per type; arrays are not retained */
+  public EventRouting(Map<String, int[]> byType) {
     int cap = Integer.highestOneBit(Math.max(1, byType.size()) * 2 - 1) << 1;
     types = new String[cap];
     slots = new int[cap][];
@@ -38,7 +40,7 @@ final class EventRouting {
   }
 
   /** The positions of the features reading {@code type}, or {@code null}; callers must not modify it. */
-  int[] slotsOf(String type) {
+  public int[] slotsOf(String type) {
     int h = type.hashCode();
     for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
       String t = types[i];

@@ -1,4 +1,4 @@
-package dev.leadscore.core.schema;
+package dev.leadscore.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

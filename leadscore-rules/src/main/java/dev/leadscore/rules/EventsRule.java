@@ -1,0 +1,253 @@
+package dev.leadscore.rules;
+
+import dev.leadscore.core.Lead;
+import dev.leadscore.core.internal.EventColumns;
+import dev.leadscore.core.Reason;
+import dev.leadscore.core.schema.FeatureSpec;
+import dev.leadscore.core.schema.FittedSchema;
+import dev.leadscore.core.schema.ReasonTemplates;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Points per decayed, capped occurrence of some event types. */
+final class EventsRule extends CompiledRule {
+  private static final int AGE_BITS = 42;
+  private static final int COUNT_BITS = 21;
+  private static final long COUNT_MASK = (1L << COUNT_BITS) - 1;
+
+  private final Rule.Events r;
+  final Set<String> types; // read by CompiledRule.routing
+  private final double pointsPerEvent;
+  private final ReasonTemplates templates;
+
+  EventsRule(Rule.Events r, FittedSchema schema) {
+    super(r, familyOf(r, schema), bound(r), bound(r));
+    this.r = r;
+    this.types = Set.copyOf(r.eventTypes());
+    this.pointsPerEvent = r.pointsPerEvent();
+    this.templates = r.reasons() != null ? r.reasons() : generic(r);
+  }
+
+  private static double bound(Rule.Events r) {
+    return Points.q(r.pointsPerEvent() * (r.maxEvents() * r.maxWeight()));
+  }
+
+  private static String familyOf(Rule.Events r, FittedSchema schema) {
+    Set<String> known = schema.schema().eventTypes();
+    for (String t : r.eventTypes()) {
+      if (!known.contains(t)) {
+        throw RuleSetException.of(r.id(), "event type '" + t + "' is not read by schema '" + schema.schema().name()
+            + "'; it reads " + known);
+      }
+    }
+    for (FeatureSpec f : schema.schema().features()) {
+      for (String t : f.eventTypes()) {
+        if (r.eventTypes().contains(t)) {
+          return f.family();
+        }
+      }
+    }
+    throw new AssertionError("a known event type without a feature");
+  }
+
+  private static ReasonTemplates generic(Rule.Events r) {
+    List<String> labels = new ArrayList<>();
+    for (String t : r.eventTypes()) {
+      labels.add(t.replace('_', ' '));
+    }
+    String label = String.join(" or ", labels);
+    label = label.substring(0, 1).toUpperCase(Locale.ROOT) + label.substring(1);
+    String window = Double.isFinite(r.windowDays()) ? " in the last " + format(r.windowDays()) + " days" : "";
+    String sentence = label + ": " + ReasonTemplates.VALUE + window;
+    return new ReasonTemplates(sentence, sentence, label + ": none" + window);
+  }
+
+  static String format(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return Double.toString(v);
+  }
+
+  /** Age in milliseconds of event {@code i} when at or before asOf, or -1 when after it. */
+  private static long ageMillis(long asOfMillis, EventColumns events, int i) {
+    long t = epochMillis(events.epochSecond(i), events.nano(i));
+    if (t > asOfMillis) {
+      return -1;
+    }
+    long age = asOfMillis - t;
+    return age < 0 ? Long.MAX_VALUE : age; // overflow: older than anything representable
+  }
+
+  /** Whether event {@code i} counts at all: right type, not in the future, inside the window, non-zero count. */
+  private long eligibleAge(long asOfMillis, EventColumns events, int i) {
+    if (events.count(i) == 0 || !types.contains(events.type(i))) {
+      return -1;
+    }
+    return eligibleAgeOfType(asOfMillis, events, i);
+  }
+
+  /**
+   * {@link #eligibleAge} for an event already known to be of one of the rule's types and to have
+   * a non-zero count: {@link #eligibleAge} tests both first, and {@link #route} leaves
+   * zero-count events out of every bucket.
+   */
+  private long eligibleAgeOfType(long asOfMillis, EventColumns events, int i) {
+    long age = ageMillis(asOfMillis, events, i);
+    if (age < 0 || !(age / MILLIS_PER_DAY <= r.windowDays())) {
+      return -1;
+    }
+    return age;
+  }
+
+  /**
+   * The decayed, capped number of counted occurrences: the {@code maxEvents} most recent
+   * occurrences, each weighted by the decay, summed in (age, count) order so that the result
+   * does not depend on the order of the lead's events.
+   *
+   * <p>Scoring uses the bucketed {@link #countedWeight(Lead, long, Scratch, int, int)}; this
+   * unbucketed loop (every event's type tested here) is kept as the independent reference the
+   * bucketed path is checked against through {@code RuleScorer.rulePointsUnbucketed} in tests,
+   * so it must not be rewritten in terms of the bucketed one.
+   */
+  double countedWeight(Lead lead, long asOfMillis, Scratch scratch) {
+    EventColumns events = EventColumns.copyOf(lead.events());
+    int n = events.size();
+    if (n == 0) {
+      return 0.0;
+    }
+    scratch.ensure(n);
+    long[] ages = scratch.ages;
+    int[] counts = scratch.counts;
+    int m = 0;
+    boolean packable = true;
+    for (int i = 0; i < n; i++) {
+      long age = eligibleAge(asOfMillis, events, i);
+      if (age >= 0) {
+        ages[m] = age;
+        counts[m] = events.count(i);
+        packable &= age < (1L << AGE_BITS);
+        m++;
+      }
+    }
+    return sum(ages, counts, scratch.keys, m, packable);
+  }
+
+  /**
+   * {@link #countedWeight(Lead, long, Scratch)} over the rule's bucket of a routed lead
+   * ({@link #route} filled {@code scratch} for this lead): the events at
+   * {@code scratch.routed[from .. to - 1]}, all of the rule's types, in the lead's event order.
+   * Bit-identical: the same events reach the same (age, count) arrays in the same order.
+   */
+  double countedWeight(Lead lead, long asOfMillis, Scratch scratch, int from, int to) {
+    if (from == to) {
+      return 0.0;
+    }
+    EventColumns events = EventColumns.copyOf(lead.events());
+    int[] routed = scratch.routed;
+    scratch.ensure(to - from);
+    long[] ages = scratch.ages;
+    int[] counts = scratch.counts;
+    int m = 0;
+    boolean packable = true;
+    for (int k = from; k < to; k++) {
+      int i = routed[k];
+      long age = eligibleAgeOfType(asOfMillis, events, i);
+      if (age >= 0) {
+        ages[m] = age;
+        counts[m] = events.count(i);
+        packable &= age < (1L << AGE_BITS);
+        m++;
+      }
+    }
+    return sum(ages, counts, scratch.keys, m, packable);
+  }
+
+  /** Sorts the first {@code m} (age, count) pairs and sums the decayed weights of the {@code maxEvents} first. */
+  private double sum(long[] ages, int[] counts, long[] keys, int m, boolean packable) {
+    if (m == 0) {
+      return 0.0;
+    }
+    sort(ages, counts, keys, m, packable);
+    double sum = 0.0;
+    long remaining = r.maxEvents();
+    for (int i = 0; i < m && remaining > 0; i++) {
+      long c = Math.min(counts[i], remaining);
+      sum += c * r.decay().weight(ages[i] / MILLIS_PER_DAY);
+      remaining -= c;
+    }
+    return sum;
+  }
+
+  /** Sorts the first {@code m} (age, count) pairs by age, then count. */
+  private static void sort(long[] ages, int[] counts, long[] keys, int m, boolean packable) {
+    if (m == 1) {
+      return;
+    }
+    if (packable) {
+      // Counts above 2^21 - 1 are clipped in the key only where they exceed any cap (maxEvents <= 10^6).
+      for (int i = 0; i < m; i++) {
+        keys[i] = (ages[i] << COUNT_BITS) | Math.min(counts[i], COUNT_MASK);
+      }
+      Arrays.sort(keys, 0, m);
+      for (int i = 0; i < m; i++) {
+        ages[i] = keys[i] >>> COUNT_BITS;
+        counts[i] = (int) (keys[i] & COUNT_MASK);
+      }
+      return;
+    }
+    Integer[] idx = new Integer[m];
+    for (int i = 0; i < m; i++) {
+      idx[i] = i;
+    }
+    long[] a = Arrays.copyOf(ages, m);
+    int[] c = Arrays.copyOf(counts, m);
+    Arrays.sort(idx, Comparator.<Integer>comparingLong(i -> a[i]).thenComparingInt(i -> c[i]));
+    for (int i = 0; i < m; i++) {
+      ages[i] = a[idx[i]];
+      counts[i] = c[idx[i]];
+    }
+  }
+
+  /**
+   * The unbucketed points: only {@code RuleScorer.rulePointsUnbucketed}, the tests' reference,
+   * reaches it; scoring calls {@link #points(Lead, long, Scratch, int, int)} instead.
+   */
+  @Override
+  double points(Lead lead, Instant asOf, long asOfMillis, double[] row, double[] pts, Scratch scratch) {
+    return pointsOf(countedWeight(lead, asOfMillis, scratch));
+  }
+
+  /** {@link #points} over the rule's bucket of a routed lead (see {@link #countedWeight(Lead, long, Scratch, int, int)}). */
+  double points(Lead lead, long asOfMillis, Scratch scratch, int from, int to) {
+    return pointsOf(countedWeight(lead, asOfMillis, scratch, from, to));
+  }
+
+  private double pointsOf(double w) {
+    return w == 0.0 ? 0.0 : Points.clamp(Points.q(pointsPerEvent * w), min, max);
+  }
+
+  /** Occurrences in the window at or before asOf, counted or not: what a person reads. */
+  long occurrences(Lead lead, long asOfMillis) {
+    long total = 0;
+    EventColumns events = EventColumns.copyOf(lead.events());
+    for (int i = 0, n = events.size(); i < n; i++) {
+      if (eligibleAge(asOfMillis, events, i) >= 0) {
+        total += events.count(i);
+      }
+    }
+    return total;
+  }
+
+  @Override
+  Reason reason(Lead lead, long asOfMillis, String[] values, double points) {
+    long n = occurrences(lead, asOfMillis);
+    String value = Long.toString(n);
+    return new Reason(id, family, points, templates.render(points > 0, n == 0, value), value);
+  }
+}
