@@ -63,14 +63,6 @@ final class RuleJson {
     }
   }
 
-  static String canonical(JsonNode node) {
-    try {
-      return MAPPER.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise a tree we built", e);
-    }
-  }
-
   static String pretty(JsonNode node) {
     try {
       return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
