@@ -107,11 +107,7 @@ public final class ModelTrainer {
       double[] oof = cv.logits()[best];
       Calibrator calibrator = calibrate(options.calibration(), oof, y);
       double[] oofP = calibrator.probabilities(oof);
-      double[] oofScores = new double[n];
-      for (int i = 0; i < n; i++) {
-        oofScores[i] = Scores.of(oofP[i]);
-      }
-      TierCutoffs cutoffs = options.tierPolicy().fit(oofScores, y);
+      TierCutoffs cutoffs = options.tierPolicy().fit(Scores.of(oofP), y);
 
       FittedSchema fitted;
       try {
