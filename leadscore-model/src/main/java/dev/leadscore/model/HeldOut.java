@@ -9,7 +9,8 @@ import dev.leadscore.model.internal.Scores;
  * A model's predictions for leads it was not trained on, with their outcomes: the logits, the
  * calibrated probabilities, the 0–100 scores derived from them and the labels, and the point
  * metrics over them. The shared core of {@link BackTestResult} (out-of-time) and {@link
- * TrainingSummary.OutOfFold} (out-of-fold), which hold one each and hand out copies.
+ * TrainingSummary.OutOfFold} (out-of-fold, whose metrics {@link ModelTrainer} records in the
+ * summary), which hold one each and hand out copies.
  *
  * <p>Package-private: hosts see these predictions only through those two public types, so the
  * core adds nothing to the API.

@@ -125,8 +125,8 @@ public final class TrainingSummary {
     private final HeldOut heldOut;
     private final int[] folds;
 
-    OutOfFold(double[] logits, double[] probabilities, boolean[] labels, int[] folds) {
-      this.heldOut = new HeldOut(logits, probabilities, labels);
+    OutOfFold(HeldOut heldOut, int[] folds) {
+      this.heldOut = heldOut;
       this.folds = folds.clone();
     }
 
