@@ -4,7 +4,7 @@
  * for real (champion/challenger experiments, account roll-ups). Only these packages are
  * exported; the machinery in them is package-private.
  */
-// "module": core is compiled before the rules module its internal package is exported to.
+// "module": core is compiled before the modules its internal package is exported to.
 @SuppressWarnings("module")
 module dev.leadscore.core {
   requires com.fasterxml.jackson.databind;
@@ -15,6 +15,7 @@ module dev.leadscore.core {
   exports dev.leadscore.core.io;
   exports dev.leadscore.core.synth;
   exports dev.leadscore.core.ops;
-  // The compact event form, for the rule scorer's event pass only.
-  exports dev.leadscore.core.internal to dev.leadscore.rules;
+  // Machinery shared with leadscore's own modules (the compact event form for the rule scorer's
+  // event pass; SHA-256, the canonical JSON forms and the normal distribution), never API.
+  exports dev.leadscore.core.internal to dev.leadscore.rules, dev.leadscore.model;
 }

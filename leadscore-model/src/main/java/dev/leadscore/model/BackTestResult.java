@@ -1,8 +1,6 @@
 package dev.leadscore.model;
 
-import dev.leadscore.model.eval.Metrics;
 import dev.leadscore.model.eval.TierTable;
-import dev.leadscore.model.internal.Scores;
 import java.util.List;
 
 /**
@@ -17,9 +15,7 @@ public final class BackTestResult {
   private final String split;
   private final int trainRows;
   private final List<String> leadIds;
-  private final double[] logits;
-  private final double[] probabilities;
-  private final boolean[] labels;
+  private final HeldOut heldOut;
   private final double auc;
   private final double averagePrecision;
   private final double logLoss;
@@ -31,19 +27,11 @@ public final class BackTestResult {
     this.split = split;
     this.trainRows = trainRows;
     this.leadIds = List.copyOf(leadIds);
-    this.logits = logits.clone();
-    this.labels = labels.clone();
-    this.probabilities = model.calibrator().probabilities(logits);
-    boolean pos = false;
-    boolean neg = false;
-    for (boolean b : labels) {
-      pos |= b;
-      neg |= !b;
-    }
-    this.auc = pos && neg ? Metrics.rocAuc(probabilities, labels) : Double.NaN;
-    this.averagePrecision = pos ? Metrics.averagePrecision(probabilities, labels) : Double.NaN;
-    this.logLoss = Metrics.logLoss(probabilities, labels);
-    this.brier = Metrics.brierScore(probabilities, labels);
+    this.heldOut = new HeldOut(logits, model.calibrator().probabilities(logits), labels);
+    this.auc = heldOut.auc();
+    this.averagePrecision = heldOut.averagePrecision();
+    this.logLoss = heldOut.logLoss();
+    this.brier = heldOut.brier();
   }
 
   /** The model trained on the earlier leads. */
@@ -63,7 +51,7 @@ public final class BackTestResult {
 
   /** Leads scored. */
   public int testRows() {
-    return labels.length;
+    return heldOut.size();
   }
 
   /** The scored leads' ids, in the order of the arrays (unmodifiable). */
@@ -73,26 +61,22 @@ public final class BackTestResult {
 
   /** The scored leads' logits. */
   public double[] logits() {
-    return logits.clone();
+    return heldOut.logits();
   }
 
   /** The scored leads' calibrated probabilities. */
   public double[] probabilities() {
-    return probabilities.clone();
+    return heldOut.probabilities();
   }
 
   /** The scored leads' scores 0–100. */
   public double[] scores() {
-    double[] s = new double[probabilities.length];
-    for (int i = 0; i < s.length; i++) {
-      s[i] = Scores.of(probabilities[i]);
-    }
-    return s;
+    return heldOut.scores();
   }
 
   /** Whether each scored lead converted. */
   public boolean[] labels() {
-    return labels.clone();
+    return heldOut.labels();
   }
 
   /** Out-of-time ROC AUC of the calibrated probabilities (NaN with one class). */
@@ -122,12 +106,12 @@ public final class BackTestResult {
 
   /** The tier table of the scored leads under the model's cut-offs. */
   public TierTable tierTable() {
-    return Metrics.tierTable(scores(), labels, model.cutoffs());
+    return heldOut.tierTable(model.cutoffs());
   }
 
   @Override
   public String toString() {
-    return "BackTestResult[" + split + ": trained on " + trainRows + ", scored " + labels.length + ", AUC " + auc
+    return "BackTestResult[" + split + ": trained on " + trainRows + ", scored " + heldOut.size() + ", AUC " + auc
         + " (cross-validated " + crossValidatedAuc() + "), log loss " + logLoss + ", Brier " + brier + "]";
   }
 }

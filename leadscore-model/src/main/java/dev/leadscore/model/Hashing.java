@@ -1,30 +1,16 @@
 package dev.leadscore.model;
 
+import dev.leadscore.core.internal.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
-/** SHA-256 helpers. Stateless. */
+/** The training-data hash recorded in a model's provenance. Stateless. */
 final class Hashing {
   private Hashing() {}
 
   /** Domain tag at the start of the data hash, so it cannot collide with another format's. */
   static final String DATA_TAG = "leadscore-training-data-v1";
-
-  static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform must provide SHA-256", e);
-    }
-  }
-
-  /** {@code sha256:<hex>} of a UTF-8 string. */
-  static String sha256(String text) {
-    return "sha256:" + HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
-  }
 
   /**
    * {@code sha256:<hex>} of a training matrix and its labels in a fixed byte order: the UTF-8 tag
@@ -33,7 +19,7 @@ final class Hashing {
    * NaNs hash alike) big-endian, then one byte per label (1 converted, 0 not). O(n d).
    */
   static String sha256(double[] x, int n, int d, boolean[] y) {
-    MessageDigest md = sha256();
+    MessageDigest md = Sha256.newDigest();
     md.update(DATA_TAG.getBytes(StandardCharsets.UTF_8));
     ByteBuffer buf = ByteBuffer.allocate(1 << 16); // big-endian by default
     buf.putLong(n).putLong(d);
@@ -51,7 +37,7 @@ final class Hashing {
       buf.put((byte) (y[i] ? 1 : 0));
     }
     flush(md, buf);
-    return "sha256:" + HexFormat.of().formatHex(md.digest());
+    return Sha256.labelled(md);
   }
 
   private static void flush(MessageDigest md, ByteBuffer buf) {

@@ -4,16 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Set;
 
 /**
  * Small, strict helpers for the artifact's Jackson tree: typed field access that names the JSON
- * path on failure, writers that refuse non-finite numbers, and the canonical form the checksum
- * is taken over. Stateless.
+ * path on failure, and writers that refuse non-finite numbers. (The canonical form the checksum
+ * is taken over is {@link dev.leadscore.core.internal.CanonicalJson.Form#TYPED}.) Stateless.
  */
 final class Json {
   private Json() {}
@@ -153,74 +150,6 @@ final class Json {
 
   static String join(String path, String field) {
     return path.isEmpty() ? field : path + "." + field;
-  }
-
-  // ------------------------------------------------------------------------------ canonical form
-
-  /**
-   * The canonical text of a tree, which the checksum is taken over: object keys sorted, no
-   * whitespace, strings escaped one fixed way, integers in decimal with an {@code i} prefix and
-   * floating-point numbers as the hexadecimal IEEE-754 bits with a {@code d} prefix. Using bits
-   * rather than decimal text makes the checksum independent of how a JVM prints doubles.
-   */
-  static String canonical(JsonNode node) {
-    StringBuilder sb = new StringBuilder();
-    canonical(node, sb);
-    return sb.toString();
-  }
-
-  private static void canonical(JsonNode n, StringBuilder sb) {
-    if (n.isObject()) {
-      List<String> keys = new ArrayList<>();
-      n.fieldNames().forEachRemaining(keys::add);
-      keys.sort(null);
-      sb.append('{');
-      for (int i = 0; i < keys.size(); i++) {
-        if (i > 0) {
-          sb.append(',');
-        }
-        string(keys.get(i), sb);
-        sb.append(':');
-        canonical(n.get(keys.get(i)), sb);
-      }
-      sb.append('}');
-    } else if (n.isArray()) {
-      sb.append('[');
-      for (int i = 0; i < n.size(); i++) {
-        if (i > 0) {
-          sb.append(',');
-        }
-        canonical(n.get(i), sb);
-      }
-      sb.append(']');
-    } else if (n.isTextual()) {
-      string(n.textValue(), sb);
-    } else if (n.isIntegralNumber()) {
-      sb.append('i').append(n.bigIntegerValue());
-    } else if (n.isNumber()) {
-      sb.append('d').append(HexFormat.of().toHexDigits(Double.doubleToRawLongBits(n.doubleValue())));
-    } else if (n.isBoolean()) {
-      sb.append(n.booleanValue());
-    } else if (n.isNull()) {
-      sb.append("null");
-    } else {
-      throw new IllegalStateException("unexpected JSON node type " + n.getNodeType());
-    }
-  }
-
-  private static void string(String s, StringBuilder sb) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '"' || c == '\\') {
-        sb.append('\\').append(c);
-      } else if (c < 0x20 || c > 0x7e) {
-        sb.append(String.format("\\u%04x", (int) c));
-      } else {
-        sb.append(c);
-      }
-    }
-    sb.append('"');
   }
 
   /** A set of field names, for {@link #onlyFields}. */

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadscore.core.Tier;
 import dev.leadscore.core.TierCutoffs;
 import dev.leadscore.core.TierPolicy;
+import dev.leadscore.core.internal.CanonicalJson;
+import dev.leadscore.core.internal.Sha256;
 import dev.leadscore.core.schema.Column;
 import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.core.schema.SchemaException;
@@ -109,7 +111,7 @@ public final class ModelArtifact {
   public static String write(TrainedModel model) {
     Objects.requireNonNull(model, "model");
     ObjectNode root = content(model);
-    root.put("checksum", Hashing.sha256(Json.canonical(root)));
+    root.put("checksum", Sha256.labelled(CanonicalJson.write(root, CanonicalJson.Form.TYPED)));
     try {
       return WRITER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
@@ -333,7 +335,7 @@ public final class ModelArtifact {
     String stored = Json.text(root, "checksum", "");
     ObjectNode content = root.deepCopy();
     content.remove("checksum");
-    String computed = Hashing.sha256(Json.canonical(content));
+    String computed = Sha256.labelled(CanonicalJson.write(content, CanonicalJson.Form.TYPED));
     if (!computed.equals(stored)) {
       throw new ArtifactException("checksum mismatch: the artifact's content was changed after it was written"
           + " (stored " + stored + ", content hashes to " + computed + ")");

@@ -9,7 +9,6 @@ import dev.leadscore.core.schema.InteractionFeature;
 import dev.leadscore.core.schema.SchemaException;
 import dev.leadscore.model.calibration.Calibrator;
 import dev.leadscore.model.eval.Metrics;
-import dev.leadscore.model.internal.Scores;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,11 +106,8 @@ public final class ModelTrainer {
       double[] oof = cv.logits()[best];
       Calibrator calibrator = calibrate(options.calibration(), oof, y);
       double[] oofP = calibrator.probabilities(oof);
-      double[] oofScores = new double[n];
-      for (int i = 0; i < n; i++) {
-        oofScores[i] = Scores.of(oofP[i]);
-      }
-      TierCutoffs cutoffs = options.tierPolicy().fit(oofScores, y);
+      HeldOut outOfFold = new HeldOut(oof, oofP, y);
+      TierCutoffs cutoffs = options.tierPolicy().fit(outOfFold.scores(), y);
 
       FittedSchema fitted;
       try {
@@ -135,8 +131,8 @@ public final class ModelTrainer {
       }
 
       TrainingSummary summary = new TrainingSummary(n, positives, folds, options.selectionMetric(), table, lambda,
-          model.iterations, model.maxGradient, Metrics.rocAuc(oofP, y), Metrics.logLoss(oofP, y),
-          Metrics.brierScore(oofP, y), new TrainingSummary.OutOfFold(oof, oofP, y, fold));
+          model.iterations, model.maxGradient, outOfFold.auc(), outOfFold.logLoss(), outOfFold.brier(),
+          new TrainingSummary.OutOfFold(outOfFold, fold));
       Instant createdAt = options.createdAt().orElse(asOf);
       TrainingOptions recorded = options.toBuilder().progress(TrainingProgress.NONE).build();
       Provenance provenance = new Provenance(Version.LIBRARY, recorded, dataHash,

@@ -1,6 +1,5 @@
 package dev.leadscore.model;
 
-import dev.leadscore.model.internal.Scores;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -123,40 +122,32 @@ public final class TrainingSummary {
    * return copies. Immutable and safe to share between threads.
    */
   public static final class OutOfFold {
-    private final double[] logits;
-    private final double[] probabilities;
-    private final boolean[] labels;
+    private final HeldOut heldOut;
     private final int[] folds;
 
-    OutOfFold(double[] logits, double[] probabilities, boolean[] labels, int[] folds) {
-      this.logits = logits.clone();
-      this.probabilities = probabilities.clone();
-      this.labels = labels.clone();
+    OutOfFold(HeldOut heldOut, int[] folds) {
+      this.heldOut = heldOut;
       this.folds = folds.clone();
     }
 
     /** Uncalibrated logits. */
     public double[] logits() {
-      return logits.clone();
+      return heldOut.logits();
     }
 
     /** Calibrated probabilities. */
     public double[] probabilities() {
-      return probabilities.clone();
+      return heldOut.probabilities();
     }
 
     /** Scores 0–100 ({@code 100 * probability}), what the tier cut-offs were fitted on. */
     public double[] scores() {
-      double[] s = new double[probabilities.length];
-      for (int i = 0; i < s.length; i++) {
-        s[i] = Scores.of(probabilities[i]);
-      }
-      return s;
+      return heldOut.scores();
     }
 
     /** Whether each lead converted. */
     public boolean[] labels() {
-      return labels.clone();
+      return heldOut.labels();
     }
 
     /** The 0-based fold each lead was held out in. */
@@ -166,7 +157,7 @@ public final class TrainingSummary {
 
     /** Number of leads. */
     public int size() {
-      return labels.length;
+      return heldOut.size();
     }
   }
 }

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadscore.core.LabelledLead;
 import dev.leadscore.core.TierCutoffs;
 import dev.leadscore.core.TierPolicy;
+import dev.leadscore.core.internal.CanonicalJson;
+import dev.leadscore.core.internal.Sha256;
 import dev.leadscore.model.calibration.Calibrator;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -102,7 +104,7 @@ class ModelArtifactTest {
       ObjectNode root = (ObjectNode) new ObjectMapper().readTree(json);
       edit.accept(root);
       root.remove("checksum");
-      root.put("checksum", Hashing.sha256(Json.canonical(root)));
+      root.put("checksum", Sha256.labelled(CanonicalJson.write(root, CanonicalJson.Form.TYPED)));
       return new ObjectMapper().writeValueAsString(root);
     } catch (Exception e) {
       throw new IllegalStateException(e);

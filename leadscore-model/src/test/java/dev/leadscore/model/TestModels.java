@@ -2,6 +2,8 @@ package dev.leadscore.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadscore.core.internal.CanonicalJson;
+import dev.leadscore.core.internal.Sha256;
 import dev.leadscore.core.schema.FeatureSchema;
 import dev.leadscore.core.synth.SyntheticData;
 import dev.leadscore.core.synth.SyntheticPipeline;
@@ -53,7 +55,7 @@ public final class TestModels {
       ObjectNode root = (ObjectNode) new ObjectMapper().readTree(artifactJson);
       edit.accept(root);
       root.remove("checksum");
-      root.put("checksum", Hashing.sha256(Json.canonical(root)));
+      root.put("checksum", Sha256.labelled(CanonicalJson.write(root, CanonicalJson.Form.TYPED)));
       return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root);
     } catch (Exception e) {
       throw new IllegalStateException(e);

@@ -1,6 +1,8 @@
 package dev.leadscore.rules;
 
 import dev.leadscore.core.LabelledLead;
+import dev.leadscore.core.internal.CanonicalJson;
+import dev.leadscore.core.internal.Sha256;
 import dev.leadscore.core.schema.FittedSchema;
 import java.io.IOException;
 import java.io.InputStream;
@@ -138,8 +140,8 @@ public final class RuleSet {
       }
     }
     this.byId = Collections.unmodifiableMap(map);
-    this.canonicalJson = RuleJson.canonical(RuleJson.write(this));
-    this.fingerprint = RuleJson.sha256(canonicalJson);
+    this.canonicalJson = CanonicalJson.write(RuleJson.write(this), CanonicalJson.Form.UNICODE);
+    this.fingerprint = Sha256.labelled(canonicalJson);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.leadscore.core.ops;
 
 import dev.leadscore.core.Tier;
+import dev.leadscore.core.internal.Normal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;

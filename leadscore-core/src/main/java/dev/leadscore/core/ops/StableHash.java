@@ -1,8 +1,8 @@
 package dev.leadscore.core.ops;
 
+import dev.leadscore.core.internal.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * The stable hash behind experiment assignment: a uniform number in [0, 1) from a salt and a lead
@@ -32,13 +32,7 @@ final class StableHash {
 
   /** The number in [0, 1) of a (salt, lead id) pair, as defined above. */
   static double unit(String salt, String leadId) {
-    MessageDigest sha;
-    try {
-      sha = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      // Every Java platform must provide SHA-256 (java.security.MessageDigest's Javadoc).
-      throw new IllegalStateException("this JVM has no SHA-256, which every Java platform must provide", e);
-    }
+    MessageDigest sha = Sha256.newDigest();
     sha.update(salt.getBytes(StandardCharsets.UTF_8));
     sha.update((byte) 0);
     byte[] h = sha.digest(leadId.getBytes(StandardCharsets.UTF_8));

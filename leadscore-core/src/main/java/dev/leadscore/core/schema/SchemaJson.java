@@ -2,18 +2,15 @@ package dev.leadscore.core.schema;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.leadscore.core.internal.CanonicalJson;
+import dev.leadscore.core.internal.Sha256;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -42,12 +39,6 @@ final class SchemaJson {
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-  /**
-   * Writes the canonical form in pure ASCII (every other char as a backslash-u escape), so
-   * that hashing its UTF-8 bytes is injective: text that has no UTF-8 form, such as a lone
-   * surrogate, would otherwise be encoded as '?' and share a fingerprint with a real '?'.
-   */
-  private static final ObjectWriter CANONICAL = MAPPER.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
 
   static final String FITTED_FORMAT = "leadscore.fitted-schema";
   static final int FITTED_FORMAT_VERSION = 1;
@@ -66,12 +57,12 @@ final class SchemaJson {
     }
   }
 
+  /**
+   * In pure ASCII, so that hashing its UTF-8 bytes is injective: text that has no UTF-8 form, such
+   * as a lone surrogate, would otherwise be encoded as '?' and share a fingerprint with a real '?'.
+   */
   static String canonical(JsonNode node) {
-    try {
-      return CANONICAL.writeValueAsString(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise a tree we built", e);
-    }
+    return CanonicalJson.write(node, CanonicalJson.Form.ASCII);
   }
 
   static String pretty(JsonNode node) {
@@ -83,16 +74,7 @@ final class SchemaJson {
   }
 
   static String sha256(String text) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      StringBuilder sb = new StringBuilder("sha256:");
-      for (byte b : d) {
-        sb.append(String.format(Locale.ROOT, "%02x", b));
-      }
-      return sb.toString();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    return Sha256.labelled(text);
   }
 
   // ------------------------------------------------------------------ writing

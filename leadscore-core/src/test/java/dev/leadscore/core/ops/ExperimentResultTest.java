@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leadscore.core.Tier;
+import dev.leadscore.core.internal.Normal;
 import dev.leadscore.core.ops.ExperimentResult.ArmStats;
 import dev.leadscore.core.testing.Gen;
 import dev.leadscore.core.testing.PropertyCheck;

@@ -19,6 +19,15 @@ public final class Scores {
     return s > 0.0 && s <= 100.0 ? s : Math.max(0.0, Math.min(100.0, s));
   }
 
+  /** {@link #of(double)} of every probability, in a new array. */
+  public static double[] of(double[] probabilities) {
+    double[] s = new double[probabilities.length];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = of(probabilities[i]);
+    }
+    return s;
+  }
+
   /** The histogram bin {@code floor(score / 10)}, with 100 in the last bin. */
   public static int bin(double score) {
     return Math.min(BINS - 1, Math.max(0, (int) (score / (100.0 / BINS))));

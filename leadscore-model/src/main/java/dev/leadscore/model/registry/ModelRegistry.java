@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadscore.core.internal.Sha256;
 import dev.leadscore.core.schema.FeatureSchema;
 import dev.leadscore.model.ArtifactException;
 import dev.leadscore.model.ModelArtifact;
@@ -27,11 +28,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -192,7 +190,7 @@ public final class ModelRegistry {
   }
 
   private ModelVersion saveBytes(byte[] bytes, TrainedModel model) throws IOException {
-    String sha = sha256(bytes);
+    String sha = Sha256.hex(bytes);
     String prefix = sha.substring(0, HASH_PREFIX);
     return writing(() -> {
       int maxSequence = 0;
@@ -204,7 +202,7 @@ public final class ModelRegistry {
         maxSequence = Math.max(maxSequence, Integer.parseInt(m.group(2)));
         if (m.group(3).equals(prefix)) {
           try {
-            if (sha256(Files.readAllBytes(p)).equals(sha)) {
+            if (Sha256.hex(Files.readAllBytes(p)).equals(sha)) {
               return describe(m.group(1), sha, model, false);
             }
           } catch (NoSuchFileException e) {
@@ -288,7 +286,7 @@ public final class ModelRegistry {
       try {
         byte[] bytes = Files.readAllBytes(p);
         TrainedModel m = parse(id, p, bytes);
-        out.add(describe(id, sha256(bytes), m, id.equals(active)));
+        out.add(describe(id, Sha256.hex(bytes), m, id.equals(active)));
       } catch (RegistryException | NoSuchFileException e) {
         // reported by problems()
       }
@@ -347,7 +345,7 @@ public final class ModelRegistry {
     }
     Path p = versionPath(id.get());
     byte[] bytes = readVersionBytes(id.get(), p);
-    return Optional.of(describe(id.get(), sha256(bytes), parse(id.get(), p, bytes), true));
+    return Optional.of(describe(id.get(), Sha256.hex(bytes), parse(id.get(), p, bytes), true));
   }
 
   /**
@@ -437,7 +435,7 @@ public final class ModelRegistry {
   private Loaded loadVersion(String id) throws IOException {
     Path p = versionPath(id);
     byte[] bytes = readVersionBytes(id, p);
-    return new Loaded(id, sha256(bytes), parse(id, p, bytes));
+    return new Loaded(id, Sha256.hex(bytes), parse(id, p, bytes));
   }
 
   private byte[] readVersionBytes(String id, Path p) throws IOException {
@@ -458,7 +456,7 @@ public final class ModelRegistry {
 
   /** Checks a version file's bytes against its name and loads the artifact. */
   private static TrainedModel parse(String id, Path p, byte[] bytes) {
-    String sha = sha256(bytes);
+    String sha = Sha256.hex(bytes);
     String expected = id.substring(id.indexOf('-') + 1);
     if (!sha.startsWith(expected)) {
       throw new RegistryException("version file " + p + " is damaged: its " + bytes.length + " bytes hash to sha256 "
@@ -623,14 +621,6 @@ public final class ModelRegistry {
       ch.force(true);
     } catch (IOException | UnsupportedOperationException e) {
       // Windows cannot open a directory as a channel; its rename is durable once it returns
-    }
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform must provide SHA-256", e);
     }
   }
 }

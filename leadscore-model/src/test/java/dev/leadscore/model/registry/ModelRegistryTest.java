@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leadscore.core.Lead;
+import dev.leadscore.core.internal.Sha256;
 import dev.leadscore.core.schema.FeatureSchema;
 import dev.leadscore.model.ModelArtifact;
 import dev.leadscore.model.TestModels;
@@ -53,7 +54,7 @@ class ModelRegistryTest {
   void aSavedVersionIsContentAddressedImmutableAndListedWithItsMetrics() throws IOException {
     ModelRegistry reg = ModelRegistry.open(dir);
     ModelVersion v = reg.save(A);
-    String sha = ModelRegistry.sha256(A_JSON.getBytes(StandardCharsets.UTF_8));
+    String sha = Sha256.hex(A_JSON.getBytes(StandardCharsets.UTF_8));
     assertEquals("v000001-" + sha.substring(0, 12), v.id());
     assertEquals(1, v.sequence());
     assertEquals(sha, v.sha256());
@@ -185,7 +186,7 @@ class ModelRegistryTest {
 
     // an edited file renamed to match its new hash still fails the artifact's own checksum
     String edited = text.replaceFirst("\"intercept\" : (-?)([0-9])", "\"intercept\" : $1$2" + "7");
-    String sha = ModelRegistry.sha256(edited.getBytes(StandardCharsets.UTF_8));
+    String sha = Sha256.hex(edited.getBytes(StandardCharsets.UTF_8));
     String id = "v000002-" + sha.substring(0, 12);
     Files.writeString(dir.resolve(id + ".model.json"), edited);
     e = assertThrows(RegistryException.class, () -> fresh.promote(id));
@@ -273,7 +274,7 @@ class ModelRegistryTest {
     ModelRegistry reg = ModelRegistry.open(dir);
     ModelVersion a = reg.promote(reg.save(A).id());
     byte[] b = ModelArtifact.write(B).getBytes(StandardCharsets.UTF_8);
-    String id = "v000002-" + ModelRegistry.sha256(b).substring(0, 12);
+    String id = "v000002-" + Sha256.hex(b).substring(0, 12);
     Files.write(dir.resolve(id + ".model.json"), Arrays.copyOf(b, b.length / 3)); // torn write by another tool
     ModelRegistry after = ModelRegistry.open(dir);
     assertEquals(List.of(a.id()), after.list().stream().map(ModelVersion::id).toList());

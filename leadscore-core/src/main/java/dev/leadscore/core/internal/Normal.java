@@ -1,4 +1,4 @@
-package dev.leadscore.core.ops;
+package dev.leadscore.core.internal;
 
 /**
  * The standard normal distribution: density, lower and upper tail, and quantiles, to close to
@@ -18,19 +18,27 @@ package dev.leadscore.core.ops;
  * absolute error of {@code Φ} at most 3e-16. {@code Q} underflows to subnormals beyond about
  * 37.5 and to 0 beyond about 38.5 (and is set to 0 beyond 40).
  *
- * <p>The quantile starts from Acklam's rational approximation (relative error 1.15e-9) and
- * polishes it with Halley steps on the accurate tail above, to about 1e-14 relative.
+ * <p><b>Quantiles.</b> Two, each pinned by the outputs that use it: {@link #upperQuantile}
+ * (experiments' confidence intervals) starts from Acklam's rational approximation (relative error
+ * 1.15e-9) and polishes it with Halley steps on the accurate tail above, to about 1e-14 relative;
+ * {@link #quantile} (the model's score intervals) is Wichura's AS 241 (PPND16), about 1e-16
+ * relative. They agree to about 1e-15 but not bit for bit ({@code -quantile(q)} and {@code
+ * upperQuantile(q)} differ in the last one to three digits for most {@code q}), so choosing one
+ * would change published intervals in their last digits; until that is decided both stay here.
+ *
+ * <p>Why in {@code core.internal}: core's experiments and the model module both need it, and the
+ * package is exported only to leadscore's own modules, so it adds nothing to the public API.
  *
  * <p>Stateless and thread-safe.
  */
-final class Normal {
+public final class Normal {
   private static final double INV_SQRT_2PI = 0.3989422804014327; // 1/sqrt(2π)
   private static final double SERIES_LIMIT = 2.0;
 
   private Normal() {}
 
   /** The density {@code φ(x)}. */
-  static double density(double x) {
+  public static double density(double x) {
     double a = Math.abs(x);
     if (a > 40) {
       return 0.0;
@@ -42,7 +50,7 @@ final class Normal {
   }
 
   /** The upper tail {@code Q(x) = P(Z > x) = 1 − Φ(x)}, relative error below 1e-14 (see the class comment). */
-  static double upperTail(double x) {
+  public static double upperTail(double x) {
     if (Double.isNaN(x)) {
       return Double.NaN;
     }
@@ -59,7 +67,7 @@ final class Normal {
   }
 
   /** The lower tail {@code Φ(x) = P(Z <= x)}. */
-  static double cdf(double x) {
+  public static double cdf(double x) {
     return upperTail(-x);
   }
 
@@ -67,7 +75,7 @@ final class Normal {
    * The two-sided p-value of a z statistic, {@code 2·Q(|z|)}: the chance that a standard normal
    * is at least as far from 0 as {@code z}. NaN for NaN.
    */
-  static double twoSidedP(double z) {
+  public static double twoSidedP(double z) {
     if (Double.isNaN(z)) {
       return Double.NaN;
     }
@@ -80,7 +88,7 @@ final class Normal {
    *
    * @throws IllegalArgumentException unless {@code 0 < q < 1}
    */
-  static double upperQuantile(double q) {
+  public static double upperQuantile(double q) {
     if (!(q > 0.0 && q < 1.0)) {
       throw new IllegalArgumentException("a tail probability must be in (0, 1), got " + q);
     }
@@ -105,6 +113,49 @@ final class Normal {
       }
     }
     return x;
+  }
+
+  /**
+   * The {@code p}-quantile {@code Φ⁻¹(p)} of the standard normal distribution, by Wichura's AS 241:
+   * 1.9599639845400536 for {@code p = 0.975} (the exact value rounds to ...054).
+   *
+   * @throws IllegalArgumentException unless {@code 0 < p < 1}
+   */
+  public static double quantile(double p) {
+    if (!(p > 0 && p < 1)) {
+      throw new IllegalArgumentException("normal quantile needs 0 < p < 1, got " + p);
+    }
+    double q = p - 0.5;
+    if (Math.abs(q) <= 0.425) {
+      double r = 0.180625 - q * q;
+      return q * (((((((2509.0809287301226727 * r + 33430.575583588128105) * r + 67265.770927008700853) * r
+          + 45921.953931549871457) * r + 13731.693765509461125) * r + 1971.5909503065514427) * r
+          + 133.14166789178437745) * r + 3.387132872796366608)
+          / (((((((5226.495278852545925 * r + 28729.085735721942674) * r + 39307.89580009271061) * r
+          + 21213.794301586595867) * r + 5394.1960214247511077) * r + 687.1870074920579083) * r
+          + 42.313330701600911252) * r + 1.0);
+    }
+    double r = q < 0 ? p : 1 - p;
+    r = Math.sqrt(-Math.log(r));
+    double value;
+    if (r <= 5) {
+      r -= 1.6;
+      value = (((((((7.7454501427834140764e-4 * r + 0.0227238449892691845833) * r + 0.24178072517745061177) * r
+          + 1.27045825245236838258) * r + 3.64784832476320460504) * r + 5.7694972214606914055) * r
+          + 4.6303378461565452959) * r + 1.42343711074968357734)
+          / (((((((1.05075007164441684324e-9 * r + 5.475938084995344946e-4) * r + 0.0151986665636164571966) * r
+          + 0.14810397642748007459) * r + 0.68976733498510000455) * r + 1.6763848301838038494) * r
+          + 2.05319162663775882187) * r + 1.0);
+    } else {
+      r -= 5;
+      value = (((((((2.01033439929228813265e-7 * r + 2.71155556874348757815e-5) * r + 0.0012426609473880784386) * r
+          + 0.026532189526576123093) * r + 0.29656057182850489123) * r + 1.7848265399172913358) * r
+          + 5.4637849111641143699) * r + 6.6579046435011037772)
+          / (((((((2.04426310338993978564e-15 * r + 1.4215117583164458887e-7) * r + 1.8463183175100546818e-5) * r
+          + 7.868691311456132591e-4) * r + 0.0148753612908506148525) * r + 0.13692988092273580531) * r
+          + 0.59983220655588793769) * r + 1.0);
+    }
+    return q < 0 ? -value : value;
   }
 
   /** {@code S(x) = Σ x^(2n+1)/(1·3·…·(2n+1))}, so that {@code Φ(x) = 1/2 + φ(x)·S(x)}. */

@@ -1,4 +1,4 @@
-package dev.leadscore.core.ops;
+package dev.leadscore.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -82,6 +82,28 @@ class NormalTest {
     for (double bad : new double[] {0, 1, -0.1, 1.1, Double.NaN}) {
       assertThrows(IllegalArgumentException.class, () -> Normal.upperQuantile(bad), "q = " + bad);
     }
+  }
+
+  @Test
+  void wichuraQuantileMatchesReferenceValues() {
+    for (double[] row : QUANTILES) {
+      // Φ⁻¹(q) = −x where Q(x) = q.
+      assertEquals(-row[1], Normal.quantile(row[0]), 2e-15 * Math.max(1, Math.abs(row[1])), "p = " + row[0]);
+    }
+    for (double bad : new double[] {0, 1, -0.1, 1.1, Double.NaN}) {
+      assertThrows(IllegalArgumentException.class, () -> Normal.quantile(bad), "p = " + bad);
+    }
+  }
+
+  @Test
+  void theTwoQuantilesAgreeToRoundOff() {
+    PropertyCheck.forAll(Gen.doubles(1e-12, 1 - 1e-12), p -> {
+      if (p <= 0 || p >= 1) {
+        return;
+      }
+      double x = Normal.quantile(p);
+      assertEquals(x, -Normal.upperQuantile(p), 1e-13 * Math.max(1, Math.abs(x)), "p = " + p);
+    });
   }
 
   @Test
