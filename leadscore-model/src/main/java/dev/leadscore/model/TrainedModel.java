@@ -1,6 +1,7 @@
 package dev.leadscore.model;
 
 import dev.leadscore.core.TierCutoffs;
+import dev.leadscore.core.internal.Normal;
 import dev.leadscore.core.schema.Column;
 import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.model.calibration.Calibrator;

@@ -1,5 +1,6 @@
 package dev.leadscore.model;
 
+import dev.leadscore.core.internal.Normal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
