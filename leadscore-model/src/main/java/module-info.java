@@ -9,9 +9,8 @@ module dev.leadscore.model {
   requires transitive dev.leadscore.core;
   // transitive: ModelScorer's public API hands out the explain module's LinearModel and LinearShap.
   requires transitive dev.leadscore.explain;
-  // transitive: CalibratorJson's public methods take and return Jackson tree nodes, so a module
-  // that calls them must read Jackson too (javac -Xlint:exports warns otherwise).
-  requires transitive com.fasterxml.jackson.databind;
+  // Not transitive: no public type of the model module takes or returns a Jackson type.
+  requires com.fasterxml.jackson.databind;
   requires ejml.simple;
   requires ejml.ddense;
   requires ejml.core;

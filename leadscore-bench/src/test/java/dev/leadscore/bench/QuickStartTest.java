@@ -11,7 +11,6 @@ import dev.leadscore.core.Tier;
 import dev.leadscore.core.TierCutoffs;
 import dev.leadscore.core.schema.FeatureSchema;
 import dev.leadscore.core.schema.FittedSchema;
-import dev.leadscore.core.synth.SyntheticData;
 import dev.leadscore.core.synth.SyntheticPipeline;
 import dev.leadscore.model.ModelScorer;
 import dev.leadscore.model.ModelTrainer;
@@ -39,9 +38,9 @@ class QuickStartTest {
     // The declared contract: the synthetic pipeline's default schema, or FeatureSchema.read(path).
     FeatureSchema schema = SyntheticPipeline.defaultSchema();
 
-    // Fit it on training leads only: learns imputation values and the category levels kept.
-    SyntheticData history = SyntheticPipeline.builder().size(800).seed(42).build().generate();
-    FittedSchema fitted = schema.fit(history.unlabelled());
+    // Labelled history: the trainer fits the schema and the model inside cross-validation folds.
+    var history = SyntheticPipeline.builder().size(800).seed(42).build().generate();
+    TrainedModel model = new ModelTrainer().train(schema, history.leads(), history.asOf(), TrainingOptions.defaults());
 
     // A raw lead as a CRM hands it over: untyped text is fine, the schema knows the kinds.
     Instant asOf = Instant.parse("2026-01-01T00:00:00Z");
@@ -55,19 +54,19 @@ class QuickStartTest {
         .event("demo_request", asOf.minus(Duration.ofHours(5)))
         .build();
 
-    // Extraction never reads the clock: events after asOf are ignored.
-    double[] x = fitted.extract(lead, asOf);
-    double vp = x[fitted.columnIndex("seniority=vp")];                  // 1.0
-    double pricing = x[fitted.columnIndex("pricing_visits_30d")];       // 1.0
-    double software = x[fitted.columnIndex("industry=software")];      // 1.0: case and spaces normalised
-    Tier tier = TierCutoffs.of(80, 60, 30).tierOf(87.0);                 // Tier.HOT
-
-    // Train on labelled history (cross-validated, calibrated), then score with reasons.
-    TrainedModel model = new ModelTrainer().train(schema, history.leads(), history.asOf(), TrainingOptions.defaults());
+    // Score with reasons; nothing reads the clock: events after asOf are ignored.
     LeadScorer scorer = ModelScorer.of(model);
     Score score = scorer.score(lead, asOf);                  // probability, 0-100 score, tier
     List<Reason> why = score.explanation().orElseThrow().topReasons();   // plain English
     // README:end
+
+    // What the model's schema extracts from that lead (not in the README's block: scoring needs none of it).
+    FittedSchema fitted = model.schema();
+    double[] x = fitted.extract(lead, asOf);
+    double vp = x[fitted.columnIndex("seniority=vp")];
+    double pricing = x[fitted.columnIndex("pricing_visits_30d")];
+    double software = x[fitted.columnIndex("industry=software")];
+    Tier tier = TierCutoffs.of(80, 60, 30).tierOf(87.0);
 
     assertEquals(fitted.width(), x.length);
     assertTrue(Arrays.stream(x).allMatch(Double::isFinite));
@@ -87,5 +86,11 @@ class QuickStartTest {
     String block = source.substring(source.indexOf("// README:begin") + "// README:begin".length(), source.indexOf("    // README:end"));
     String dedented = block.strip().replaceAll("(?m)^    ", "");
     assertTrue(readme.contains(dedented), "README.md must contain the quick start exactly as tested here:\n" + dedented);
+    // The README's import list is what this block compiles against: each line is one of this file's imports.
+    String quickStart = readme.substring(readme.indexOf("## Quick start"));
+    List<String> readmeImports = quickStart.lines().takeWhile(l -> !l.startsWith("// The declared contract"))
+        .filter(l -> l.startsWith("import ")).toList();
+    assertEquals(13, readmeImports.size(), readmeImports.toString());
+    readmeImports.forEach(i -> assertTrue(source.contains("\n" + i + "\n"), "README imports " + i + " but the tested block does not"));
   }
 }

@@ -12,7 +12,7 @@ import java.util.Objects;
  * <p>Computed by the trainer over all training rows (the final fit's data), in row order.
  * Immutable; {@link #columnMeans()} returns a copy. Safe to share between threads.
  */
-public final class BackgroundStats {
+final class BackgroundStats {
   private final int rows;
   private final double[] columnMeans;
   private final List<InteractionMoments> interactions;
@@ -30,10 +30,10 @@ public final class BackgroundStats {
    * @param meanLeft {@code E[x_left]}
    * @param meanRight {@code E[x_right]}
    */
-  public record InteractionMoments(String column, int columnIndex, String left, int leftIndex, String right,
+  record InteractionMoments(String column, int columnIndex, String left, int leftIndex, String right,
       int rightIndex, double meanProduct, double meanLeft, double meanRight) {
     /** @throws NullPointerException if a name is null */
-    public InteractionMoments {
+    InteractionMoments {
       Objects.requireNonNull(column, "column");
       Objects.requireNonNull(left, "left");
       Objects.requireNonNull(right, "right");
@@ -55,27 +55,27 @@ public final class BackgroundStats {
   }
 
   /** Rows the averages were taken over. */
-  public int rows() {
+  int rows() {
     return rows;
   }
 
   /** {@code E[x_j]} for every column, in column order (a copy). */
-  public double[] columnMeans() {
+  double[] columnMeans() {
     return columnMeans.clone();
   }
 
   /** {@code E[x_j]} of one column, without copying. */
-  public double columnMean(int j) {
+  double columnMean(int j) {
     return columnMeans[j];
   }
 
   /** Number of columns. */
-  public int width() {
+  int width() {
     return columnMeans.length;
   }
 
   /** The moments of every interaction column, in column order (unmodifiable). */
-  public List<InteractionMoments> interactions() {
+  List<InteractionMoments> interactions() {
     return interactions;
   }
 }

@@ -22,7 +22,6 @@ import dev.leadscore.core.schema.Column;
 import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.core.schema.SchemaException;
 import dev.leadscore.model.calibration.Calibrator;
-import dev.leadscore.model.calibration.CalibratorJson;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

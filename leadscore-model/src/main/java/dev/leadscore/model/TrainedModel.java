@@ -459,7 +459,7 @@ public final class TrainedModel {
   }
 
   /** Averages over the training data for explanations. */
-  public BackgroundStats background() {
+  BackgroundStats background() {
     return background;
   }
 

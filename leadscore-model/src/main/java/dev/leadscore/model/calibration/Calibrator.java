@@ -10,7 +10,7 @@ import java.util.Arrays;
  * Isotonic} (a non-decreasing step-and-ramp curve fitted by pool-adjacent-violators) and {@link
  * Identity} (the plain logistic function, no calibration). Calibrators are fitted on out-of-fold
  * predictions only — never on rows a fold's model was trained on — with {@link #fitPlatt} and
- * {@link #fitIsotonic}; {@link CalibratorJson} maps them to and from the model artifact.
+ * {@link #fitIsotonic}; the model artifact stores them as JSON.
  *
  * <p>Every calibrator is an immutable record, safe to share between threads, and deterministic:
  * the same logit always gives the same bits. {@link #probability} allocates nothing.

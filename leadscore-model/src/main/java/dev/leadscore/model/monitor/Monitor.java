@@ -51,7 +51,7 @@ import java.util.Optional;
  * above {@link #PSI_WATCH} (0.1) is WATCH, at or above {@link #PSI_ACT} (0.25) RETRAIN, provided
  * the shift is also statistically significant: Pearson's two-sample chi-square of the bin counts
  * ({@link #chiSquare}) at or above the upper {@link #NOISE_P} (0.1 %) quantile of its
- * distribution under no drift ({@link #chiSquareCritical}, with one degree of freedom less than
+ * distribution under no drift (the chi-square critical value, with one degree of freedom less than
  * the non-empty bins). The PSI alone cannot be used for that: an empty bin adds {@code (e − ε)
  * ln(e / ε)} whatever the batch size, so on a 50-lead batch from the training population one
  * 9.5 % bin that happened to get no lead added 0.65. Against a model trained on 800 synthetic
@@ -327,7 +327,7 @@ public final class Monitor {
    *
    * @throws IllegalArgumentException if {@code degreesOfFreedom < 0}
    */
-  public static double chiSquareCritical(int degreesOfFreedom) {
+  static double chiSquareCritical(int degreesOfFreedom) {
     if (degreesOfFreedom < 0) {
       throw new IllegalArgumentException("degreesOfFreedom must be >= 0, got " + degreesOfFreedom);
     }

@@ -102,7 +102,7 @@ public final class MonitoringReport {
    * @param degreesOfFreedom the bins with a non-zero share on either side, minus one
    * @param status {@link Status#WATCH} at PSI {@link Monitor#PSI_WATCH}, {@link Status#RETRAIN}
    *     at {@link Monitor#PSI_ACT}, each only when the shift is significant: {@code chiSquare >=
-   *     }{@link Monitor#chiSquareCritical}{@code (degreesOfFreedom)}
+   *     }the upper {@link Monitor#NOISE_P} quantile of chi-square with {@code degreesOfFreedom}
    * @param bins the bins with their training and batch shares (for a categorical feature, a bin
    *     for leads with no level is listed only when either share is non-zero)
    * @param missingRate the missing-rate change, for features with a missing flag or a {@code

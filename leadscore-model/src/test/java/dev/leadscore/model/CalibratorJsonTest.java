@@ -1,4 +1,4 @@
-package dev.leadscore.model.calibration;
+package dev.leadscore.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadscore.core.testing.Gen;
 import dev.leadscore.core.testing.PropertyCheck;
+import dev.leadscore.model.calibration.Calibrator;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
-package dev.leadscore.model.calibration;
+package dev.leadscore.model;
 
+import dev.leadscore.model.calibration.Calibrator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -10,6 +11,7 @@ import java.util.Set;
 
 /**
  * The JSON form of a {@link Calibrator}, for the model artifact, through Jackson's tree model.
+ * Package-private, so that no host inherits Jackson types through the model's API.
  * Fields are mapped explicitly — no class name is ever written or read — so a document cannot
  * choose what to instantiate.
  *
@@ -33,15 +35,15 @@ import java.util.Set;
  *
  * <p>Stateless and thread-safe. Cost O(m) for m isotonic points.
  */
-public final class CalibratorJson {
+final class CalibratorJson {
   private CalibratorJson() {}
 
   /** The {@code "kind"} of {@link Calibrator.Identity}. */
-  public static final String IDENTITY = "identity";
+  static final String IDENTITY = "identity";
   /** The {@code "kind"} of {@link Calibrator.Platt}. */
-  public static final String PLATT = "platt";
+  static final String PLATT = "platt";
   /** The {@code "kind"} of {@link Calibrator.Isotonic}. */
-  public static final String ISOTONIC = "isotonic";
+  static final String ISOTONIC = "isotonic";
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final Map<String, Set<String>> FIELDS = Map.of(
@@ -54,7 +56,7 @@ public final class CalibratorJson {
    *
    * @throws NullPointerException if {@code calibrator} is null
    */
-  public static ObjectNode write(Calibrator calibrator) {
+  static ObjectNode write(Calibrator calibrator) {
     if (calibrator == null) {
       throw new NullPointerException("calibrator");
     }
@@ -82,7 +84,7 @@ public final class CalibratorJson {
    *     comment); the message names the kind and the field
    * @throws NullPointerException if {@code node} is null
    */
-  public static Calibrator read(JsonNode node) {
+  static Calibrator read(JsonNode node) {
     if (node == null) {
       throw new NullPointerException("node");
     }
