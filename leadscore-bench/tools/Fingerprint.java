@@ -18,6 +18,7 @@
  * Everything is deterministic: fixed seeds, fixed asOf, no clock.
  */
 
+import dev.leadscore.core.Explanation;
 import dev.leadscore.core.LabelledLead;
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.LeadDataException;
@@ -25,7 +26,6 @@ import dev.leadscore.core.LeadScorer;
 import dev.leadscore.core.Reason;
 import dev.leadscore.core.RowError;
 import dev.leadscore.core.Score;
-import dev.leadscore.core.Explanation;
 import dev.leadscore.core.io.LeadCsvReader;
 import dev.leadscore.core.io.ReadResult;
 import dev.leadscore.core.schema.FeatureSchema;

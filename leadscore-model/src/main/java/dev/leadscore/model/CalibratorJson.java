@@ -1,10 +1,10 @@
 package dev.leadscore.model;
 
-import dev.leadscore.model.calibration.Calibrator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadscore.model.calibration.Calibrator;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;

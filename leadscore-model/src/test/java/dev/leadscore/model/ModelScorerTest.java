@@ -1,9 +1,9 @@
 package dev.leadscore.model;
 
-import dev.leadscore.model.calibration.Calibrator;
-import dev.leadscore.explain.LinearModel;
 import dev.leadscore.explain.Background;
+import dev.leadscore.explain.LinearModel;
 import dev.leadscore.explain.testing.DemoModel;
+import dev.leadscore.model.calibration.Calibrator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,7 +1,7 @@
 package dev.leadscore.model;
 
-import dev.leadscore.model.calibration.Calibrator;
 import dev.leadscore.explain.testing.Cases;
+import dev.leadscore.model.calibration.Calibrator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,10 +1,10 @@
 package dev.leadscore.model;
 
-import dev.leadscore.explain.LinearModel;
-import dev.leadscore.explain.Background;
-import dev.leadscore.explain.LinearShap;
 import dev.leadscore.explain.Attribution;
+import dev.leadscore.explain.Background;
 import dev.leadscore.explain.Importance;
+import dev.leadscore.explain.LinearModel;
+import dev.leadscore.explain.LinearShap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

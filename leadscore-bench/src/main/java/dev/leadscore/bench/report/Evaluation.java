@@ -1,6 +1,5 @@
 package dev.leadscore.bench.report;
 
-import dev.leadscore.core.AttributeValue;
 import dev.leadscore.core.Explanation;
 import dev.leadscore.core.LabelledLead;
 import dev.leadscore.core.Lead;
@@ -12,23 +11,23 @@ import dev.leadscore.core.schema.Column;
 import dev.leadscore.core.schema.FeatureSchema;
 import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.explain.Importance;
-import dev.leadscore.model.ModelScorer;
-import dev.leadscore.model.Move;
 import dev.leadscore.model.BackTest;
 import dev.leadscore.model.BackTestResult;
+import dev.leadscore.model.ModelScorer;
 import dev.leadscore.model.ModelTrainer;
+import dev.leadscore.model.Move;
 import dev.leadscore.model.TrainedModel;
 import dev.leadscore.model.TrainingOptions;
 import dev.leadscore.model.TrainingSummary;
 import dev.leadscore.model.calibration.Calibrator;
 import dev.leadscore.model.eval.DataSufficiency;
 import dev.leadscore.model.eval.Metrics;
+import dev.leadscore.model.internal.Scores;
 import dev.leadscore.rules.RuleScorer;
 import dev.leadscore.rules.RuleSet;
 import dev.leadscore.rules.RuleSetException;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -221,7 +220,7 @@ public final class Evaluation {
       double[] p = nestedProbabilities(spec, leads, fold);
       double[] s = new double[n];
       for (int i = 0; i < n; i++) {
-        s[i] = toScore(p[i]);
+        s[i] = Scores.of(p[i]); // the scoring path's own probability-to-score map
       }
       protocol = String.format(Locale.ROOT, "nested %d-fold stratified cross-validation (seed %d): inside each outer"
           + " fold a full training (schema, standardisation, lambda by inner %d-fold CV, %s calibration, tier"
@@ -303,10 +302,6 @@ public final class Evaluation {
     return p;
   }
 
-  static double toScore(double probability) {
-    return Math.max(0.0, Math.min(100.0, 100.0 * probability));
-  }
-
   // ------------------------------------------------------------------------------ rules
 
   private static ScorerMetrics rulesCrossValidated(Spec spec, List<LabelledLead> leads, boolean[] y, int[] fold,
@@ -363,7 +358,7 @@ public final class Evaluation {
 
   private static EvaluationResult.BackTestOutcome backTest(Spec spec, List<LabelledLead> leads) {
     List<String> skipped = new ArrayList<>();
-    List<LabelledLead> ordered = ordered(leads, spec.orderById ? null : spec.orderColumn, spec.orderById, skipped);
+    List<LabelledLead> ordered = LeadOrder.ordered(leads, spec.orderById ? null : spec.orderColumn, spec.orderById, skipped);
     String by = spec.orderColumn == null ? "creation time" : "'" + spec.orderColumn + "'";
     if (!skipped.isEmpty()) {
       log(spec, "back-test: %d leads have no %s and are left out of it (first: %s)", skipped.size(), by,
@@ -400,84 +395,6 @@ public final class Evaluation {
     }
     return new EvaluationResult.BackTestOutcome(split, r.trainRows(), r.testRows(), model, rules,
         r.crossValidatedAuc());
-  }
-
-  /**
-   * The leads in ascending order of the column (numbers if every present value is one, else
-   * ISO-8601 instants or dates if every one is, else text), ties in input order; leads without a
-   * value are left out and named in {@code skipped}. A null column orders by creation time.
-   */
-  static List<LabelledLead> ordered(List<LabelledLead> leads, String column, List<String> skipped) {
-    return ordered(leads, column, false, skipped);
-  }
-
-  /** As {@link #ordered(List, String, List)}, or by lead id when {@code byId}. */
-  static List<LabelledLead> ordered(List<LabelledLead> leads, String column, boolean byId, List<String> skipped) {
-    List<LabelledLead> present = new ArrayList<>();
-    List<String> raw = new ArrayList<>();
-    for (LabelledLead l : leads) {
-      String v;
-      if (byId) {
-        v = l.lead().id().strip();
-      } else if (column == null) {
-        v = l.lead().createdAt().map(Instant::toString).orElse(null);
-      } else {
-        AttributeValue a = l.lead().attribute(column);
-        v = a instanceof AttributeValue.Num num ? Double.toString(num.value())
-            : a instanceof AttributeValue.Text t && !t.value().isBlank() ? t.value().strip()
-            : a instanceof AttributeValue.Bool b ? Boolean.toString(b.value()) : null;
-      }
-      if (v == null) {
-        skipped.add(l.lead().id());
-      } else {
-        present.add(l);
-        raw.add(v);
-      }
-    }
-    int m = present.size();
-    Integer[] order = new Integer[m];
-    for (int i = 0; i < m; i++) {
-      order[i] = i;
-    }
-    double[] numbers = numbers(raw);
-    Instant[] instants = numbers == null ? instants(raw) : null;
-    Comparator<Integer> cmp = numbers != null ? Comparator.comparingDouble(i -> numbers[i])
-        : instants != null ? Comparator.comparing(i -> instants[i]) : Comparator.comparing(raw::get);
-    java.util.Arrays.sort(order, cmp); // stable: ties keep input order
-    List<LabelledLead> out = new ArrayList<>(m);
-    for (int i : order) {
-      out.add(present.get(i));
-    }
-    return out;
-  }
-
-  private static double[] numbers(List<String> raw) {
-    double[] v = new double[raw.size()];
-    for (int i = 0; i < v.length; i++) {
-      try {
-        v[i] = Double.parseDouble(raw.get(i));
-      } catch (NumberFormatException e) {
-        return null;
-      }
-      if (!Double.isFinite(v[i])) {
-        return null;
-      }
-    }
-    return v;
-  }
-
-  private static Instant[] instants(List<String> raw) {
-    Instant[] v = new Instant[raw.size()];
-    for (int i = 0; i < v.length; i++) {
-      String s = raw.get(i);
-      try {
-        v[i] = s.length() == 10 ? java.time.LocalDate.parse(s).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
-            : Instant.parse(s);
-      } catch (DateTimeParseException e) {
-        return null;
-      }
-    }
-    return v;
   }
 
   // ------------------------------------------------------------------------------ examples

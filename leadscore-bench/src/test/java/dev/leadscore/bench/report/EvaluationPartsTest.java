@@ -13,8 +13,8 @@ import dev.leadscore.core.testing.PropertyCheck;
 import dev.leadscore.model.eval.Metrics;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The evaluation runner's own pieces: ordering for the back-test, ROC points, metrics guards, escaping. */
@@ -45,24 +45,24 @@ class EvaluationPartsTest {
     List<LabelledLead> leads = List.of(lead("a", "10"), lead("b", "9"), lead("c", null), lead("d", " 100 "),
         lead("e", "9"));
     List<String> skipped = new ArrayList<>();
-    assertEquals(List.of("b", "e", "a", "d"), ids(Evaluation.ordered(leads, "seq", skipped)), "ties keep input order");
+    assertEquals(List.of("b", "e", "a", "d"), ids(LeadOrder.ordered(leads, "seq", skipped)), "ties keep input order");
     assertEquals(List.of("c"), skipped);
   }
 
   @Test
   void ordersDatesAndInstantsInTimeAndOtherTextAlphabetically() {
     List<LabelledLead> dates = List.of(lead("a", "2025-03-01"), lead("b", "2024-12-31"), lead("c", "2025-01-15"));
-    assertEquals(List.of("b", "c", "a"), ids(Evaluation.ordered(dates, "seq", new ArrayList<>())));
+    assertEquals(List.of("b", "c", "a"), ids(LeadOrder.ordered(dates, "seq", new ArrayList<>())));
     List<LabelledLead> instants = List.of(lead("a", "2025-03-01T10:00:00Z"), lead("b", "2025-03-01T09:00:00Z"));
-    assertEquals(List.of("b", "a"), ids(Evaluation.ordered(instants, "seq", new ArrayList<>())));
+    assertEquals(List.of("b", "a"), ids(LeadOrder.ordered(instants, "seq", new ArrayList<>())));
     List<LabelledLead> text = List.of(lead("a", "q2"), lead("b", "10"), lead("c", "q1"));
-    assertEquals(List.of("b", "c", "a"), ids(Evaluation.ordered(text, "seq", new ArrayList<>())));
+    assertEquals(List.of("b", "c", "a"), ids(LeadOrder.ordered(text, "seq", new ArrayList<>())));
   }
 
   @Test
   void ordersBySequenceNumberIds() {
     List<LabelledLead> leads = List.of(lead("10", null), lead("9", null), lead("100", null));
-    assertEquals(List.of("9", "10", "100"), ids(Evaluation.ordered(leads, null, true, new ArrayList<>())));
+    assertEquals(List.of("9", "10", "100"), ids(LeadOrder.ordered(leads, null, true, new ArrayList<>())));
   }
 
   @Test
@@ -73,7 +73,7 @@ class EvaluationPartsTest {
         new LabelledLead(Lead.builder("none").build(), false),
         new LabelledLead(Lead.builder("early").createdAt(t).build(), false));
     List<String> skipped = new ArrayList<>();
-    assertEquals(List.of("early", "late"), ids(Evaluation.ordered(leads, null, skipped)));
+    assertEquals(List.of("early", "late"), ids(LeadOrder.ordered(leads, null, skipped)));
     assertEquals(List.of("none"), skipped);
   }
 

@@ -69,6 +69,11 @@ import java.util.regex.Pattern;
  *
  * <p>Immutable and safe to share between threads; each read uses its own parser. Readers passed
  * in are not closed; I/O failures surface as {@link UncheckedIOException}.
+ *
+ * <p>About 580 lines on purpose: the format contract above, the public {@link Builder} (a third of
+ * the file, with its validation messages) and the per-row cell conversion are the one public
+ * reader's API; the CSV tokenising lives in {@code CsvRows} and the event file in {@link
+ * EventCsvReader}.
  */
 public final class LeadCsvReader {
   private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");

@@ -73,7 +73,7 @@ public final class LeadJson {
   public static ReadResult readArray(Reader json) {
     List<Lead> leads = new ArrayList<>();
     List<RowError> errors = new ArrayList<>();
-    long rows = JsonLeadParser.streamArray(json, leads::add, errors::add);
+    long rows = JsonLeadStream.streamArray(json, leads::add, errors::add);
     return ReadResult.unlabelled(leads, errors, Math.toIntExact(rows));
   }
 
@@ -86,7 +86,7 @@ public final class LeadJson {
   public static ReadResult readNdjson(Reader ndjson) {
     List<Lead> leads = new ArrayList<>();
     List<RowError> errors = new ArrayList<>();
-    long rows = JsonLeadParser.streamNdjson(ndjson, leads::add, errors::add);
+    long rows = JsonLeadStream.streamNdjson(ndjson, leads::add, errors::add);
     return ReadResult.unlabelled(leads, errors, Math.toIntExact(rows));
   }
 
@@ -99,7 +99,7 @@ public final class LeadJson {
    * @throws UncheckedIOException if reading fails
    */
   public static long streamArray(Reader json, Consumer<Lead> onLead, Consumer<RowError> onError) {
-    return JsonLeadParser.streamArray(json, onLead, onError);
+    return JsonLeadStream.streamArray(json, onLead, onError);
   }
 
   /**
@@ -109,7 +109,7 @@ public final class LeadJson {
    * @throws UncheckedIOException if reading fails
    */
   public static long streamNdjson(Reader ndjson, Consumer<Lead> onLead, Consumer<RowError> onError) {
-    return JsonLeadParser.streamNdjson(ndjson, onLead, onError);
+    return JsonLeadStream.streamNdjson(ndjson, onLead, onError);
   }
 
   /** The lead as one line of compact JSON (no line break). */

@@ -2,8 +2,8 @@ package dev.leadscore.core.ops;
 
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.LeadDataException;
-import dev.leadscore.core.LeadScorer;
 import dev.leadscore.core.LeadScorer.Detail;
+import dev.leadscore.core.LeadScorer;
 import dev.leadscore.core.RowError;
 import dev.leadscore.core.Score;
 import dev.leadscore.core.Tier;

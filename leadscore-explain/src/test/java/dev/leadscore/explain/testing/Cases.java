@@ -1,7 +1,5 @@
 package dev.leadscore.explain.testing;
 
-import dev.leadscore.explain.LinearModel;
-import dev.leadscore.explain.Background;
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.schema.BooleanFeature;
 import dev.leadscore.core.schema.CategoricalFeature;
@@ -16,6 +14,8 @@ import dev.leadscore.core.schema.InteractionFeature;
 import dev.leadscore.core.schema.NumericFeature;
 import dev.leadscore.core.schema.RecencyFeature;
 import dev.leadscore.core.testing.Gen;
+import dev.leadscore.explain.Background;
+import dev.leadscore.explain.LinearModel;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,5 @@
 package dev.leadscore.explain.testing;
 
-import dev.leadscore.explain.LinearModel;
-import dev.leadscore.explain.Background;
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.TierCutoffs;
 import dev.leadscore.core.schema.CategoricalFeature;
@@ -13,6 +11,8 @@ import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.core.schema.Imputation;
 import dev.leadscore.core.schema.NumericFeature;
 import dev.leadscore.core.schema.ReasonTemplates;
+import dev.leadscore.explain.Background;
+import dev.leadscore.explain.LinearModel;
 import java.time.Instant;
 import java.util.List;
 
