@@ -3,7 +3,6 @@ package dev.leadscore.explain;
 import dev.leadscore.core.schema.Column;
 import dev.leadscore.core.schema.FeatureSpec;
 import dev.leadscore.core.schema.FittedSchema;
-import dev.leadscore.core.schema.InteractionFeature;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,9 +58,8 @@ final class Layout {
       right[j] = -1;
       if (c.role() == Column.Role.INTERACTION) {
         playerOf[j] = -1;
-        InteractionFeature spec = (InteractionFeature) schema.schema().feature(c.feature());
-        int a = schema.columnIndex(spec.left());
-        int b = schema.columnIndex(spec.right());
+        int a = schema.productLeft(j);
+        int b = schema.productRight(j);
         for (int parent : new int[] {a, b}) {
           if (columns.get(parent).role() == Column.Role.INTERACTION) {
             throw new IllegalArgumentException("interaction '" + c.feature() + "' has the interaction column '"

@@ -177,8 +177,7 @@ public final class LinearModel {
   @Override
   public boolean equals(Object o) {
     return o instanceof LinearModel m && schema.equals(m.schema) && Double.compare(intercept, m.intercept) == 0
-        && Arrays.equals(weights, m.weights) && background.equals(m.background)
-;
+        && Arrays.equals(weights, m.weights) && background.equals(m.background);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.leadscore.explain;
 
-import dev.leadscore.explain.testing.Cases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +13,7 @@ import dev.leadscore.core.schema.InteractionFeature;
 import dev.leadscore.core.schema.NumericFeature;
 import dev.leadscore.core.testing.Gen;
 import dev.leadscore.core.testing.PropertyCheck;
+import dev.leadscore.explain.testing.Cases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,6 +1,5 @@
 package dev.leadscore.explain;
 
-import dev.leadscore.explain.testing.DemoModel;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,6 +13,7 @@ import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.core.schema.Imputation;
 import dev.leadscore.core.schema.InteractionFeature;
 import dev.leadscore.core.schema.NumericFeature;
+import dev.leadscore.explain.testing.DemoModel;
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -72,12 +72,17 @@ public final class ModelScorer implements LeadScorer {
   // The trained model whose own logit is scored (so scores match it and its saved copy bit for
   // bit), or null for a hand-built model, whose logit is the explained linear function itself.
   private final TrainedModel trained;
-  private final LinearModel model;
-  private final LinearShap shap;
+  private final LinearModel handBuilt;
   private final FittedSchema schema;
   private final DoubleUnaryOperator calibration;
   private final TierCutoffs cutoffs;
-  private final int players;
+  // Weights in extraction units, only to name the column of a non-finite logit (the error path).
+  private final double[] weights;
+  // The explained linear function and its explainer. For a trained model they are built on first
+  // use: a schema with an interaction of interactions scores, but cannot be explained exactly
+  // (LinearModel rejects it), so building them eagerly would stop such a model from scoring at
+  // all. Racing threads may both build one; they are equal and immutable, so either is kept.
+  private volatile Explainer explainer;
   // Per-thread scratch for score(Lead, Instant, Detail): the scorer is shared between threads, so a
   // single field would race; extract overwrites every entry of the row and contributions every
   // entry of phi, Scores copy what they keep, and nothing a call runs while it holds them scores
@@ -85,21 +90,44 @@ public final class ModelScorer implements LeadScorer {
   private final ThreadLocal<double[]> rowBuffer;
   private final ThreadLocal<double[]> phiBuffer;
 
+  /** The linear function explanations attribute, and its exact SHAP explainer. */
+  private static final class Explainer {
+    final LinearModel model;
+    final LinearShap shap;
+
+    Explainer(LinearModel model) {
+      this.model = model;
+      this.shap = LinearShap.of(model);
+    }
+  }
+
   private ModelScorer(String modelId, String modelVersion, TrainedModel trained, LinearModel model,
       DoubleUnaryOperator calibration, TierCutoffs cutoffs) {
     this.modelId = requireText(modelId, "modelId");
     this.modelVersion = requireText(modelVersion, "modelVersion");
     this.trained = trained;
-    this.model = Objects.requireNonNull(model, "model");
+    this.handBuilt = trained == null ? model : null;
+    if (trained == null) {
+      Objects.requireNonNull(model, "model");
+      this.explainer = new Explainer(model);
+    }
     this.calibration = Objects.requireNonNull(calibration, "calibration");
     this.cutoffs = Objects.requireNonNull(cutoffs, "cutoffs");
-    this.shap = LinearShap.of(model);
-    this.schema = model.schema();
-    this.players = shap.features().size();
+    this.schema = trained != null ? trained.schema() : model.schema();
+    this.weights = trained != null ? trained.rawWeights() : model.weights();
     int width = schema.width();
-    int k = players;
     this.rowBuffer = ThreadLocal.withInitial(() -> new double[width]);
-    this.phiBuffer = ThreadLocal.withInitial(() -> new double[k]);
+    this.phiBuffer = ThreadLocal.withInitial(() -> new double[explainer().shap.features().size()]);
+  }
+
+  private Explainer explainer() {
+    Explainer e = explainer;
+    if (e == null) {
+      e = new Explainer(LinearModel.fromStandardised(schema, trained.intercept(), trained.weights(), trained.means(),
+          trained.scales(), Background.ofMeans(schema, trained.background().columnMeans())));
+      explainer = e;
+    }
+    return e;
   }
 
   private static String requireText(String s, String what) {
@@ -129,14 +157,12 @@ public final class ModelScorer implements LeadScorer {
    * its fitted schema, weights, calibrator and tier cut-offs, with the training data's column
    * means as the SHAP background. The logit is the trained model's own {@link TrainedModel#logit}, so
    * the model and the same model saved and loaded score bit for bit alike; explanations attribute
-   * the model's weights in extraction units ({@link LinearModel#fromStandardised}).
+   * the model's weights in extraction units ({@link LinearModel#fromStandardised}), built on the
+   * first explanation. Cost O(width); no explainer is built until one is needed.
    */
   public static ModelScorer of(TrainedModel trained) {
     Objects.requireNonNull(trained, "trained");
-    FittedSchema schema = trained.schema();
-    LinearModel view = LinearModel.fromStandardised(schema, trained.intercept(), trained.weights(), trained.means(),
-        trained.scales(), Background.ofMeans(schema, trained.background().columnMeans()));
-    return new ModelScorer(trained.modelId(), trained.modelVersion(), trained, view, trained.calibrator()::probability,
+    return new ModelScorer(trained.modelId(), trained.modelVersion(), trained, null, trained.calibrator()::probability,
         trained.cutoffs());
   }
 
@@ -147,7 +173,7 @@ public final class ModelScorer implements LeadScorer {
 
   /** The same scorer with other tier cut-offs. */
   public ModelScorer withCutoffs(TierCutoffs other) {
-    return new ModelScorer(modelId, modelVersion, trained, model, calibration, other);
+    return new ModelScorer(modelId, modelVersion, trained, handBuilt, calibration, other);
   }
 
   @Override
@@ -165,14 +191,14 @@ public final class ModelScorer implements LeadScorer {
     Tier tier = cutoffs.tierOf(score);
     Explanation explanation = null;
     if (detail == Detail.EXPLAINED) {
-      explanation = shap.explain(lead, asOf, row, phi);
+      explanation = explainer().shap.explain(lead, asOf, row, phi);
     }
     return Score.of(lead.id(), p, score, tier, explanation, modelId, modelVersion);
   }
 
   /** The logit of an extracted row: the trained model's own, or the hand-built linear function. */
   double logit(double[] row) {
-    return trained != null ? trained.logit(row) : model.logit(row);
+    return trained != null ? trained.logit(row) : handBuilt.logit(row);
   }
 
   private double logit(Lead lead, double[] row) {
@@ -181,8 +207,8 @@ public final class ModelScorer implements LeadScorer {
       return z;
     }
     int worst = 0;
-    for (int j = 1; j < row.length && j < model.width(); j++) {
-      if (!(Math.abs(model.weight(j) * row[j]) <= Math.abs(model.weight(worst) * row[worst]))) {
+    for (int j = 1; j < row.length && j < weights.length; j++) {
+      if (!(Math.abs(weights[j] * row[j]) <= Math.abs(weights[worst] * row[worst]))) {
         worst = j;
       }
     }
@@ -296,6 +322,10 @@ public final class ModelScorer implements LeadScorer {
    *     NaN (the message names the first column that is not finite)
    */
   public double probabilityOf(double[] row) {
+    if (row.length != schema.width()) {
+      throw new IllegalArgumentException("the row has " + row.length + " values but the schema has " + schema.width()
+          + " columns");
+    }
     return probability(logit(row));
   }
 
@@ -361,14 +391,19 @@ public final class ModelScorer implements LeadScorer {
     return hi;
   }
 
+  /** The fitted schema that extracts this scorer's rows. */
+  FittedSchema schema() {
+    return schema;
+  }
+
   /** The linear function explanations attribute (for a trained model, its weights in extraction units). */
   public LinearModel model() {
-    return model;
+    return explainer().model;
   }
 
   /** The explainer of the model. */
   public LinearShap shap() {
-    return shap;
+    return explainer().shap;
   }
 
   /** The calibration from logit to probability. */
@@ -393,6 +428,6 @@ public final class ModelScorer implements LeadScorer {
 
   @Override
   public String toString() {
-    return "ModelScorer[" + modelId + "@" + modelVersion + ", " + model + ", " + cutoffs + "]";
+    return "ModelScorer[" + modelId + "@" + modelVersion + ", " + schema.width() + " columns, " + cutoffs + "]";
   }
 }

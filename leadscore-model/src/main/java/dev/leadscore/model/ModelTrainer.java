@@ -5,7 +5,6 @@ import dev.leadscore.core.TierCutoffs;
 import dev.leadscore.core.schema.Column;
 import dev.leadscore.core.schema.FeatureSchema;
 import dev.leadscore.core.schema.FittedSchema;
-import dev.leadscore.core.schema.InteractionFeature;
 import dev.leadscore.core.schema.SchemaException;
 import dev.leadscore.model.calibration.Calibrator;
 import dev.leadscore.model.eval.Metrics;
@@ -209,9 +208,8 @@ public final class ModelTrainer {
       if (c.role() != Column.Role.INTERACTION) {
         continue;
       }
-      InteractionFeature f = (InteractionFeature) schema.schema().feature(c.feature());
-      int a = schema.columnIndex(f.left());
-      int b = schema.columnIndex(f.right());
+      int a = schema.productLeft(c.index());
+      int b = schema.productRight(c.index());
       double prod = 0;
       for (int i = 0; i < n; i++) {
         prod += x[i * d + a] * x[i * d + b];
@@ -224,7 +222,8 @@ public final class ModelTrainer {
         }
         meanProduct = scaledMean(v);
       }
-      moments.add(new BackgroundStats.InteractionMoments(c.name(), c.index(), f.left(), a, f.right(), b, meanProduct,
+      moments.add(new BackgroundStats.InteractionMoments(c.name(), c.index(), schema.columns().get(a).name(), a,
+          schema.columns().get(b).name(), b, meanProduct,
           means[a], means[b]));
     }
     return new BackgroundStats(n, means, moments);

@@ -8,7 +8,6 @@ import dev.leadscore.core.schema.BooleanFeature;
 import dev.leadscore.core.schema.Column;
 import dev.leadscore.core.schema.FeatureSpec;
 import dev.leadscore.core.schema.FittedSchema;
-import dev.leadscore.core.schema.InteractionFeature;
 import dev.leadscore.core.schema.NumericFeature;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,25 +34,11 @@ final class Moves {
   private final FittedSchema schema;
   /** One row buffer for every re-scoring of this search (not the lead's own row). */
   private final double[] scratch;
-  /** For each interaction column its two parent columns, else -1 (products are recomputed from them). */
-  private final int[] left;
-  private final int[] right;
 
   Moves(ModelScorer scorer) {
     this.scorer = scorer;
-    this.schema = scorer.model().schema();
+    this.schema = scorer.schema();
     this.scratch = new double[schema.width()];
-    this.left = new int[schema.width()];
-    this.right = new int[schema.width()];
-    for (Column c : schema.columns()) {
-      left[c.index()] = -1;
-      right[c.index()] = -1;
-      if (c.role() == Column.Role.INTERACTION) { // only interaction features write this role
-        InteractionFeature f = (InteractionFeature) schema.schema().feature(c.feature());
-        left[c.index()] = schema.columnIndex(f.left());
-        right[c.index()] = schema.columnIndex(f.right());
-      }
-    }
   }
 
   List<Move> find(Lead lead, Instant asOf) {
@@ -183,8 +168,8 @@ final class Moves {
         }
       }
     }
-    for (int j = 0; j < left.length; j++) {
-      if (left[j] == valueCol && right[j] == valueCol) {
+    for (int j = 0; j < schema.width(); j++) {
+      if (schema.productLeft(j) == valueCol && schema.productRight(j) == valueCol) {
         return; // quadratic in the value: no closed form
       }
     }
@@ -231,9 +216,9 @@ final class Moves {
     if (flagCol >= 0) {
       r[flagCol] = 0;
     }
-    for (int j = 0; j < left.length; j++) {
-      if (left[j] >= 0) {
-        r[j] = r[left[j]] * r[right[j]];
+    for (int j = 0; j < schema.width(); j++) {
+      if (schema.productLeft(j) >= 0) {
+        r[j] = r[schema.productLeft(j)] * r[schema.productRight(j)];
       }
     }
     return scorer.logit(r);

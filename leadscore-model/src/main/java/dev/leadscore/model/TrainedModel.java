@@ -359,7 +359,7 @@ public final class TrainedModel {
   /**
    * An interval for the calibrated probability: {@code logit +- q * se} mapped through the
    * calibrator, with {@code q} the standard normal {@code (1 + level) / 2} quantile. The estimate
-   * is {@link #probability}.
+   * is the calibrated probability of the logit, as {@link ModelScorer#probabilityOf} gives it.
    *
    * @param level the confidence level, e.g. 0.9
    * @throws IllegalArgumentException unless {@code 0 < level < 1}, or as {@link #logit}

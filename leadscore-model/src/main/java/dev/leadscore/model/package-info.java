@@ -4,7 +4,7 @@
  * <p>{@link dev.leadscore.model.ModelTrainer} fits cross-validated, calibrated L2 logistic
  * regression on labelled leads with a {@link dev.leadscore.core.schema.FeatureSchema} and returns a
  * {@link dev.leadscore.model.TrainedModel}, which computes its logit without allocating and carries
- * its training summary, background statistics and provenance. {@link
+ * its training summary and provenance. {@link
  * dev.leadscore.model.ModelScorer} is the {@link dev.leadscore.core.LeadScorer} of a model: the one
  * scoring path (logit, calibrated probability, 0–100 score, tier), with exact reasons from {@code
  * leadscore-explain}. {@link

@@ -45,6 +45,11 @@ class HandBuiltScorerContractTest extends LeadScorerContract {
   }
 
   @Override
+  protected double independentTotal(Lead lead) {
+    return DemoModel.model().logit(DemoModel.fitted().extract(lead, asOf()));
+  }
+
+  @Override
   protected double scoreOfTotal(double total) {
     return 100 * Calibrator.identity().probability(total);
   }

@@ -1,9 +1,5 @@
 package dev.leadscore.model;
 
-import dev.leadscore.explain.Background;
-import dev.leadscore.explain.LinearModel;
-import dev.leadscore.explain.testing.DemoModel;
-import dev.leadscore.model.calibration.Calibrator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -26,6 +22,10 @@ import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.core.schema.Imputation;
 import dev.leadscore.core.schema.NumericFeature;
 import dev.leadscore.core.schema.ReasonTemplates;
+import dev.leadscore.explain.Background;
+import dev.leadscore.explain.LinearModel;
+import dev.leadscore.explain.testing.DemoModel;
+import dev.leadscore.model.calibration.Calibrator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

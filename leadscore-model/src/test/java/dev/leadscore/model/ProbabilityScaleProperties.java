@@ -1,7 +1,5 @@
 package dev.leadscore.model;
 
-import dev.leadscore.explain.testing.Cases;
-import dev.leadscore.model.calibration.Calibrator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +10,8 @@ import dev.leadscore.core.Score;
 import dev.leadscore.core.TierCutoffs;
 import dev.leadscore.core.testing.Gen;
 import dev.leadscore.core.testing.PropertyCheck;
+import dev.leadscore.explain.testing.Cases;
+import dev.leadscore.model.calibration.Calibrator;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 

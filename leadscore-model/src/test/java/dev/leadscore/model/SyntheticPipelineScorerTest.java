@@ -1,10 +1,5 @@
 package dev.leadscore.model;
 
-import dev.leadscore.explain.Attribution;
-import dev.leadscore.explain.Background;
-import dev.leadscore.explain.Importance;
-import dev.leadscore.explain.LinearModel;
-import dev.leadscore.explain.LinearShap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,6 +17,11 @@ import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.core.schema.ReasonTemplates;
 import dev.leadscore.core.synth.SyntheticData;
 import dev.leadscore.core.synth.SyntheticPipeline;
+import dev.leadscore.explain.Attribution;
+import dev.leadscore.explain.Background;
+import dev.leadscore.explain.Importance;
+import dev.leadscore.explain.LinearModel;
+import dev.leadscore.explain.LinearShap;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -43,6 +43,11 @@ class TrainedModelScorerContractTest extends LeadScorerContract {
   }
 
   @Override
+  protected double independentTotal(Lead lead) {
+    return MODEL.logit(MODEL.schema().extract(lead, asOf()));
+  }
+
+  @Override
   protected double scoreOfTotal(double total) {
     return Scores.of(MODEL.calibrator().probability(total));
   }

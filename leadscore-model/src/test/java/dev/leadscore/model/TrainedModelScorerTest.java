@@ -1,7 +1,5 @@
 package dev.leadscore.model;
 
-import dev.leadscore.explain.LinearModel;
-import dev.leadscore.explain.LinearShap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,10 +11,13 @@ import dev.leadscore.core.Score;
 import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.core.synth.SyntheticData;
 import dev.leadscore.core.synth.SyntheticPipeline;
+import dev.leadscore.explain.LinearModel;
+import dev.leadscore.explain.LinearShap;
 import dev.leadscore.model.ModelArtifact;
 import dev.leadscore.model.ModelTrainer;
 import dev.leadscore.model.TrainedModel;
 import dev.leadscore.model.TrainingOptions;
+import dev.leadscore.model.internal.Scores;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,8 +45,12 @@ class TrainedModelScorerTest {
       double[] x = schema.extract(l.lead(), data.asOf());
       Score a = direct.score(l.lead(), data.asOf(), LeadScorer.Detail.SCORE_ONLY);
       Score b = loaded.score(l.lead(), data.asOf(), LeadScorer.Detail.SCORE_ONLY);
-      assertEquals(direct.scoreOf(x), a.score(), 0.0, l.lead().id());
-      assertEquals(direct.tierOf(x), a.tier());
+      // independent of the scorer: the trained model's own parts, composed here
+      double expected = Scores.of(trained.calibrator().probability(trained.logit(x)));
+      assertEquals(expected, a.score(), 0.0, l.lead().id());
+      assertEquals(trained.cutoffs().tierOf(expected), a.tier());
+      assertEquals(expected, direct.scoreOf(x), 0.0, l.lead().id() + ": scoreOf");
+      assertEquals(a.tier(), direct.tierOf(x));
       assertEquals(a, b, "save -> load -> score is bit-identical");
     }
   }

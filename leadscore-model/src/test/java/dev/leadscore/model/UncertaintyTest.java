@@ -1,11 +1,11 @@
 package dev.leadscore.model;
 
-import dev.leadscore.core.internal.Normal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leadscore.core.LabelledLead;
 import dev.leadscore.core.Lead;
+import dev.leadscore.core.internal.Normal;
 import dev.leadscore.core.schema.FeatureInfo;
 import dev.leadscore.core.schema.FeatureSchema;
 import dev.leadscore.core.schema.NumericFeature;

@@ -42,6 +42,11 @@ class RuleScorerContractTest extends LeadScorerContract {
   }
 
   @Override
+  protected double independentTotal(Lead lead) {
+    return SCORER.evaluate(lead, asOf(), LeadScorer.Detail.SCORE_ONLY).points();
+  }
+
+  @Override
   protected double scoreOfTotal(double total) {
     return SCORER.totalRange().normalise(total);
   }

@@ -22,7 +22,6 @@ import dev.leadscore.model.TrainingSummary;
 import dev.leadscore.model.calibration.Calibrator;
 import dev.leadscore.model.eval.DataSufficiency;
 import dev.leadscore.model.eval.Metrics;
-import dev.leadscore.model.internal.Scores;
 import dev.leadscore.rules.RuleScorer;
 import dev.leadscore.rules.RuleSet;
 import dev.leadscore.rules.RuleSetException;
@@ -217,11 +216,9 @@ public final class Evaluation {
     ScorerMetrics model;
     String protocol;
     if (spec.nested) {
-      double[] p = nestedProbabilities(spec, leads, fold);
+      double[] p = new double[n];
       double[] s = new double[n];
-      for (int i = 0; i < n; i++) {
-        s[i] = Scores.of(p[i]); // the scoring path's own probability-to-score map
-      }
+      nestedScores(spec, leads, fold, p, s);
       protocol = String.format(Locale.ROOT, "nested %d-fold stratified cross-validation (seed %d): inside each outer"
           + " fold a full training (schema, standardisation, lambda by inner %d-fold CV, %s calibration, tier"
           + " cut-offs) on the other folds, scored on the held-out fold", folds, options.seed(), folds, calibration);
@@ -276,11 +273,10 @@ public final class Evaluation {
 
   // ------------------------------------------------------------------------------ model
 
-  /** Pooled out-of-fold probabilities of K full trainings, one per outer fold. */
-  private static double[] nestedProbabilities(Spec spec, List<LabelledLead> leads, int[] fold) {
+  /** Pooled out-of-fold probabilities and scores of K full trainings, one per outer fold, into {@code p} and {@code s}. */
+  private static void nestedScores(Spec spec, List<LabelledLead> leads, int[] fold, double[] p, double[] s) {
     int n = leads.size();
     int folds = spec.options.folds();
-    double[] p = new double[n];
     for (int f = 0; f < folds; f++) {
       List<LabelledLead> train = new ArrayList<>();
       for (int i = 0; i < n; i++) {
@@ -296,10 +292,10 @@ public final class Evaluation {
         if (fold[i] == f) {
           m.schema().extract(leads.get(i).lead(), spec.asOf, x);
           p[i] = scorer.probabilityOf(x);
+          s[i] = scorer.scoreOf(x);
         }
       }
     }
-    return p;
   }
 
   // ------------------------------------------------------------------------------ rules

@@ -59,6 +59,9 @@ public final class FittedSchema {
   private final Map<String, Integer> featureIndex;
   private final List<Column> columns;
   private final Map<String, Integer> columnIndex;
+  // Per column, the parent columns of a product (INTERACTION) column, else -1.
+  private final int[] productLeft;
+  private final int[] productRight;
   private final int width;
   private final String fingerprint;
 
@@ -82,7 +85,10 @@ public final class FittedSchema {
       compiled[i] = c;
       featIdx.put(spec.name(), i);
       List<Column> own = kind.columns(offset, ff);
-      assert c.width() == own.size();
+      if (c.width() != own.size()) { // compile and columns are separate parts of a kind
+        throw new AssertionError("feature kind '" + spec.kind() + "' compiles " + c.width() + " columns but names "
+            + own.size());
+      }
       for (Column col : own) {
         cols.add(col);
         colIdx.put(col.name(), col.index());
@@ -105,6 +111,17 @@ public final class FittedSchema {
     this.columns = List.copyOf(cols);
     this.columnIndex = Map.copyOf(colIdx);
     this.featureIndex = Map.copyOf(featIdx);
+    this.productLeft = new int[offset];
+    this.productRight = new int[offset];
+    java.util.Arrays.fill(productLeft, -1);
+    java.util.Arrays.fill(productRight, -1);
+    for (Column col : cols) {
+      if (col.role() == Column.Role.INTERACTION) {
+        List<String> parents = specs.get(featIdx.get(col.feature())).machinery().parentColumns();
+        productLeft[col.index()] = colIdx.get(parents.get(0));
+        productRight[col.index()] = colIdx.get(parents.get(1));
+      }
+    }
     this.eventFeatures = events.toArray(new CompiledFeature.EventFeature[0]);
     Map<String, int[]> slots = new HashMap<>();
     byType.forEach((type, list) -> slots.put(type, list.stream().mapToInt(Integer::intValue).toArray()));
@@ -159,6 +176,21 @@ public final class FittedSchema {
       throw new IllegalArgumentException("no column '" + columnName + "' in schema '" + schema.name() + "'");
     }
     return i;
+  }
+
+  /**
+   * The first parent column of a product column ({@link Column.Role#INTERACTION}: its value is the
+   * product of two other columns), or -1 for any other column.
+   *
+   * @throws IndexOutOfBoundsException unless {@code 0 <= column < width()}
+   */
+  public int productLeft(int column) {
+    return productLeft[column];
+  }
+
+  /** The second parent column of a product column, or -1 for any other column; see {@link #productLeft}. */
+  public int productRight(int column) {
+    return productRight[column];
   }
 
   /** The index of the named feature in {@link FeatureSchema#features()}. @throws IllegalArgumentException if there is none */

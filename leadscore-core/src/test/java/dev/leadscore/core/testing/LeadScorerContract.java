@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Timeout;
  *   <li>batch equals one by one: {@code scoreAll} gives the single-lead scores in row order and one
  *       {@link dev.leadscore.core.RowError} per null or unusable row, with its index;</li>
  *   <li>a bad lead raises {@link LeadDataException} naming the lead and the field;</li>
- *   <li>explanations add up: {@code base + Σ contributions = total}, the total maps to the score,
+ *   <li>explanations add up: {@code base + Σ contributions} equals the total computed without them
+ *       (the logit, the raw points), the total maps to the score,
  *       and {@link Detail#SCORE_ONLY} gives the same score without one;</li>
  *   <li>thread safety: threads sharing one scorer, each in its own order, get the sequential
  *       results.</li>
@@ -63,6 +64,12 @@ public abstract class LeadScorerContract {
 
   /** The field {@link #badLead()} is at fault in. */
   protected abstract String badField();
+
+  /**
+   * What a lead's explanation must add up to, computed without it: the model's logit of the
+   * extracted row, the rules' raw points.
+   */
+  protected abstract double independentTotal(Lead lead);
 
   /** The 0–100 score an explanation's {@link Explanation#total()} stands for under this scorer. */
   protected abstract double scoreOfTotal(double total);
@@ -170,7 +177,7 @@ public abstract class LeadScorerContract {
         sum += r.contribution();
         scale += Math.abs(r.contribution());
       }
-      assertEquals(e.total(), sum, ADDITIVITY_TOLERANCE * (1 + scale), lead.id());
+      assertEquals(independentTotal(lead), sum, ADDITIVITY_TOLERANCE * (1 + scale), lead.id() + ": base + contributions");
       assertEquals(explained.score(), scoreOfTotal(e.total()), scoreTolerance(), lead.id() + ": the total stands for the score");
     }
   }

@@ -1,6 +1,5 @@
 package dev.leadscore.model.monitor;
 
-import dev.leadscore.model.ModelScorer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +15,7 @@ import dev.leadscore.core.synth.SyntheticPipeline;
 import dev.leadscore.model.CalibrationMethod;
 import dev.leadscore.model.ClassWeights;
 import dev.leadscore.model.ModelArtifact;
+import dev.leadscore.model.ModelScorer;
 import dev.leadscore.model.TestModels;
 import dev.leadscore.model.TrainedModel;
 import dev.leadscore.model.TrainingReference;

@@ -1,6 +1,5 @@
 package dev.leadscore.model.registry;
 
-import dev.leadscore.model.ModelScorer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +12,7 @@ import dev.leadscore.core.Lead;
 import dev.leadscore.core.internal.Sha256;
 import dev.leadscore.core.schema.FeatureSchema;
 import dev.leadscore.model.ModelArtifact;
+import dev.leadscore.model.ModelScorer;
 import dev.leadscore.model.TestModels;
 import dev.leadscore.model.TrainedModel;
 import java.io.IOException;
