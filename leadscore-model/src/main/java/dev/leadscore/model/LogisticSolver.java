@@ -3,9 +3,6 @@ package dev.leadscore.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionInner_DDRM;
-import org.ejml.dense.row.linsol.chol.LinearSolverChol_DDRM;
 
 /**
  * L2-regularised logistic regression on a standardised design, solved by Newton's method (IRLS).
@@ -23,7 +20,7 @@ import org.ejml.dense.row.linsol.chol.LinearSolverChol_DDRM;
  *
  * <ul>
  *   <li><em>Explicit</em>: the Hessian {@code [1 z]' diag(s p (1-p)) [1 z] + lambda I_w} is
- *       accumulated by {@link HessianKernel} and EJML's Cholesky ({@link LinearSolverChol_DDRM})
+ *       accumulated by {@link HessianKernel} and EJML's Cholesky
  *       solves for the step. O(n d^2 / 2) per iteration. Used when the data has at most twice as
  *       many rows as the preconditioner's subsample below (small data, where it costs no more).
  *   <li><em>Preconditioned conjugate gradients</em> (a Hessian-free inexact Newton method, used
@@ -40,6 +37,11 @@ import org.ejml.dense.row.linsol.chol.LinearSolverChol_DDRM;
  *       sqrt(max|g|/n))}, so convergence stays superlinear. If the preconditioner is singular the
  *       explicit step is used for that iteration.
  * </ul>
+ *
+ *
+ * <p>Three classes: this one holds the Newton loop, its line search and stopping rules;
+ * {@link NewtonStep} computes the step (explicit or by conjugate gradients); {@link LogisticPass}
+ * is the fused pass over the rows.
  *
  * <p><b>Line search and stopping.</b> A step-halving line search accepts the first step that
  * satisfies Armijo's sufficient decrease ({@value #ARMIJO_FRACTION}) or, when the change in the
@@ -160,49 +162,18 @@ final class LogisticSolver {
   }
 
   private final Design design;
-  private final boolean[] y;
-  private final double[] s;
-  private final Workers workers;
   private final String[] names;
   private final int n;
   private final int d;
   private final int dim;
-  private final int blocks;
   private final double sumWeights;
   private final double positiveWeight;
   private final double negativeWeight;
-  private final boolean iterative;
-  private final int sampleSize;
-  private final boolean reusable;
 
   private double[] hCur;
   private double[] hNew;
-  private final double[] gradPart;
-  private final double[] lossPart;
-  private final int[] wrongPart;
-  private int lastWrong;
-  private final HessianKernel full;
-  private final DMatrixRMaj hessian;
-  private final DMatrixRMaj rhs;
-  private final DMatrixRMaj step;
-  private final LinearSolverChol_DDRM chol;
-  private final CholeskyDecompositionInner_DDRM decomposition;
-  private final double[] diagonal;
-
-  // conjugate-gradient path, allocated only when used
-  private HessianKernel sample;
-  private int[] sampleRows;
-  private double[] sampleH;
-  private double[] productPart;
-  private double[] cgX;
-  private double[] cgR;
-  private double[] cgZ;
-  private double[] cgP;
-  private double[] cgAp;
-  private int products;
-  private boolean factorIsPreconditioner;
-  private double factorLambda = Double.NaN;
-  private int lastSolveProducts;
+  private final LogisticPass pass;
+  private final NewtonStep step;
 
   /**
    * @param design the standardised design; read, never modified
@@ -252,32 +223,20 @@ final class LogisticSolver {
       throw new TrainingException("logistic regression needs both classes, but the " + n + " rows have no "
           + (pos > 0 ? "non-converted" : "converted") + " row with a positive weight");
     }
-    this.y = y;
-    this.s = sampleWeights;
-    this.workers = workers;
     this.names = names;
     this.sumWeights = pos + neg;
     this.positiveWeight = pos;
     this.negativeWeight = neg;
-    this.sampleSize = (int) Math.min(n, Math.max(PRECONDITIONER_MIN_ROWS, (long) PRECONDITIONER_ROWS_PER_COLUMN * d));
-    this.iterative = method == StepMethod.CONJUGATE_GRADIENT
+    int sampleSize = (int) Math.min(n, Math.max(PRECONDITIONER_MIN_ROWS, (long) PRECONDITIONER_ROWS_PER_COLUMN * d));
+    boolean iterative = method == StepMethod.CONJUGATE_GRADIENT
         || (method == StepMethod.AUTO && 2L * sampleSize <= n);
     // rebuilding costs ~ m d^2 / 2 multiply-adds of cache-resident work, one more CG product a
     // memory-bound pass of ~ 2 n d: keep the factor only when rebuilding is the dearer
-    this.reusable = (long) sampleSize * d >= REUSE_COST_RATIO * n;
-    this.blocks = Workers.blockCount(n);
+    boolean reusable = (long) sampleSize * d >= REUSE_COST_RATIO * n;
     this.hCur = new double[n];
     this.hNew = new double[n];
-    this.gradPart = new double[blocks * dim];
-    this.lossPart = new double[blocks];
-    this.wrongPart = new int[blocks];
-    this.full = new HessianKernel(design.z, n, d);
-    this.hessian = new DMatrixRMaj(dim, dim);
-    this.rhs = new DMatrixRMaj(dim, 1);
-    this.step = new DMatrixRMaj(dim, 1);
-    this.decomposition = new CholeskyDecompositionInner_DDRM(true);
-    this.chol = new LinearSolverChol_DDRM(decomposition);
-    this.diagonal = new double[dim];
+    this.pass = new LogisticPass(design, y, sampleWeights, workers);
+    this.step = new NewtonStep(design, workers, names, iterative, sampleSize, reusable);
   }
 
   /** The sum of the sample weights, which the stopping rule divides the gradient by. */
@@ -311,13 +270,12 @@ final class LogisticSolver {
     } else {
       beta[0] = Math.log(positiveWeight / negativeWeight);
     }
-    products = 0;
-    factorIsPreconditioner = false; // each fit starts afresh, whatever this solver fitted before
+    step.reset(); // each fit starts afresh, whatever this solver fitted before
     double[] trial = new double[dim];
     double[] gCur = new double[dim];
     double[] gNew = new double[dim];
-    double f = evaluate(beta, hCur, gCur, lambda);
-    int wrongCur = lastWrong;
+    double f = pass.evaluate(beta, hCur, gCur, lambda);
+    int wrongCur = pass.wrong();
     if (!Double.isFinite(f)) {
       throw new TrainingException("objective is " + f + " at the starting point (lambda = " + lambda + ")"
           + nonFiniteColumns());
@@ -335,7 +293,7 @@ final class LogisticSolver {
             + lambda + "): max |gradient| / n = " + gmax + " > tolerance " + tolerance
             + "; raise maxIterations or lambda" + (lambda == 0 ? " (with lambda = 0 the classes may be separable)" : ""));
       }
-      double[] dir = direction(gCur, lambda, k, gmax);
+      double[] dir = step.direction(hCur, gCur, lambda, k, gmax);
       double slope = 0;
       for (int j = 0; j < dim; j++) {
         if (!Double.isFinite(dir[j])) {
@@ -352,7 +310,7 @@ final class LogisticSolver {
         for (int j = 0; j < dim; j++) {
           trial[j] = beta[j] + t * dir[j];
         }
-        fNew = evaluate(trial, hNew, gNew, lambda);
+        fNew = pass.evaluate(trial, hNew, gNew, lambda);
         if (Double.isFinite(fNew)) {
           if (fNew <= f + ARMIJO_FRACTION * t * slope) {
             accepted = true;
@@ -389,7 +347,7 @@ final class LogisticSolver {
       hCur = hNew;
       hNew = tmp;
       f = fNew;
-      wrongCur = lastWrong;
+      wrongCur = pass.wrong();
       k++;
       if (lambda == 0) {
         checkDivergence(beta, k);
@@ -401,20 +359,10 @@ final class LogisticSolver {
     }
     double[] cov = null;
     if (covariance) {
-      factorIsPreconditioner = false;
-      explicitHessian(hCur, lambda);
-      factorise(lambda, k);
-      DMatrixRMaj inv = new DMatrixRMaj(dim, dim);
-      chol.invert(inv);
-      cov = inv.data.clone();
-      for (double v : cov) {
-        if (!Double.isFinite(v)) {
-          throw new TrainingException("the inverse Hessian at the optimum is not finite (lambda = " + lambda + ")");
-        }
-      }
+      cov = step.covariance(hCur, lambda, k);
     }
     double[] w = Arrays.copyOfRange(beta, 1, dim);
-    return new Fit(beta[0], w, k, f, maxAbs(gCur) / sumWeights, floor, products, cov);
+    return new Fit(beta[0], w, k, f, maxAbs(gCur) / sumWeights, floor, step.products(), cov);
   }
 
   private void checkDivergence(double[] beta, int k) {
@@ -445,303 +393,11 @@ final class LogisticSolver {
   }
 
   private String columnName(int j) {
+    return columnName(names, j);
+  }
+
+  static String columnName(String[] names, int j) {
     return names == null ? "#" + j : "'" + names[j] + "'";
-  }
-
-  // ------------------------------------------------------------------------------ the step
-
-  /** The Newton direction at the current point (whose Hessian weights are {@link #hCur}). */
-  private double[] direction(double[] g, double lambda, int k, double gmax) {
-    if (iterative) {
-      boolean reuse = reusable && factorIsPreconditioner && factorLambda == lambda
-          && lastSolveProducts <= REUSE_MAX_PRODUCTS;
-      if (!reuse) {
-        factorIsPreconditioner = preconditioner(hCur, lambda);
-        factorLambda = lambda;
-      }
-      if (factorIsPreconditioner) {
-        int before = products;
-        double[] x = conjugateGradient(hCur, g, lambda, Math.min(MAX_FORCING, Math.sqrt(gmax)));
-        lastSolveProducts = products - before;
-        return x;
-      }
-    }
-    factorIsPreconditioner = false;
-    explicitHessian(hCur, lambda);
-    factorise(lambda, k);
-    for (int j = 0; j < dim; j++) {
-      rhs.data[j] = -g[j];
-    }
-    chol.solve(rhs, step);
-    return step.data;
-  }
-
-  /** The full penalised Hessian into {@link #hessian}, and its diagonal. */
-  private void explicitHessian(double[] h, double lambda) {
-    full.accumulate(h, workers, 1.0, hessian.data);
-    penalise(lambda);
-  }
-
-  private void penalise(double lambda) {
-    double[] a = hessian.data;
-    for (int j = 1; j < dim; j++) {
-      a[j * dim + j] += lambda;
-    }
-    for (int j = 0; j < dim; j++) {
-      diagonal[j] = a[j * dim + j];
-    }
-  }
-
-  private void factorise(double lambda, int k) {
-    if (!chol.setA(hessian)) {
-      throw singular(lambda, k, -1, Double.NaN);
-    }
-    int bad = weakPivot();
-    if (bad >= 0) {
-      double pivot = decomposition.getT().data[bad * dim + bad];
-      throw singular(lambda, k, bad, pivot * pivot / diagonal[bad]);
-    }
-  }
-
-  /** The first pivot of the current factor below the relative floor, or -1. */
-  private int weakPivot() {
-    double[] t = decomposition.getT().data;
-    for (int j = 0; j < dim; j++) {
-      double pivot = t[j * dim + j];
-      if (!(pivot * pivot / diagonal[j] >= RELATIVE_PIVOT_FLOOR)) {
-        return j;
-      }
-    }
-    return -1;
-  }
-
-  private TrainingException singular(double lambda, int k, int j, double rel) {
-    String where = j < 0 ? "" : " (relative pivot " + rel + " < " + RELATIVE_PIVOT_FLOOR + " at "
-        + (j == 0 ? "the intercept" : "column " + columnName(j - 1)) + ")";
-    return new TrainingException("the Hessian is singular at iteration " + k + " with lambda = " + lambda + where
-        + ": columns are perfectly collinear, or the classes are (quasi-)separable so the weights diverge;"
-        + " use lambda > 0");
-  }
-
-  /**
-   * Factorises the subsample Hessian, rescaled to the full weight, as the CG preconditioner.
-   * Returns false when it is singular, so that the caller takes the explicit step instead.
-   */
-  private boolean preconditioner(double[] h, double lambda) {
-    if (sample == null) {
-      int m = sampleSize;
-      sampleRows = new int[m];
-      double[] z = new double[m * d];
-      for (int r = 0; r < m; r++) {
-        int i = (int) ((long) r * n / m);
-        sampleRows[r] = i;
-        System.arraycopy(design.z, i * d, z, r * d, d);
-      }
-      sample = new HessianKernel(z, m, d);
-      sampleH = new double[m];
-      productPart = new double[blocks * dim];
-      cgX = new double[dim];
-      cgR = new double[dim];
-      cgZ = new double[dim];
-      cgP = new double[dim];
-      cgAp = new double[dim];
-    }
-    double all = 0;
-    for (int i = 0; i < n; i++) {
-      all += h[i];
-    }
-    double part = 0;
-    for (int r = 0; r < sampleRows.length; r++) {
-      sampleH[r] = h[sampleRows[r]];
-      part += sampleH[r];
-    }
-    if (!(part > 0)) {
-      return false;
-    }
-    sample.accumulate(sampleH, workers, all / part, hessian.data);
-    penalise(lambda);
-    return chol.setA(hessian) && weakPivot() < 0;
-  }
-
-  /** Solves {@code H x = -g} approximately by CG preconditioned with the current factor. */
-  private double[] conjugateGradient(double[] h, double[] g, double lambda, double forcing) {
-    double[] x = cgX;
-    double[] r = cgR;
-    double[] z = cgZ;
-    double[] p = cgP;
-    double[] ap = cgAp;
-    Arrays.fill(x, 0.0);
-    double bnorm = 0;
-    for (int j = 0; j < dim; j++) {
-      r[j] = -g[j];
-      bnorm += g[j] * g[j];
-    }
-    bnorm = Math.sqrt(bnorm);
-    precondition(r, z);
-    System.arraycopy(z, 0, p, 0, dim);
-    double rz = dot(r, z);
-    for (int it = 0; it < MAX_CG_ITERATIONS; it++) {
-      hessianTimes(h, p, ap, lambda);
-      double pap = dot(p, ap);
-      if (!(pap > 0)) {
-        break; // no curvature left along p: rounding has taken over
-      }
-      double alpha = rz / pap;
-      double rr = 0;
-      for (int j = 0; j < dim; j++) {
-        x[j] += alpha * p[j];
-        r[j] -= alpha * ap[j];
-        rr += r[j] * r[j];
-      }
-      if (Math.sqrt(rr) <= forcing * bnorm) {
-        break;
-      }
-      precondition(r, z);
-      double rzNew = dot(r, z);
-      double beta = rzNew / rz;
-      rz = rzNew;
-      for (int j = 0; j < dim; j++) {
-        p[j] = z[j] + beta * p[j];
-      }
-    }
-    if (!(dot(x, g) < 0)) {
-      // not a descent direction (impossible in exact arithmetic): preconditioned steepest descent
-      precondition(negate(g, r), x);
-    }
-    return x;
-  }
-
-  private static double[] negate(double[] g, double[] out) {
-    for (int j = 0; j < g.length; j++) {
-      out[j] = -g[j];
-    }
-    return out;
-  }
-
-  private void precondition(double[] r, double[] out) {
-    System.arraycopy(r, 0, rhs.data, 0, dim);
-    chol.solve(rhs, step);
-    System.arraycopy(step.data, 0, out, 0, dim);
-  }
-
-  /** {@code out = H v}: one fused pass over the rows, plus the penalty. */
-  private void hessianTimes(double[] h, double[] v, double[] out, double lambda) {
-    products++;
-    workers.forEach(blocks, b -> productBlock(b, h, v));
-    Arrays.fill(out, 0.0);
-    for (int b = 0; b < blocks; b++) {
-      int off = b * dim;
-      for (int j = 0; j < dim; j++) {
-        out[j] += productPart[off + j];
-      }
-    }
-    for (int j = 1; j < dim; j++) {
-      out[j] += lambda * v[j];
-    }
-  }
-
-  private void productBlock(int block, double[] h, double[] v) {
-    int r0 = Workers.blockStart(n, blocks, block);
-    int r1 = Workers.blockStart(n, blocks, block + 1);
-    double[] z = design.z;
-    double[] out = productPart;
-    int go = block * dim + 1;
-    Arrays.fill(out, go - 1, go + d, 0.0);
-    double v0 = v[0];
-    double u0 = 0;
-    for (int i = r0; i < r1; i++) {
-      int off = i * d;
-      double t = linear(v0, v, z, off, d);
-      double u = h[i] * t;
-      u0 += u;
-      for (int j = 0; j < d; j++) {
-        out[go + j] += u * z[off + j];
-      }
-    }
-    out[go - 1] = u0;
-  }
-
-  private static double dot(double[] a, double[] b) {
-    double s = 0;
-    for (int j = 0; j < a.length; j++) {
-      s += a[j] * b[j];
-    }
-    return s;
-  }
-
-  // ------------------------------------------------------------------------------ the pass
-
-  /**
-   * One fused pass: loss, gradient and Hessian weights at {@code beta}. Returns the penalised
-   * objective; {@code g} receives the penalised gradient, {@code h} the weights {@code s p (1-p)}.
-   */
-  private double evaluate(double[] beta, double[] h, double[] g, double lambda) {
-    workers.forEach(blocks, b -> lossGradientBlock(b, beta, h));
-    Arrays.fill(g, 0.0);
-    double loss = 0;
-    int wrong = 0;
-    for (int b = 0; b < blocks; b++) {
-      loss += lossPart[b];
-      wrong += wrongPart[b];
-      int off = b * dim;
-      for (int j = 0; j < dim; j++) {
-        g[j] += gradPart[off + j];
-      }
-    }
-    lastWrong = wrong;
-    double penalty = 0;
-    for (int j = 1; j < dim; j++) {
-      penalty += beta[j] * beta[j];
-      g[j] += lambda * beta[j];
-    }
-    return loss + 0.5 * lambda * penalty;
-  }
-
-  private void lossGradientBlock(int block, double[] beta, double[] h) {
-    int r0 = Workers.blockStart(n, blocks, block);
-    int r1 = Workers.blockStart(n, blocks, block + 1);
-    double[] z = design.z;
-    double[] g = gradPart;
-    int go = block * dim + 1;
-    Arrays.fill(g, go - 1, go + d, 0.0);
-    double b0 = beta[0];
-    double loss = 0;
-    double g0 = 0;
-    int wrong = 0;
-    for (int i = r0; i < r1; i++) {
-      int off = i * d;
-      double eta = linear(b0, beta, z, off, d);
-      double e = Math.exp(-Math.abs(eta));
-      double onePlus = 1.0 + e;
-      double big = 1.0 / onePlus; // probability of the side eta points to
-      double small = e / onePlus; // probability of the other side
-      double si = s == null ? 1.0 : s[i];
-      double r;
-      double li;
-      if (y[i]) {
-        r = eta >= 0 ? -small : -big; // p - 1
-        li = (eta < 0 ? -eta : 0.0) + log1pSmall(e, onePlus);
-        if (eta <= 0) {
-          wrong++;
-        }
-      } else {
-        r = eta >= 0 ? big : small; // p
-        li = (eta > 0 ? eta : 0.0) + log1pSmall(e, onePlus);
-        if (eta >= 0) {
-          wrong++;
-        }
-      }
-      loss += si * li;
-      r *= si;
-      g0 += r;
-      for (int j = 0; j < d; j++) {
-        g[go + j] += r * z[off + j];
-      }
-      h[i] = si * (big * small);
-    }
-    g[go - 1] = g0;
-    lossPart[block] = loss;
-    wrongPart[block] = wrong;
   }
 
   /**
@@ -768,14 +424,6 @@ final class LogisticSolver {
       s0 += c[k + 1] * z[off + k];
     }
     return b + ((s0 + s1) + (s2 + s3));
-  }
-
-  /** {@code log(1 + e)} for {@code e} in [0, 1], given {@code onePlus = 1 + e}, to a few ulps. */
-  static double log1pSmall(double e, double onePlus) {
-    if (onePlus == 1.0) {
-      return e;
-    }
-    return Math.log(onePlus) * (e / (onePlus - 1.0));
   }
 
   private static double maxAbs(double[] v) {

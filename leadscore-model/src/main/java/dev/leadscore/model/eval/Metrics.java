@@ -137,62 +137,12 @@ public final class Metrics {
       throw new IllegalArgumentException("level must be in (0, 1), got level=" + level);
     }
     double estimate = rocAuc(scores, labels, weights);
-    int n = scores.length;
-    int[] order = Ranking.ascending(scores);
-    int[] pos = rowsOf(labels, weights, true);
-    int[] neg = rowsOf(labels, weights, false);
-    SplittableRandom random = new SplittableRandom(seed);
-    double[] multiplicity = new double[n];
-    double[] replicates = new double[resamples];
-    for (int r = 0; r < resamples; r++) {
-      Arrays.fill(multiplicity, 0.0);
-      for (int k = 0; k < pos.length; k++) {
-        multiplicity[pos[random.nextInt(pos.length)]] += 1.0;
-      }
-      for (int k = 0; k < neg.length; k++) {
-        multiplicity[neg[random.nextInt(neg.length)]] += 1.0;
-      }
-      if (weights != null) {
-        for (int i = 0; i < n; i++) {
-          multiplicity[i] *= weights[i];
-        }
-      }
-      replicates[r] = Ranking.aucSorted(order, scores, labels, multiplicity);
-    }
-    Arrays.sort(replicates);
-    double lower = quantile(replicates, (1.0 - level) / 2.0);
-    double upper = quantile(replicates, (1.0 + level) / 2.0);
-    return new Interval(lower, estimate, upper, level);
+    return AucBootstrap.interval(scores, labels, weights, resamples, level, seed, estimate);
   }
 
   /** {@link #rocAucInterval(double[], boolean[], double[], int, double, long)} without weights. */
   public static Interval rocAucInterval(double[] scores, boolean[] labels, int resamples, double level, long seed) {
     return rocAucInterval(scores, labels, null, resamples, level, seed);
-  }
-
-  /** Linear-interpolated quantile of an ascending array, as numpy's percentile(method='linear'). */
-  static double quantile(double[] ascending, double q) {
-    double h = (ascending.length - 1) * q;
-    int lo = (int) Math.floor(h);
-    int hi = Math.min(lo + 1, ascending.length - 1);
-    double frac = h - lo;
-    return ascending[lo] + frac * (ascending[hi] - ascending[lo]);
-  }
-
-  private static int[] rowsOf(boolean[] labels, double[] weights, boolean label) {
-    int c = 0;
-    for (int i = 0; i < labels.length; i++) {
-      if (labels[i] == label && (weights == null || weights[i] > 0.0)) {
-        c++;
-      }
-    }
-    int[] rows = new int[c];
-    for (int i = 0, k = 0; i < labels.length; i++) {
-      if (labels[i] == label && (weights == null || weights[i] > 0.0)) {
-        rows[k++] = i;
-      }
-    }
-    return rows;
   }
 
   // ------------------------------------------------------------------------ average precision
@@ -344,47 +294,7 @@ public final class Metrics {
     if (bins < 1) {
       throw new IllegalArgumentException("bins must be at least 1, got bins=" + bins);
     }
-    double step = 1.0 / bins;
-    double[] edges = new double[bins + 1];
-    for (int i = 0; i < bins; i++) {
-      edges[i] = i * step;
-    }
-    edges[bins] = 1.0;
-    int[] count = new int[bins];
-    double[] weight = new double[bins];
-    double[] sumP = new double[bins];
-    double[] sumY = new double[bins];
-    for (int i = 0; i < probabilities.length; i++) {
-      double p = probabilities[i];
-      int b = binOf(edges, p);
-      double w = Inputs.weight(weights, i);
-      count[b]++;
-      weight[b] += w;
-      sumP[b] += w * p;
-      sumY[b] += labels[i] ? w : 0.0;
-    }
-    List<ReliabilityTable.Bin> out = new ArrayList<>(bins);
-    for (int b = 0; b < bins; b++) {
-      boolean empty = !(weight[b] > 0.0);
-      out.add(new ReliabilityTable.Bin(edges[b], edges[b + 1], count[b], weight[b],
-          empty ? Double.NaN : sumP[b] / weight[b], empty ? Double.NaN : sumY[b] / weight[b]));
-    }
-    return new ReliabilityTable(out);
-  }
-
-  /** The number of interior edges {@code edges[1..B-1]} strictly below p (numpy searchsorted left). */
-  private static int binOf(double[] edges, double p) {
-    int lo = 1;
-    int hi = edges.length - 1; // interior edges are indices 1 .. B-1; find first with edge >= p
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (edges[mid] < p) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo - 1;
+    return ReliabilityTable.of(probabilities, labels, weights, bins);
   }
 
   // ------------------------------------------------------------------------ pipeline shares

@@ -1,5 +1,6 @@
 package dev.leadscore.model.eval;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -49,6 +50,54 @@ public record ReliabilityTable(List<Bin> bins) {
     if (bins.isEmpty()) {
       throw new IllegalArgumentException("a reliability table needs at least one bin");
     }
+  }
+
+  /**
+   * Bins the probabilities as the class comment describes; inputs already validated by {@link
+   * Metrics#reliability}. O(n log bins) time, O(bins) memory.
+   */
+  static ReliabilityTable of(double[] probabilities, boolean[] labels, double[] weights, int bins) {
+    double step = 1.0 / bins;
+    double[] edges = new double[bins + 1];
+    for (int i = 0; i < bins; i++) {
+      edges[i] = i * step;
+    }
+    edges[bins] = 1.0;
+    int[] count = new int[bins];
+    double[] weight = new double[bins];
+    double[] sumP = new double[bins];
+    double[] sumY = new double[bins];
+    for (int i = 0; i < probabilities.length; i++) {
+      double p = probabilities[i];
+      int b = binOf(edges, p);
+      double w = Inputs.weight(weights, i);
+      count[b]++;
+      weight[b] += w;
+      sumP[b] += w * p;
+      sumY[b] += labels[i] ? w : 0.0;
+    }
+    List<ReliabilityTable.Bin> out = new ArrayList<>(bins);
+    for (int b = 0; b < bins; b++) {
+      boolean empty = !(weight[b] > 0.0);
+      out.add(new ReliabilityTable.Bin(edges[b], edges[b + 1], count[b], weight[b],
+          empty ? Double.NaN : sumP[b] / weight[b], empty ? Double.NaN : sumY[b] / weight[b]));
+    }
+    return new ReliabilityTable(out);
+  }
+
+  /** The number of interior edges {@code edges[1..B-1]} strictly below p (numpy searchsorted left). */
+  private static int binOf(double[] edges, double p) {
+    int lo = 1;
+    int hi = edges.length - 1; // interior edges are indices 1 .. B-1; find first with edge >= p
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (edges[mid] < p) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo - 1;
   }
 
   /**

@@ -1,34 +1,31 @@
 package dev.leadscore.model.monitor;
 
+import static dev.leadscore.model.monitor.DriftStatistics.clamp;
+import static dev.leadscore.model.monitor.DriftStatistics.nonEmptyBins;
+import static dev.leadscore.model.monitor.DriftStatistics.psiStatus;
+
 import dev.leadscore.core.LabelledLead;
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.LeadDataException;
 import dev.leadscore.core.RowError;
 import dev.leadscore.core.Tier;
-import dev.leadscore.core.schema.Column;
 import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.model.ModelScorer;
 import dev.leadscore.model.TrainedModel;
 import dev.leadscore.model.TrainingReference;
-import dev.leadscore.model.TrainingReference.ColumnReference;
 import dev.leadscore.model.eval.Metrics;
 import dev.leadscore.model.internal.Scores;
 import dev.leadscore.model.monitor.Health.Status;
 import dev.leadscore.model.monitor.MonitoringReport.Bin;
 import dev.leadscore.model.monitor.MonitoringReport.FeatureDrift;
-import dev.leadscore.model.monitor.MonitoringReport.MissingRateChange;
 import dev.leadscore.model.monitor.MonitoringReport.OutcomeDrift;
 import dev.leadscore.model.monitor.MonitoringReport.OutcomeRow;
 import dev.leadscore.model.monitor.MonitoringReport.ScoreDrift;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Watches a trained model in production: compares a batch of new leads (and, once they are
@@ -157,57 +154,11 @@ public final class Monitor {
   private final TrainingReference reference;
   private final FeatureGroup[] groups;
 
-  /** The columns that bin one feature, and its training distribution. Immutable. */
-  private static final class FeatureGroup {
-    final String feature;
-    final FeatureDrift.Kind kind;
-    /** Value kinds: the one column; categorical: one per level. */
-    final ColumnReference[] columns;
-    final String[] labels;
-    final double[] reference;
-    /** Column indices of the missing markers, or null. */
-    final int[] missingColumns;
-    final double missingRate;
-
-    FeatureGroup(String feature, FeatureDrift.Kind kind, ColumnReference[] columns, String[] labels,
-        double[] reference, int[] missingColumns, double missingRate) {
-      this.feature = feature;
-      this.kind = kind;
-      this.columns = columns;
-      this.labels = labels;
-      this.reference = reference;
-      this.missingColumns = missingColumns;
-      this.missingRate = missingRate;
-    }
-
-    int bins() {
-      return reference.length;
-    }
-
-    /** Adds one row's bin counts. */
-    void count(double[] x, long[] counts) {
-      if (kind == FeatureDrift.Kind.CATEGORICAL) {
-        boolean any = false;
-        for (int k = 0; k < columns.length; k++) {
-          if (x[columns[k].index()] >= TrainingReference.BINARY_THRESHOLD) {
-            counts[k]++;
-            any = true;
-          }
-        }
-        if (!any) {
-          counts[columns.length]++;
-        }
-      } else {
-        counts[columns[0].binOf(x[columns[0].index()])]++;
-      }
-    }
-  }
-
   private Monitor(TrainedModel model, TrainingReference reference) {
     this.model = model;
     this.scorer = ModelScorer.of(model);
     this.reference = reference;
-    this.groups = groups(model.schema(), reference);
+    this.groups = FeatureGroup.of(model.schema(), reference);
   }
 
   /**
@@ -275,21 +226,7 @@ public final class Monitor {
    * @throws IllegalArgumentException if the lengths differ or a share is negative or not finite
    */
   public static double psi(double[] reference, double[] current) {
-    if (reference.length != current.length) {
-      throw new IllegalArgumentException("psi needs one current share per reference share, got " + reference.length
-          + " reference and " + current.length + " current shares");
-    }
-    double sum = 0;
-    for (int i = 0; i < reference.length; i++) {
-      if (!(reference[i] >= 0 && Double.isFinite(reference[i]) && current[i] >= 0 && Double.isFinite(current[i]))) {
-        throw new IllegalArgumentException("psi shares must be finite and >= 0, got reference[" + i + "] = "
-            + reference[i] + ", current[" + i + "] = " + current[i]);
-      }
-      double e = Math.max(reference[i], PSI_EPSILON);
-      double a = Math.max(current[i], PSI_EPSILON);
-      sum += (a - e) * Math.log(a / e);
-    }
-    return Math.max(0.0, sum);
+    return DriftStatistics.psi(reference, current);
   }
 
   /**
@@ -302,64 +239,7 @@ public final class Monitor {
    * @throws IllegalArgumentException if the lengths differ or a count is below 1
    */
   public static double chiSquare(double[] reference, long trainingRows, double[] current, long n) {
-    if (reference.length != current.length || trainingRows < 1 || n < 1) {
-      throw new IllegalArgumentException("chiSquare needs shares of equal length and counts >= 1, got "
-          + reference.length + " and " + current.length + " shares, trainingRows=" + trainingRows + ", n=" + n);
-    }
-    double total = (double) trainingRows + n;
-    double scale = (double) trainingRows * n / total;
-    double x2 = 0;
-    for (int j = 0; j < reference.length; j++) {
-      double pooled = (trainingRows * reference[j] + n * current[j]) / total;
-      if (pooled > 0) {
-        double d = current[j] - reference[j];
-        x2 += scale * d * d / pooled;
-      }
-    }
-    return x2;
-  }
-
-  /**
-   * The chi-square value that sampling noise exceeds with probability {@link #NOISE_P} (0.1 %) at
-   * the given degrees of freedom, by the Wilson–Hilferty approximation (10.83 exact against 11.16
-   * at one degree of freedom, 27.88 against 28.06 at nine); {@code +Infinity} for 0 degrees of
-   * freedom, where nothing can differ.
-   *
-   * @throws IllegalArgumentException if {@code degreesOfFreedom < 0}
-   */
-  static double chiSquareCritical(int degreesOfFreedom) {
-    if (degreesOfFreedom < 0) {
-      throw new IllegalArgumentException("degreesOfFreedom must be >= 0, got " + degreesOfFreedom);
-    }
-    return degreesOfFreedom == 0 ? Double.POSITIVE_INFINITY : chiSquareQuantile(degreesOfFreedom, NOISE_Z_ONE_SIDED);
-  }
-
-  /** Wilson–Hilferty: {@code ν (1 − 2/(9ν) + z sqrt(2/(9ν)))³}. */
-  static double chiSquareQuantile(int dof, double z) {
-    double a = 2.0 / (9.0 * dof);
-    double c = 1 - a + z * Math.sqrt(a);
-    return dof * c * c * c;
-  }
-
-  /** Bins with a non-zero share on either side. */
-  static int nonEmptyBins(double[] reference, double[] current) {
-    int k = 0;
-    for (int i = 0; i < reference.length; i++) {
-      k += reference[i] > 0 || current[i] > 0 ? 1 : 0;
-    }
-    return Math.max(1, k);
-  }
-
-  /** The status of a PSI: past a threshold and significant. */
-  static Status psiStatus(double psi, double chiSquare, int degreesOfFreedom) {
-    return chiSquare < chiSquareCritical(degreesOfFreedom) ? Status.OK : psiStatus(psi);
-  }
-
-  /** Pooled two-proportion z of a rate change; 0 when the pooled rate is 0 or 1. */
-  static double twoProportionZ(double reference, long trainingRows, double current, long n) {
-    double pooled = (reference * trainingRows + current * n) / (trainingRows + n);
-    double var = pooled * (1 - pooled) * (1.0 / n + 1.0 / trainingRows);
-    return var <= 0 ? 0.0 : (current - reference) / Math.sqrt(var);
+    return DriftStatistics.chiSquare(reference, trainingRows, current, n);
   }
 
   // ================================================================================ the run
@@ -435,7 +315,7 @@ public final class Monitor {
     OutcomeDrift outcomes = null;
     if (used > 0) {
       for (int g = 0; g < groups.length; g++) {
-        features.add(featureDrift(groups[g], counts[g], missing[g], used, reference.rows()));
+        features.add(groups[g].drift(counts[g], missing[g], used, reference.rows()));
       }
       score = scoreDrift(hist, tiers, high, low, sumP, used);
       if (labels != null) {
@@ -466,63 +346,6 @@ public final class Monitor {
     return false;
   }
 
-  static Status psiStatus(double psi) {
-    return psi >= PSI_ACT ? Status.RETRAIN : psi >= PSI_WATCH ? Status.WATCH : Status.OK;
-  }
-
-  static Status missingStatus(double change) {
-    double a = Math.abs(change);
-    return a >= MISSING_RATE_ACT ? Status.RETRAIN : a >= MISSING_RATE_WATCH ? Status.WATCH : Status.OK;
-  }
-
-  /** Shares of a categorical group: per level {@code c_k / n}, scaled down if levels overlap; then "no level". */
-  static double[] categoricalShares(long[] counts, long n) {
-    double[] s = new double[counts.length];
-    double sumLevels = 0;
-    for (int k = 0; k < counts.length - 1; k++) {
-      s[k] = (double) counts[k] / n;
-      sumLevels += s[k];
-    }
-    double scale = Math.max(1.0, sumLevels);
-    for (int k = 0; k < counts.length - 1; k++) {
-      s[k] /= scale;
-    }
-    s[counts.length - 1] = (double) counts[counts.length - 1] / n / scale;
-    return s;
-  }
-
-  private static FeatureDrift featureDrift(FeatureGroup g, long[] counts, long missing, int n, int trainingRows) {
-    double[] current;
-    if (g.kind == FeatureDrift.Kind.CATEGORICAL) {
-      current = categoricalShares(counts, n);
-    } else {
-      current = Scores.shares(counts, n);
-    }
-    double psi = psi(g.reference, current);
-    double x2 = chiSquare(g.reference, trainingRows, current, n);
-    int dof = nonEmptyBins(g.reference, current) - 1;
-    List<Bin> bins = new ArrayList<>();
-    for (int k = 0; k < current.length; k++) {
-      boolean noLevelBin = g.kind == FeatureDrift.Kind.CATEGORICAL && k == current.length - 1;
-      if (noLevelBin && g.reference[k] == 0 && current[k] == 0) {
-        continue;
-      }
-      bins.add(new Bin(g.labels[k], clamp(g.reference[k]), clamp(current[k])));
-    }
-    Optional<MissingRateChange> mr = Optional.empty();
-    if (g.missingColumns != null) {
-      double rate = (double) missing / n;
-      double z = twoProportionZ(g.missingRate, trainingRows, rate, n);
-      Status st = Math.abs(z) >= NOISE_Z ? missingStatus(rate - g.missingRate) : Status.OK;
-      mr = Optional.of(new MissingRateChange(g.missingRate, rate, z, st));
-    }
-    return new FeatureDrift(g.feature, g.kind, psi, x2, dof, psiStatus(psi, x2, dof), bins, mr);
-  }
-
-  private static double clamp(double share) {
-    return Math.max(0.0, Math.min(1.0, share));
-  }
-
   private ScoreDrift scoreDrift(long[] hist, long[] tiers, long high, long low, double sumP, int n) {
     double[] refHist = reference.scoreHistogram();
     double[] curHist = Scores.shares(hist, n);
@@ -547,11 +370,11 @@ public final class Monitor {
       refTiers[t.ordinal()] = reference.tierShare(t);
       tierBins.add(new Bin(t.label(), clamp(refTiers[t.ordinal()]), clamp(curTiers[t.ordinal()])));
     }
-    double psi = psi(refHist, curHist);
-    double x2 = chiSquare(refHist, reference.rows(), curHist, n);
+    double psi = DriftStatistics.psi(refHist, curHist);
+    double x2 = DriftStatistics.chiSquare(refHist, reference.rows(), curHist, n);
     int dof = nonEmptyBins(refHist, curHist) - 1;
-    double tierPsi = psi(refTiers, curTiers);
-    double tierX2 = chiSquare(refTiers, reference.rows(), curTiers, n);
+    double tierPsi = DriftStatistics.psi(refTiers, curTiers);
+    double tierX2 = DriftStatistics.chiSquare(refTiers, reference.rows(), curTiers, n);
     int tierDof = nonEmptyBins(refTiers, curTiers) - 1;
     double shareHigh = (double) high / n;
     double shareLow = (double) low / n;
@@ -610,105 +433,5 @@ public final class Monitor {
     Status status = gap > OUTCOME_GAP && absZ >= zAct ? Status.RETRAIN
         : gap > OUTCOME_GAP && absZ >= zWatch ? Status.WATCH : Status.OK;
     return new OutcomeRow(group, leads, conversions, predicted, actual, gap, z, status);
-  }
-
-  // ================================================================================ set-up
-
-  private static FeatureGroup[] groups(FittedSchema schema, TrainingReference reference) {
-    Map<String, TrainingReference.MissingRate> missing = new LinkedHashMap<>();
-    for (TrainingReference.MissingRate m : reference.missingRates()) {
-      missing.put(m.feature(), m);
-    }
-    Map<String, List<Column>> byFeature = new LinkedHashMap<>();
-    for (Column c : schema.columns()) {
-      byFeature.computeIfAbsent(c.feature(), k -> new ArrayList<>()).add(c);
-    }
-    List<FeatureGroup> out = new ArrayList<>();
-    for (Map.Entry<String, List<Column>> e : byFeature.entrySet()) {
-      List<ColumnReference> levels = new ArrayList<>();
-      List<String> levelNames = new ArrayList<>();
-      ColumnReference value = null;
-      ColumnReference fallback = null;
-      for (Column c : e.getValue()) {
-        Optional<ColumnReference> ref = reference.column(c.name());
-        if (ref.isEmpty()) {
-          continue;
-        }
-        if (c.role() == Column.Role.LEVEL) {
-          levels.add(ref.get());
-          levelNames.add(c.level() == null ? c.name() : c.level());
-        } else if (c.role() == Column.Role.VALUE && value == null) {
-          value = ref.get();
-        } else if (fallback == null) {
-          fallback = ref.get();
-        }
-      }
-      TrainingReference.MissingRate mr = missing.get(e.getKey());
-      int[] missingColumns = mr == null ? null : mr.columns().stream().mapToInt(schema::columnIndex).toArray();
-      double missingRate = mr == null ? 0 : mr.rate();
-      if (!levels.isEmpty()) {
-        int k = levels.size();
-        double[] ref = new double[k + 1];
-        double sum = 0;
-        for (int i = 0; i < k; i++) {
-          ref[i] = levels.get(i).shareOfOnes();
-          sum += ref[i];
-        }
-        double scale = Math.max(1.0, sum);
-        for (int i = 0; i < k; i++) {
-          ref[i] /= scale;
-        }
-        ref[k] = Math.max(0.0, 1.0 - sum) / scale;
-        String[] labels = new String[k + 1];
-        for (int i = 0; i < k; i++) {
-          labels[i] = levelNames.get(i);
-        }
-        labels[k] = "(no level)";
-        out.add(new FeatureGroup(e.getKey(), FeatureDrift.Kind.CATEGORICAL, levels.toArray(new ColumnReference[0]),
-            labels, ref, missingColumns, missingRate));
-      } else {
-        ColumnReference c = value != null ? value : fallback;
-        if (c == null) {
-          continue; // interaction or basis only: derived from other features
-        }
-        FeatureDrift.Kind kind = c.kind() == TrainingReference.Kind.BINARY ? FeatureDrift.Kind.BINARY
-            : FeatureDrift.Kind.QUANTILE;
-        out.add(new FeatureGroup(e.getKey(), kind, new ColumnReference[] {c}, binLabels(c), c.shares(),
-            missingColumns, missingRate));
-      }
-    }
-    return out.toArray(new FeatureGroup[0]);
-  }
-
-  static String[] binLabels(ColumnReference c) {
-    if (c.kind() == TrainingReference.Kind.BINARY) {
-      return new String[] {"0", "1"};
-    }
-    double[] e = c.edges();
-    String[] labels = new String[e.length + 1];
-    for (int i = 0; i <= e.length; i++) {
-      String lo = i == 0 ? "-inf" : number(e[i - 1]);
-      String hi = i == e.length ? "+inf)" : number(e[i]) + "]";
-      labels[i] = "(" + lo + ", " + hi;
-    }
-    return labels;
-  }
-
-  /** A short human form of a bin edge. */
-  static String number(double v) {
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return Long.toString((long) v);
-    }
-    String s = String.format(Locale.ROOT, "%.4g", v);
-    if (s.contains("e") || s.contains("E")) {
-      return s;
-    }
-    if (s.contains(".")) {
-      s = s.replaceAll("0+$", "");
-      if (s.endsWith(".")) {
-        s = s.substring(0, s.length() - 1);
-      }
-    }
-    return s;
   }
 }

@@ -79,7 +79,7 @@ final class Verdict {
     for (FeatureDrift f : sorted) {
       if (f.status() == Status.OK && f.psi() >= Monitor.PSI_WATCH) {
         withinNoise.add("'" + f.feature() + "' (PSI " + fixed(f.psi(), 2) + ", chi-square " + fixed(f.chiSquare(), 1)
-            + " below " + fixed(Monitor.chiSquareCritical(f.degreesOfFreedom()), 1) + ")");
+            + " below " + fixed(DriftStatistics.chiSquareCritical(f.degreesOfFreedom()), 1) + ")");
       }
     }
     if (!withinNoise.isEmpty()) {

@@ -1,45 +1,27 @@
 package dev.leadscore.model.registry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadscore.core.internal.Sha256;
 import dev.leadscore.core.schema.FeatureSchema;
 import dev.leadscore.model.ArtifactException;
 import dev.leadscore.model.ModelArtifact;
 import dev.leadscore.model.TrainedModel;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A model registry in one directory of the file system: immutable, content-addressed model
@@ -92,16 +74,6 @@ public final class ModelRegistry {
   /** The suffix of version files. */
   public static final String VERSION_SUFFIX = ".model.json";
 
-  static final String POINTER_FORMAT = "leadscore-model-registry-active";
-  static final int POINTER_FORMAT_VERSION = 1;
-  static final int HASH_PREFIX = 12;
-  private static final Pattern VERSION_ID = Pattern.compile("v(\\d{6,9})-([0-9a-f]{" + HASH_PREFIX + "})");
-  private static final Pattern VERSION_FILE = Pattern.compile("(v(\\d{6,9})-([0-9a-f]{" + HASH_PREFIX + "}))"
-      + Pattern.quote(VERSION_SUFFIX));
-  private static final ObjectReader READER = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .build().reader();
   /** One lock per registry directory in this JVM (a FileLock cannot be taken twice by one JVM). */
   private static final ConcurrentHashMap<Path, ReentrantLock> LOCKS = new ConcurrentHashMap<>();
 
@@ -127,8 +99,8 @@ public final class ModelRegistry {
   }
 
   private final Path directory;
-  private final ReentrantLock lock;
-  private final Faults faults;
+  private final VersionFiles versions;
+  private final RegistryWrites writes;
   private volatile Loaded cache;
 
   private record Loaded(String id, String sha256, TrainedModel model) {}
@@ -136,8 +108,9 @@ public final class ModelRegistry {
   private ModelRegistry(Path directory, Faults faults) throws IOException {
     Files.createDirectories(directory);
     this.directory = directory.toRealPath();
-    this.lock = LOCKS.computeIfAbsent(this.directory, k -> new ReentrantLock());
-    this.faults = faults;
+    this.versions = new VersionFiles(this.directory);
+    this.writes = new RegistryWrites(this.directory, LOCKS.computeIfAbsent(this.directory, k -> new ReentrantLock()),
+        faults);
   }
 
   /**
@@ -191,11 +164,11 @@ public final class ModelRegistry {
 
   private ModelVersion saveBytes(byte[] bytes, TrainedModel model) throws IOException {
     String sha = Sha256.hex(bytes);
-    String prefix = sha.substring(0, HASH_PREFIX);
-    return writing(() -> {
+    String prefix = sha.substring(0, VersionFiles.HASH_PREFIX);
+    return writes.writing(() -> {
       int maxSequence = 0;
-      for (Path p : versionFiles()) {
-        Matcher m = VERSION_FILE.matcher(p.getFileName().toString());
+      for (Path p : versions.all()) {
+        Matcher m = VersionFiles.VERSION_FILE.matcher(p.getFileName().toString());
         if (!m.matches()) {
           continue;
         }
@@ -217,7 +190,7 @@ public final class ModelRegistry {
         throw new RegistryException("version file " + target + " exists although sequence " + sequence
             + " is new; refusing to overwrite it");
       }
-      writeAtomically(target, bytes, "save");
+      writes.writeAtomically(target, bytes, "save");
       return describe(id, sha, model, isActive(id));
     });
   }
@@ -232,12 +205,12 @@ public final class ModelRegistry {
    */
   public ModelVersion promote(String versionId) throws IOException {
     Objects.requireNonNull(versionId, "versionId");
-    return writing(() -> {
+    return writes.writing(() -> {
       Loaded loaded = loadVersion(versionId);
-      List<String> history = new ArrayList<>(readHistory());
+      List<String> history = new ArrayList<>(ActivePointer.read(directory.resolve(ACTIVE_FILE)));
       if (history.isEmpty() || !history.get(history.size() - 1).equals(versionId)) {
         history.add(versionId);
-        writePointer(history);
+        writes.writeAtomically(directory.resolve(ACTIVE_FILE), ActivePointer.bytes(history), "pointer");
       }
       cache = loaded;
       return describe(versionId, loaded.sha256(), loaded.model(), true);
@@ -254,8 +227,8 @@ public final class ModelRegistry {
    * @throws IOException if the pointer cannot be written
    */
   public ModelVersion rollback() throws IOException {
-    return writing(() -> {
-      List<String> history = new ArrayList<>(readHistory());
+    return writes.writing(() -> {
+      List<String> history = new ArrayList<>(ActivePointer.read(directory.resolve(ACTIVE_FILE)));
       if (history.size() < 2) {
         throw new RegistryException("cannot roll back: " + (history.isEmpty() ? "no version has been promoted yet"
             : "only " + history.get(0) + " has ever been active") + " (" + directory.resolve(ACTIVE_FILE) + ")");
@@ -263,7 +236,7 @@ public final class ModelRegistry {
       history.remove(history.size() - 1);
       String previous = history.get(history.size() - 1);
       Loaded loaded = loadVersion(previous);
-      writePointer(history);
+      writes.writeAtomically(directory.resolve(ACTIVE_FILE), ActivePointer.bytes(history), "pointer");
       cache = loaded;
       return describe(previous, loaded.sha256(), loaded.model(), true);
     });
@@ -281,11 +254,11 @@ public final class ModelRegistry {
   public List<ModelVersion> list() throws IOException {
     String active = activeId().orElse(null);
     List<ModelVersion> out = new ArrayList<>();
-    for (Path p : sortedVersionFiles()) {
-      String id = idOf(p);
+    for (Path p : versions.sorted()) {
+      String id = VersionFiles.idOf(p);
       try {
         byte[] bytes = Files.readAllBytes(p);
-        TrainedModel m = parse(id, p, bytes);
+        TrainedModel m = VersionFiles.parse(id, p, bytes);
         out.add(describe(id, Sha256.hex(bytes), m, id.equals(active)));
       } catch (RegistryException | NoSuchFileException e) {
         // reported by problems()
@@ -303,9 +276,9 @@ public final class ModelRegistry {
    */
   public List<Problem> problems() throws IOException {
     List<Problem> out = new ArrayList<>();
-    for (Path p : sortedVersionFiles()) {
+    for (Path p : versions.sorted()) {
       try {
-        parse(idOf(p), p, Files.readAllBytes(p));
+        VersionFiles.parse(VersionFiles.idOf(p), p, Files.readAllBytes(p));
       } catch (RegistryException e) {
         out.add(new Problem(p.getFileName().toString(), e.getMessage()));
       } catch (NoSuchFileException e) {
@@ -321,9 +294,9 @@ public final class ModelRegistry {
     }
     try {
       Optional<String> active = activeId();
-      if (active.isPresent() && !Files.exists(versionPath(active.get()))) {
+      if (active.isPresent() && !Files.exists(versions.path(active.get()))) {
         out.add(new Problem(ACTIVE_FILE, "the active version " + active.get() + " has no file "
-            + versionPath(active.get())));
+            + versions.path(active.get())));
       }
     } catch (RegistryException e) {
       out.add(new Problem(ACTIVE_FILE, e.getMessage()));
@@ -343,9 +316,9 @@ public final class ModelRegistry {
     if (id.isEmpty()) {
       return Optional.empty();
     }
-    Path p = versionPath(id.get());
-    byte[] bytes = readVersionBytes(id.get(), p);
-    return Optional.of(describe(id.get(), Sha256.hex(bytes), parse(id.get(), p, bytes), true));
+    Path p = versions.path(id.get());
+    byte[] bytes = VersionFiles.read(id.get(), p);
+    return Optional.of(describe(id.get(), Sha256.hex(bytes), VersionFiles.parse(id.get(), p, bytes), true));
   }
 
   /**
@@ -356,7 +329,7 @@ public final class ModelRegistry {
    * @throws IOException if it cannot be read
    */
   public List<String> history() throws IOException {
-    return readHistory();
+    return ActivePointer.read(directory.resolve(ACTIVE_FILE));
   }
 
   /**
@@ -392,7 +365,7 @@ public final class ModelRegistry {
     String got = m.schema().schema().fingerprint();
     if (!got.equals(expected.fingerprint())) {
       String id = activeId().orElse("?");
-      throw new RegistryException("refusing to load active version " + id + " (" + versionPath(id) + "): its model "
+      throw new RegistryException("refusing to load active version " + id + " (" + versions.path(id) + "): its model "
           + m.modelId() + "@" + m.modelVersion() + " was fitted from feature schema '" + m.schema().schema().name()
           + "' v" + m.schema().schema().version() + " with fingerprint " + got + ", but the host expects schema '"
           + expected.name() + "' v" + expected.version() + " with fingerprint " + expected.fingerprint());
@@ -411,70 +384,12 @@ public final class ModelRegistry {
     return loadVersion(versionId).model();
   }
 
-  // ================================================================================ machinery
-
-  private interface Write<T> {
-    T run() throws IOException;
-  }
-
-  private <T> T writing(Write<T> body) throws IOException {
-    lock.lock();
-    try (FileChannel ch = FileChannel.open(directory.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE)) {
-      FileLock fileLock = ch.lock(); // released when the channel closes
-      try {
-        return body.run();
-      } finally {
-        fileLock.release();
-      }
-    } finally {
-      lock.unlock();
-    }
-  }
+  // ================================================================================ versions
 
   private Loaded loadVersion(String id) throws IOException {
-    Path p = versionPath(id);
-    byte[] bytes = readVersionBytes(id, p);
-    return new Loaded(id, Sha256.hex(bytes), parse(id, p, bytes));
-  }
-
-  private byte[] readVersionBytes(String id, Path p) throws IOException {
-    try {
-      return Files.readAllBytes(p);
-    } catch (NoSuchFileException e) {
-      throw new RegistryException("version " + id + " does not exist: there is no file " + p, e);
-    }
-  }
-
-  private Path versionPath(String id) {
-    if (!VERSION_ID.matcher(id).matches()) {
-      throw new RegistryException("'" + id + "' is not a version id (expected v<6 digits>-<12 hex digits>, such as"
-          + " v000001-4f1c0a9e2b7d)");
-    }
-    return directory.resolve(id + VERSION_SUFFIX);
-  }
-
-  /** Checks a version file's bytes against its name and loads the artifact. */
-  private static TrainedModel parse(String id, Path p, byte[] bytes) {
-    String sha = Sha256.hex(bytes);
-    String expected = id.substring(id.indexOf('-') + 1);
-    if (!sha.startsWith(expected)) {
-      throw new RegistryException("version file " + p + " is damaged: its " + bytes.length + " bytes hash to sha256 "
-          + sha.substring(0, HASH_PREFIX) + "... but its name records " + expected + "...; it was truncated or"
-          + " changed after it was saved. Restore it from a backup or save the model again");
-    }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new RegistryException("version file " + p + " is not valid UTF-8 text", e);
-    }
-    try {
-      return ModelArtifact.read(text);
-    } catch (ArtifactException e) {
-      throw new RegistryException("version file " + p + " does not load: " + e.getMessage(), e);
-    }
+    Path p = versions.path(id);
+    byte[] bytes = VersionFiles.read(id, p);
+    return new Loaded(id, Sha256.hex(bytes), VersionFiles.parse(id, p, bytes));
   }
 
   private ModelVersion describe(String id, String sha, TrainedModel m, boolean active) {
@@ -488,139 +403,8 @@ public final class ModelRegistry {
     return activeId().map(id::equals).orElse(false);
   }
 
-  private List<Path> versionFiles() throws IOException {
-    List<Path> out = new ArrayList<>();
-    try (DirectoryStream<Path> s = Files.newDirectoryStream(directory, "v*" + VERSION_SUFFIX)) {
-      for (Path p : s) {
-        if (VERSION_FILE.matcher(p.getFileName().toString()).matches()) {
-          out.add(p);
-        }
-      }
-    }
-    return out;
-  }
-
-  private List<Path> sortedVersionFiles() throws IOException {
-    List<Path> files = versionFiles();
-    files.sort(Comparator.comparingInt((Path p) -> Integer.parseInt(idOf(p).substring(1, idOf(p).indexOf('-'))))
-        .thenComparing(p -> p.getFileName().toString()));
-    return files;
-  }
-
-  private static String idOf(Path versionFile) {
-    String name = versionFile.getFileName().toString();
-    return name.substring(0, name.length() - VERSION_SUFFIX.length());
-  }
-
   private Optional<String> activeId() throws IOException {
-    List<String> h = readHistory();
+    List<String> h = ActivePointer.read(directory.resolve(ACTIVE_FILE));
     return h.isEmpty() ? Optional.empty() : Optional.of(h.get(h.size() - 1));
-  }
-
-  private List<String> readHistory() throws IOException {
-    Path p = directory.resolve(ACTIVE_FILE);
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(p);
-    } catch (NoSuchFileException e) {
-      return List.of();
-    }
-    JsonNode root;
-    try {
-      root = READER.readTree(bytes);
-    } catch (JsonProcessingException e) {
-      throw new RegistryException("active pointer " + p + " is damaged: not valid JSON (" + e.getOriginalMessage()
-          + ")", e);
-    }
-    if (root == null || !root.isObject()) {
-      throw new RegistryException("active pointer " + p + " is damaged: expected a JSON object");
-    }
-    Set<String> allowed = Set.of("format", "formatVersion", "history");
-    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-      String f = it.next();
-      if (!allowed.contains(f)) {
-        throw new RegistryException("active pointer " + p + " has an unknown field '" + f + "' (expected only "
-            + allowed + ")");
-      }
-    }
-    JsonNode format = root.get("format");
-    JsonNode version = root.get("formatVersion");
-    if (format == null || !POINTER_FORMAT.equals(format.asText(null)) || version == null
-        || !version.isIntegralNumber() || version.intValue() != POINTER_FORMAT_VERSION) {
-      throw new RegistryException("active pointer " + p + " must have format \"" + POINTER_FORMAT
-          + "\" and formatVersion " + POINTER_FORMAT_VERSION + ", got " + format + " and " + version);
-    }
-    JsonNode history = root.get("history");
-    if (history == null || !history.isArray()) {
-      throw new RegistryException("active pointer " + p + " must have a 'history' array of version ids");
-    }
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < history.size(); i++) {
-      JsonNode e = history.get(i);
-      if (!e.isTextual() || !VERSION_ID.matcher(e.textValue()).matches()) {
-        throw new RegistryException("active pointer " + p + ": history[" + i + "] must be a version id such as"
-            + " v000001-4f1c0a9e2b7d, got " + e);
-      }
-      out.add(e.textValue());
-    }
-    return List.copyOf(out);
-  }
-
-  private void writePointer(List<String> history) throws IOException {
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    root.put("format", POINTER_FORMAT);
-    root.put("formatVersion", POINTER_FORMAT_VERSION);
-    ArrayNode a = root.putArray("history");
-    history.forEach(a::add);
-    writeAtomically(directory.resolve(ACTIVE_FILE), (root.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8),
-        "pointer");
-  }
-
-  /**
-   * Writes {@code bytes} to a new temporary file in the directory, forces it to the device,
-   * renames it atomically over {@code target} and forces the directory. On an I/O error the
-   * temporary file is removed; a crash leaves it behind, which is harmless.
-   */
-  private void writeAtomically(Path target, byte[] bytes, String what) throws IOException {
-    Path tmp = directory.resolve(TEMP_PREFIX + UUID.randomUUID() + ".part");
-    try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
-        int half = bytes.length / 2;
-        buf.limit(half);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        faults.at(what + ":half-written");
-        buf.limit(bytes.length);
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
-      faults.at(what + ":before-rename");
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException | RuntimeException e) {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      if (e instanceof FileAlreadyExistsException) {
-        throw new IOException("cannot replace " + target + " atomically on this file system", e);
-      }
-      throw e;
-    }
-    faults.at(what + ":after-rename");
-    forceDirectory();
-  }
-
-  /** Flushes the directory entry changes; not every platform can open a directory, so best effort. */
-  private void forceDirectory() {
-    try (FileChannel ch = FileChannel.open(directory, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException | UnsupportedOperationException e) {
-      // Windows cannot open a directory as a channel; its rename is durable once it returns
-    }
   }
 }

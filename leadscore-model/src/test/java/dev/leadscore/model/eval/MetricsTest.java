@@ -114,10 +114,10 @@ class MetricsTest {
   void quantileInterpolatesLikeNumpy() {
     // numpy.percentile([1, 2, 3, 4], 25) = 1.75; 50 -> 2.5; 100 -> 4.
     double[] v = {1, 2, 3, 4};
-    assertEquals(1.75, Metrics.quantile(v, 0.25));
-    assertEquals(2.5, Metrics.quantile(v, 0.5));
-    assertEquals(4.0, Metrics.quantile(v, 1.0));
-    assertEquals(1.0, Metrics.quantile(v, 0.0));
+    assertEquals(1.75, AucBootstrap.quantile(v, 0.25));
+    assertEquals(2.5, AucBootstrap.quantile(v, 0.5));
+    assertEquals(4.0, AucBootstrap.quantile(v, 1.0));
+    assertEquals(1.0, AucBootstrap.quantile(v, 0.0));
   }
 
   // ------------------------------------------------------------------------------ AP

@@ -51,25 +51,25 @@ class PsiTest {
   @Test
   void chiSquareCriticalValuesAreCloseToTheTable() {
     // upper 0.1 % points of chi-square: 10.828 (1 dof), 16.266 (3), 27.877 (9), 51.179 (24)
-    assertEquals(10.828, Monitor.chiSquareCritical(1), 10.828 * 0.04);
-    assertEquals(16.266, Monitor.chiSquareCritical(3), 16.266 * 0.02);
-    assertEquals(27.877, Monitor.chiSquareCritical(9), 27.877 * 0.01);
-    assertEquals(51.179, Monitor.chiSquareCritical(24), 51.179 * 0.01);
-    assertEquals(Double.POSITIVE_INFINITY, Monitor.chiSquareCritical(0));
-    assertEquals(Status.OK, Monitor.psiStatus(0.5, 10.0, 1), "large PSI but not significant");
-    assertEquals(Status.RETRAIN, Monitor.psiStatus(0.5, 12.0, 1));
-    assertEquals(Status.WATCH, Monitor.psiStatus(0.12, 100.0, 1));
+    assertEquals(10.828, DriftStatistics.chiSquareCritical(1), 10.828 * 0.04);
+    assertEquals(16.266, DriftStatistics.chiSquareCritical(3), 16.266 * 0.02);
+    assertEquals(27.877, DriftStatistics.chiSquareCritical(9), 27.877 * 0.01);
+    assertEquals(51.179, DriftStatistics.chiSquareCritical(24), 51.179 * 0.01);
+    assertEquals(Double.POSITIVE_INFINITY, DriftStatistics.chiSquareCritical(0));
+    assertEquals(Status.OK, DriftStatistics.psiStatus(0.5, 10.0, 1), "large PSI but not significant");
+    assertEquals(Status.RETRAIN, DriftStatistics.psiStatus(0.5, 12.0, 1));
+    assertEquals(Status.WATCH, DriftStatistics.psiStatus(0.12, 100.0, 1));
   }
 
   @Test
   void statusThresholdsAreTheUsualOnes() {
-    assertEquals(Status.OK, Monitor.psiStatus(0.0999));
-    assertEquals(Status.WATCH, Monitor.psiStatus(0.10));
-    assertEquals(Status.WATCH, Monitor.psiStatus(0.2499));
-    assertEquals(Status.RETRAIN, Monitor.psiStatus(0.25));
-    assertEquals(Status.OK, Monitor.missingStatus(-0.0999));
-    assertEquals(Status.WATCH, Monitor.missingStatus(-0.10));
-    assertEquals(Status.RETRAIN, Monitor.missingStatus(0.30));
+    assertEquals(Status.OK, DriftStatistics.psiStatus(0.0999));
+    assertEquals(Status.WATCH, DriftStatistics.psiStatus(0.10));
+    assertEquals(Status.WATCH, DriftStatistics.psiStatus(0.2499));
+    assertEquals(Status.RETRAIN, DriftStatistics.psiStatus(0.25));
+    assertEquals(Status.OK, DriftStatistics.missingStatus(-0.0999));
+    assertEquals(Status.WATCH, DriftStatistics.missingStatus(-0.10));
+    assertEquals(Status.RETRAIN, DriftStatistics.missingStatus(0.30));
   }
 
   @Test
