@@ -41,15 +41,34 @@ public final class EventRouting {
 
   /** The positions of the features reading {@code type}, or {@code null}; callers must not modify it. */
   public int[] slotsOf(String type) {
+    int at = indexOf(type);
+    return at < 0 ? NONE : slots[at];
+  }
+
+  /**
+   * Where {@code type} sits in the table, or -1 when no reader reads it: an id of the type for
+   * this table, in {@code [0, capacity())}, for callers that keep something per type.
+   */
+  public int indexOf(String type) {
     int h = type.hashCode();
     for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
       String t = types[i];
       if (t == null) {
-        return NONE;
+        return -1;
       }
       if (t == type || (t.hashCode() == h && t.equals(type))) {
-        return slots[i];
+        return i;
       }
     }
+  }
+
+  /** {@link #slotsOf} of the type at {@code index} (from {@link #indexOf}); callers must not modify it. */
+  public int[] slotsAt(int index) {
+    return slots[index];
+  }
+
+  /** The bound of {@link #indexOf}'s ids. */
+  public int capacity() {
+    return types.length;
   }
 }
