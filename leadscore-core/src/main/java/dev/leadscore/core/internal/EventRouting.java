@@ -41,13 +41,22 @@ public final class EventRouting {
 
   /** The positions of the features reading {@code type}, or {@code null}; callers must not modify it. */
   public int[] slotsOf(String type) {
-    int at = indexOf(type);
-    return at < 0 ? NONE : slots[at];
+    int h = type.hashCode();
+    for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
+      String t = types[i];
+      if (t == null) {
+        return NONE;
+      }
+      if (t == type || (t.hashCode() == h && t.equals(type))) {
+        return slots[i];
+      }
+    }
   }
 
   /**
    * Where {@code type} sits in the table, or -1 when no reader reads it: an id of the type for
-   * this table, in {@code [0, capacity())}, for callers that keep something per type.
+   * this table, in {@code [0, capacity())}, for callers that keep something per type. The same
+   * probe as {@link #slotsOf}, which keeps its own copy so the untapped extraction loop is as it was.
    */
   public int indexOf(String type) {
     int h = type.hashCode();
