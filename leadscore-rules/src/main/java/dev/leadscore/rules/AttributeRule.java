@@ -33,7 +33,7 @@ abstract class AttributeRule extends CompiledRule {
   }
 
   @Override
-  final Reason reason(Lead lead, long asOfMillis, String[] values, double points) {
+  final Reason reason(String[] values, long occurrences, double points) {
     String value = values[feature];
     return new Reason(id, family, points, templates.render(points > 0, value == null, value), value);
   }

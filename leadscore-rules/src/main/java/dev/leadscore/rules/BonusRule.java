@@ -93,7 +93,7 @@ final class BonusRule extends CompiledRule {
   }
 
   @Override
-  Reason reason(Lead lead, long asOfMillis, String[] values, double points) {
+  Reason reason(String[] values, long occurrences, double points) {
     return new Reason(id, family, points, points != 0 ? text : text + " (not earned)", null);
   }
 }

@@ -95,9 +95,11 @@ abstract class CompiledRule {
 
   /**
    * The rule's line in an explanation; {@code values} are the lead's display values of every
-   * schema feature ({@code FittedSchema.displayValues}), computed once per explained score.
+   * schema feature ({@code FittedSchema.displayValues}), computed once per explained score, and
+   * {@code occurrences} an events rule's occurrences in its window at or before asOf (0 for the
+   * other kinds).
    */
-  abstract Reason reason(Lead lead, long asOfMillis, String[] values, double points);
+  abstract Reason reason(String[] values, long occurrences, double points);
 
   /** Per-call buffers for event rules, grown on demand; one per scoring call, never shared. */
   static final class Scratch {

@@ -3,6 +3,7 @@ package dev.leadscore.rules;
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.internal.EventColumns;
 import dev.leadscore.core.Reason;
+import dev.leadscore.core.schema.Decay;
 import dev.leadscore.core.schema.FeatureSpec;
 import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.core.schema.ReasonTemplates;
@@ -22,6 +23,16 @@ final class EventsRule extends CompiledRule {
 
   private final Rule.Events r;
   final Set<String> types; // read by CompiledRule.routing
+  /** {@link FittedSchema#eventTypeId} of each of the rule's types. */
+  final int[] typeIds;
+  /** Each type's slot in an {@link EventTally} ({@link EventTally#slotOf}). */
+  final int[] typeSlots;
+  /**
+   * The oldest age in milliseconds inside the window: {@code age / MILLIS_PER_DAY <= windowDays}
+   * exactly when {@code age <= windowMillis}, for ages {@code >= 0}, since the quotient does not
+   * decrease with the age.
+   */
+  private final long windowMillis;
   private final double pointsPerEvent;
   private final ReasonTemplates templates;
 
@@ -29,8 +40,29 @@ final class EventsRule extends CompiledRule {
     super(r, familyOf(r, schema), bound(r), bound(r));
     this.r = r;
     this.types = Set.copyOf(r.eventTypes());
+    this.typeIds = r.eventTypes().stream().mapToInt(schema::eventTypeId).toArray();
+    this.typeSlots = r.eventTypes().stream().mapToInt(t -> EventTally.slotOf(schema, t)).toArray();
+    this.windowMillis = windowMillis(r.windowDays());
     this.pointsPerEvent = r.pointsPerEvent();
     this.templates = r.reasons() != null ? r.reasons() : generic(r);
+  }
+
+  /** The largest age {@code a >= 0} in milliseconds with {@code a / MILLIS_PER_DAY <= windowDays}. */
+  static long windowMillis(double windowDays) {
+    if (Long.MAX_VALUE / MILLIS_PER_DAY <= windowDays) {
+      return Long.MAX_VALUE;
+    }
+    long lo = 0; // inside: windowDays > 0
+    long hi = Long.MAX_VALUE; // outside
+    while (hi - lo > 1) {
+      long mid = lo + (hi - lo) / 2;
+      if (mid / MILLIS_PER_DAY <= windowDays) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   private static double bound(Rule.Events r) {
@@ -110,8 +142,9 @@ final class EventsRule extends CompiledRule {
    * occurrences, each weighted by the decay, summed in (age, count) order so that the result
    * does not depend on the order of the lead's events.
    *
-   * <p>Scoring uses the bucketed {@link #countedWeight(Lead, long, Scratch, int, int)}; this
-   * unbucketed loop (every event's type tested here) is kept as the independent reference the
+   * <p>Scoring uses {@link #countedWeight(EventTally, long[], int)} on the events extraction
+   * handed over, or, on the raw-events path and in {@code PointsDeriver}, the bucketed
+   * {@link #countedWeight(Lead, long, Scratch, int, int)}; this unbucketed loop (every event's type tested here) is kept as the independent reference the
    * bucketed path is checked against through {@code RuleScorer.rulePointsUnbucketed} in tests,
    * so it must not be rewritten in terms of the bucketed one.
    */
@@ -168,6 +201,48 @@ final class EventsRule extends CompiledRule {
     return sum(ages, counts, scratch.keys, m, packable);
   }
 
+  /**
+   * {@link #countedWeight(Lead, long, Scratch)} from the events extraction handed over: the
+   * tally's events of the rule's types. Bit-identical: the same (age, count) pairs reach
+   * {@link #sum}, in another order, which its sort by (age, count) undoes.
+   *
+   * @param occurrences where to put the occurrences in the window at {@code position} (what
+   *     {@link #occurrences} counts), or {@code null}
+   */
+  double countedWeight(EventTally tally, long[] occurrences, int position) {
+    int m = 0;
+    long seen = 0;
+    boolean packable = true;
+    long[] ages = null;
+    int[] counts = null;
+    for (int slot : typeSlots) {
+      for (int k = tally.head[slot]; k > 0; k = tally.next[k - 1]) {
+        long age = tally.ages[k - 1];
+        if (age <= windowMillis) {
+          if (ages == null) {
+            tally.ensureSortBuffers();
+            ages = tally.sortAges;
+            counts = tally.sortCounts;
+          }
+          ages[m] = age;
+          counts[m] = tally.counts[k - 1];
+          seen += counts[m];
+          packable &= age < (1L << AGE_BITS);
+          m++;
+        }
+      }
+    }
+    if (occurrences != null) {
+      occurrences[position] = seen;
+    }
+    return m == 0 ? 0.0 : sum(ages, counts, tally.sortKeys, m, packable);
+  }
+
+  /** {@link #points} from the events extraction handed over (see {@link #countedWeight(EventTally, long[], int)}). */
+  double points(EventTally tally, long[] occurrences, int position) {
+    return pointsOf(countedWeight(tally, occurrences, position));
+  }
+
   /** Sorts the first {@code m} (age, count) pairs and sums the decayed weights of the {@code maxEvents} first. */
   private double sum(long[] ages, int[] counts, long[] keys, int m, boolean packable) {
     if (m == 0) {
@@ -178,10 +253,24 @@ final class EventsRule extends CompiledRule {
     long remaining = r.maxEvents();
     for (int i = 0; i < m && remaining > 0; i++) {
       long c = Math.min(counts[i], remaining);
-      sum += c * r.decay().weight(ages[i] / MILLIS_PER_DAY);
+      sum += c * weight(ages[i] / MILLIS_PER_DAY);
       remaining -= c;
     }
     return sum;
+  }
+
+  /**
+   * {@code r.decay().weight(ageDays)}, called on the decay's own record class so that each call
+   * site sees one class (a call through the interface sees all three and is not inlined).
+   */
+  private double weight(double ageDays) {
+    Decay d = r.decay();
+    if (d instanceof Decay.StepSchedule s) {
+      return s.weight(ageDays);
+    } else if (d instanceof Decay.HalfLife h) {
+      return h.weight(ageDays);
+    }
+    return d.weight(ageDays);
   }
 
   /** Sorts the first {@code m} (age, count) pairs by age, then count. */
@@ -245,8 +334,8 @@ final class EventsRule extends CompiledRule {
   }
 
   @Override
-  Reason reason(Lead lead, long asOfMillis, String[] values, double points) {
-    long n = occurrences(lead, asOfMillis);
+  Reason reason(String[] values, long occurrences, double points) {
+    long n = occurrences;
     String value = Long.toString(n);
     return new Reason(id, family, points, templates.render(points > 0, n == 0, value), value);
   }

@@ -14,6 +14,7 @@ import dev.leadscore.core.internal.EventRouting;
 import dev.leadscore.core.schema.FittedSchema;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,8 @@ import java.util.Objects;
  * {@link Explanation#topReasons()} and {@link Explanation#risks()}.
  *
  * <p><b>Threads.</b> Immutable and safe to share between threads: every call allocates its own
- * buffers (the feature vector, one double per rule and the lead's events bucketed by type),
+ * buffers (the feature vector, one double per rule and the ages and counts of the events the
+ * events rules read, which extraction's one pass over the lead's events hands over),
  * nothing is cached between calls, and the wall clock is never read.
  */
 public final class RuleScorer implements LeadScorer {
@@ -98,8 +100,14 @@ public final class RuleScorer implements LeadScorer {
   private final CompiledRule[] compiled;
   /** Evaluation order: ordinary rules first (declaration order), then bonuses. */
   private final int[] order;
-  /** Which events rules read which event type: a lead's events are bucketed by type once per score. */
+  /** Which events rules read which event type, for the raw-events path (see {@link EventTally}). */
   private final EventRouting routing;
+  /**
+   * Per {@link FittedSchema#eventTypeId}, the type's slot among the types the events rules read,
+   * or -1; null without events rules.
+   */
+  private final int[] tallySlotOfType;
+  private final int tallySlots;
   private final double base;
   private final Range total;
   private final Range fit;
@@ -128,6 +136,19 @@ public final class RuleScorer implements LeadScorer {
       }
     }
     this.routing = CompiledRule.routing(compiled);
+    int[] slotOfType = new int[schema.eventTypeIdBound()];
+    Arrays.fill(slotOfType, -1);
+    boolean anyEvents = false;
+    for (CompiledRule c : compiled) {
+      if (c instanceof EventsRule e) {
+        anyEvents = true;
+        for (int j = 0; j < e.typeIds.length; j++) {
+          slotOfType[e.typeIds[j]] = e.typeSlots[j];
+        }
+      }
+    }
+    this.tallySlotOfType = anyEvents ? slotOfType : null;
+    this.tallySlots = schema.schema().eventTypes().size();
     this.base = Points.q(ruleSet.base());
     double lo = base;
     double hi = base;
@@ -201,11 +222,11 @@ public final class RuleScorer implements LeadScorer {
     Objects.requireNonNull(lead, "lead");
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(detail, "detail");
-    lead = atAsOf(lead, asOf);
     double[] row = new double[schema.width()];
-    schema.extract(lead, asOf, row);
     long asOfMillis = CompiledRule.epochMillis(asOf);
-    double[] pts = rulePoints(lead, asOf, asOfMillis, row);
+    EventTally tally = extract(lead, asOf, asOfMillis, row);
+    long[] occurrences = detail == Detail.EXPLAINED ? new long[compiled.length] : null;
+    double[] pts = rulePoints(lead, asOf, asOfMillis, row, tally, occurrences);
     double raw = base;
     double fitPts = 0;
     double intentPts = 0;
@@ -224,7 +245,7 @@ public final class RuleScorer implements LeadScorer {
       List<Reason> reasons = new ArrayList<>(compiled.length);
       String[] values = schema.displayValues(lead, asOf, row); // one pass over the events for all rules
       for (int i = 0; i < compiled.length; i++) {
-        reasons.add(compiled[i].reason(lead, asOfMillis, values, pts[i]));
+        reasons.add(compiled[i].reason(values, occurrences[i], pts[i]));
       }
       explanation = Explanation.of(Explanation.POINTS, base, reasons);
     }
@@ -234,10 +255,24 @@ public final class RuleScorer implements LeadScorer {
 
   /** Each rule's points for a lead, by position in the rule set; for derivation and tests. */
   double[] rulePoints(Lead lead, Instant asOf) {
-    lead = atAsOf(lead, asOf);
     double[] row = new double[schema.width()];
-    schema.extract(lead, asOf, row);
-    return rulePoints(lead, asOf, CompiledRule.epochMillis(asOf), row);
+    long asOfMillis = CompiledRule.epochMillis(asOf);
+    EventTally tally = extract(lead, asOf, asOfMillis, row);
+    return rulePoints(lead, asOf, asOfMillis, row, tally, null);
+  }
+
+  /**
+   * Extracts the lead into {@code row}, tallying the events the events rules read on the way;
+   * returns the tally, or {@code null} when there are no events rules.
+   */
+  private EventTally extract(Lead lead, Instant asOf, long asOfMillis, double[] row) {
+    if (tallySlotOfType == null) {
+      schema.extract(lead, asOf, row);
+      return null;
+    }
+    EventTally tally = new EventTally(tallySlotOfType, tallySlots, lead.events().size(), asOfMillis);
+    schema.extract(lead, asOf, row, tally.rawPath() ? null : tally);
+    return tally;
   }
 
   /**
@@ -245,7 +280,7 @@ public final class RuleScorer implements LeadScorer {
    * own millisecond but after it. Events rules age events in whole milliseconds, so without this an
    * event a few nanoseconds after asOf would count, while extraction and the {@code LeadScorer}
    * contract ignore every event after asOf to the nanosecond. O(events), allocation-free unless such
-   * an event exists.
+   * an event exists. Only the raw-events path needs it: extraction hands over no event after asOf.
    */
   private static Lead atAsOf(Lead lead, Instant asOf) {
     EventColumns events = EventColumns.copyOf(lead.events()); // the lead's own columns, not a copy
@@ -270,17 +305,36 @@ public final class RuleScorer implements LeadScorer {
     return b.build();
   }
 
-  /** Each rule's points for an extracted lead; the lead's events are bucketed by type once for all events rules. */
-  private double[] rulePoints(Lead lead, Instant asOf, long asOfMillis, double[] row) {
+  /**
+   * Each rule's points for an extracted lead. Events rules read the events extraction handed to
+   * {@code tally}; when the tally cannot give exact ages ({@link EventTally#rawPath()}: instants
+   * tens of thousands of years from 1970), they read the lead's raw events instead, bucketed by
+   * type once for all events rules.
+   *
+   * @param occurrences where to put each events rule's occurrences in its window, or {@code null}
+   */
+  private double[] rulePoints(Lead lead, Instant asOf, long asOfMillis, double[] row, EventTally tally,
+      long[] occurrences) {
     double[] pts = new double[compiled.length];
-    CompiledRule.Scratch scratch = new CompiledRule.Scratch();
-    route(lead, scratch);
-    int[] start = scratch.start;
+    Lead atAsOf = null;
+    CompiledRule.Scratch scratch = null;
+    if (tally != null && tally.rawPath()) {
+      atAsOf = atAsOf(lead, asOf);
+      scratch = new CompiledRule.Scratch();
+      route(atAsOf, scratch);
+    }
     for (int i : order) {
       CompiledRule c = compiled[i];
-      pts[i] = c instanceof EventsRule e
-          ? e.points(lead, asOfMillis, scratch, start[i], start[i + 1])
-          : c.points(lead, asOf, asOfMillis, row, pts, scratch);
+      if (!(c instanceof EventsRule e)) {
+        pts[i] = c.points(lead, asOf, asOfMillis, row, pts, scratch);
+      } else if (atAsOf == null) {
+        pts[i] = e.points(tally, occurrences, i);
+      } else {
+        pts[i] = e.points(atAsOf, asOfMillis, scratch, scratch.start[i], scratch.start[i + 1]);
+        if (occurrences != null) {
+          occurrences[i] = e.occurrences(atAsOf, asOfMillis);
+        }
+      }
     }
     return pts;
   }

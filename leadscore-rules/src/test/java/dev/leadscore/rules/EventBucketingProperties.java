@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.leadscore.core.ActivityEvent;
 import dev.leadscore.core.Lead;
+import dev.leadscore.core.LeadScorer;
+import dev.leadscore.core.Reason;
 import dev.leadscore.core.schema.Decay;
 import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.core.synth.SyntheticData;
@@ -90,8 +92,61 @@ class EventBucketingProperties {
       for (Lead lead : p.b()) {
         assertSamePoints(s, lead, AS_OF);
         assertSamePoints(s, lead, AS_OF.minusSeconds(86_400L * 20));
+        assertSamePoints(s, lead, FAR_AS_OF);
       }
     });
+  }
+
+  /** Beyond EventTally.MAX_AGE_MILLIS from 1970: the raw-events path for every lead. */
+  private static final Instant FAR_AS_OF = Instant.parse("+40000-01-01T00:00:00Z");
+
+  /**
+   * An explained events rule's value is its occurrences in the window at or before asOf, to the
+   * nanosecond: counted from what extraction handed over, it must equal the count over the raw
+   * events, including an event a few nanoseconds after asOf in asOf's own millisecond.
+   */
+  @Test
+  void explainedOccurrencesAreTheRawEventsInTheWindow() {
+    PropertyCheck.forAll(300, Gen.zip(overlapping(), Gen.lists(leads(), 1, 6), PropertyCheck.Pair::new), p -> {
+      RuleScorer s = RuleScorer.of(p.a(), SCHEMA);
+      for (Lead plain : p.b()) {
+        Lead lead = plain.toBuilder().event(new ActivityEvent("email_click", AS_OF.plusNanos(300), 2))
+            .event(new ActivityEvent("pricing_page_visit", AS_OF, 1)).build();
+        for (Instant asOf : List.of(AS_OF, AS_OF.minusSeconds(86_400L * 20), FAR_AS_OF)) {
+          Lead.Builder b = Lead.builder(lead.id());
+          lead.events().stream().filter(e -> !e.at().isAfter(asOf)).forEach(b::event);
+          Lead past = b.build();
+          List<Reason> reasons = s.evaluate(lead, asOf, LeadScorer.Detail.EXPLAINED).score().explanation()
+              .orElseThrow().contributions();
+          for (int i = 0; i < s.ruleSet().rules().size(); i++) {
+            if (s.compiled(i) instanceof EventsRule e) {
+              String id = e.id;
+              String expected = Long.toString(e.occurrences(past, CompiledRule.epochMillis(asOf)));
+              Reason r = reasons.stream().filter(x -> x.feature().equals(id)).findFirst().orElseThrow();
+              assertEquals(expected, r.value(), () -> "rule " + id + " at " + asOf + " on " + lead);
+            }
+          }
+        }
+      }
+    });
+  }
+
+  /** The window in whole milliseconds is the window in days, compared as before, at and around its edge. */
+  @Test
+  void windowInMillisecondsIsTheWindowInDays() {
+    Gen<Double> windows = r -> switch (r.nextInt(4)) {
+      case 0 -> Gen.doubles(1e-9, 1).next(r);
+      case 1 -> Gen.doubles(1, 400).next(r);
+      case 2 -> (double) (1 + r.nextInt(1000));
+      default -> Gen.doubles(1e6, 2e11).next(r);
+    };
+    PropertyCheck.forAll(2000, windows, w -> {
+      long edge = EventsRule.windowMillis(w);
+      for (long age = Math.max(0, edge - 3); age <= edge + 3 && age >= 0; age++) {
+        assertEquals(age / CompiledRule.MILLIS_PER_DAY <= w, age <= edge, "window " + w + " days, age " + age + " ms");
+      }
+    });
+    assertEquals(Long.MAX_VALUE, EventsRule.windowMillis(Double.POSITIVE_INFINITY));
   }
 
   @Test

@@ -52,4 +52,32 @@ public final class EventRouting {
       }
     }
   }
+
+  /**
+   * Where {@code type} sits in the table, or -1 when no reader reads it: an id of the type for
+   * this table, in {@code [0, capacity())}, for callers that keep something per type. The same
+   * probe as {@link #slotsOf}, which keeps its own copy so the untapped extraction loop is as it was.
+   */
+  public int indexOf(String type) {
+    int h = type.hashCode();
+    for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
+      String t = types[i];
+      if (t == null) {
+        return -1;
+      }
+      if (t == type || (t.hashCode() == h && t.equals(type))) {
+        return i;
+      }
+    }
+  }
+
+  /** {@link #slotsOf} of the type at {@code index} (from {@link #indexOf}); callers must not modify it. */
+  public int[] slotsAt(int index) {
+    return slots[index];
+  }
+
+  /** The bound of {@link #indexOf}'s ids. */
+  public int capacity() {
+    return types.length;
+  }
 }

@@ -228,18 +228,62 @@ public final class FittedSchema {
    * @throws dev.leadscore.core.LeadDataException naming the lead and field for unreadable values
    */
   public void extract(Lead lead, Instant asOf, double[] out) {
+    extract(lead, asOf, out, null);
+  }
+
+  /**
+   * Receives, during {@link FittedSchema#extract(Lead, Instant, double[], EventTap)}'s one pass over
+   * a lead's events, each event that pass folds into the event features: of a type the schema
+   * reads, not after asOf (to the nanosecond), zero counts included, in the lead's event order. For
+   * a caller that needs more of the events than the columns keep (the rule scorer's caps on the
+   * most recent events), so that it does not pass over the events a second time. The schema keeps
+   * no state of a tap; an implementation holds one call's state and is not shared between threads.
+   */
+  public interface EventTap {
+    /**
+     * One event.
+     *
+     * @param typeId {@link FittedSchema#eventTypeId} of its type
+     * @param ageDays its age in days as extraction measures it: asOf's whole epoch milliseconds
+     *     minus the event's, over 86,400,000 (exact for instants within about 285,000 years of
+     *     1970)
+     * @param count its count, {@code >= 0}
+     */
+    void accept(int typeId, double ageDays, int count);
+  }
+
+  /**
+   * The id an {@link EventTap} receives for events of {@code type}, in
+   * {@code [0, eventTypeIdBound())}, or -1 when the schema does not read the type.
+   */
+  public int eventTypeId(String type) {
+    return eventSlotsByType.indexOf(Objects.requireNonNull(type, "type"));
+  }
+
+  /** The bound of {@link #eventTypeId}'s ids (for arrays indexed by them). */
+  public int eventTypeIdBound() {
+    return eventSlotsByType.capacity();
+  }
+
+  /**
+   * {@link #extract(Lead, Instant, double[])}, handing each event of its one pass over the lead's
+   * events to {@code tap} as well (see {@link EventTap}).
+   *
+   * @param tap receives the events, or {@code null} for none
+   */
+  public void extract(Lead lead, Instant asOf, double[] out, EventTap tap) {
     Objects.requireNonNull(lead, "lead");
     Objects.requireNonNull(asOf, "asOf");
     if (out.length < width) {
       throw new IllegalArgumentException("buffer has length " + out.length + " but the schema needs " + width);
     }
     try {
-      eventPass(lead, asOf, out);
+      eventPass(lead, asOf, out, tap);
       writeByKind(lead, asOf, out);
     } catch (dev.leadscore.core.LeadDataException e) {
       // The grouped writes meet a lead's problems in kind order; report the one the schema's own
       // order meets first, as before the grouping (error path only, so its cost does not matter).
-      eventPass(lead, asOf, out);
+      eventPass(lead, asOf, out, null);
       for (CompiledFeature c : compiled) {
         c.write(lead, asOf, out);
       }
@@ -248,7 +292,7 @@ public final class FittedSchema {
   }
 
   /** Resets the event features' accumulators and folds the lead's events into them. */
-  private void eventPass(Lead lead, Instant asOf, double[] out) {
+  private void eventPass(Lead lead, Instant asOf, double[] out, EventTap tap) {
     for (CompiledFeature.EventFeature ef : eventFeatures) {
       ef.reset(out);
     }
@@ -257,6 +301,10 @@ public final class FittedSchema {
       long asOfSecond = asOf.getEpochSecond();
       int asOfNano = asOf.getNano();
       EventColumns events = EventColumns.copyOf(lead.events()); // the lead's own, not a copy
+      if (tap != null) {
+        tappedEventPass(events, asOfMillis, asOfSecond, asOfNano, out, tap);
+        return;
+      }
       for (int i = 0, n = events.size(); i < n; i++) {
         int[] slots = eventSlotsByType.slotsOf(events.type(i));
         if (slots == null || events.isAfter(i, asOfSecond, asOfNano)) {
@@ -268,6 +316,26 @@ public final class FittedSchema {
           eventFeatures[k].accept(age, count, out);
         }
       }
+    }
+  }
+
+  /**
+   * The event pass's loop, also handing each event to {@code tap}: a loop of its own so that the
+   * untapped loop (every model score) stays as it was.
+   */
+  private void tappedEventPass(EventColumns events, double asOfMillis, long asOfSecond, int asOfNano, double[] out,
+      EventTap tap) {
+    for (int i = 0, n = events.size(); i < n; i++) {
+      int type = eventSlotsByType.indexOf(events.type(i));
+      if (type < 0 || events.isAfter(i, asOfSecond, asOfNano)) {
+        continue;
+      }
+      double age = events.ageDays(i, asOfMillis);
+      int count = events.count(i);
+      for (int k : eventSlotsByType.slotsAt(type)) {
+        eventFeatures[k].accept(age, count, out);
+      }
+      tap.accept(type, age, count);
     }
   }
 
