@@ -53,7 +53,8 @@ final class PointsDeriver {
     CompiledRule.Scratch scratch = new CompiledRule.Scratch();
     double[] row = new double[schema.width()];
     for (int j = 0; j < n; j++) {
-      Lead lead = training.get(j).lead();
+      // Events rules age in whole milliseconds: drop events after asOf inside asOf's millisecond, as scoring does.
+      Lead lead = RuleScorer.atAsOf(training.get(j).lead(), asOf);
       schema.extract(lead, asOf, row);
       scorer.route(lead, scratch);
       for (int i = 0; i < r; i++) {

@@ -282,7 +282,7 @@ public final class RuleScorer implements LeadScorer {
    * contract ignore every event after asOf to the nanosecond. O(events), allocation-free unless such
    * an event exists. Only the raw-events path needs it: extraction hands over no event after asOf.
    */
-  private static Lead atAsOf(Lead lead, Instant asOf) {
+  static Lead atAsOf(Lead lead, Instant asOf) {
     EventColumns events = EventColumns.copyOf(lead.events()); // the lead's own columns, not a copy
     long second = asOf.getEpochSecond();
     int nano = asOf.getNano();

@@ -85,4 +85,26 @@ class DerivePointsTest {
     assertTrue(Auc.of(s, y) > 0.75, "held-out AUC of derived points " + Auc.of(s, y));
     assertEquals(derived, RuleSet.fromJson(derived.toJson()));
   }
+
+  /** An event a few nanoseconds after asOf counts neither when scoring nor when deriving points. */
+  @Test
+  void eventsAfterAsOfInsideItsMillisecondDoNotCountWhenDeriving() {
+    RuleSet template = RuleSet.of("t", 4, Rule.Events.of("pricing", "pricing_page_visit", 1, Decay.none(), 30, 3))
+        .withScale(new RuleSet.Scale(0, 10));
+    List<LabelledLead> plain = new ArrayList<>();
+    List<LabelledLead> withLate = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      Lead.Builder b = Lead.builder("d" + i);
+      if (i < 5) {
+        b.event("pricing_page_visit", AS_OF.minusSeconds(3600));
+      }
+      boolean converted = i < 8;
+      plain.add(new LabelledLead(b.build(), converted));
+      if (i >= 5 && i < 12) {
+        b.event("pricing_page_visit", AS_OF.plusNanos(300)); // after asOf, same millisecond
+      }
+      withLate.add(new LabelledLead(b.build(), converted));
+    }
+    assertEquals(template.derivePoints(SCHEMA, plain, AS_OF, 10), template.derivePoints(SCHEMA, withLate, AS_OF, 10));
+  }
 }
