@@ -178,7 +178,7 @@ final class EventsRule extends CompiledRule {
     long remaining = r.maxEvents();
     for (int i = 0; i < m && remaining > 0; i++) {
       long c = Math.min(counts[i], remaining);
-      sum += c * r.decay().weight(ages[i] / MILLIS_PER_DAY);
+      sum += c * r.decay().weightMillis(ages[i]);
       remaining -= c;
     }
     return sum;

@@ -129,10 +129,11 @@ final class EventCountKind extends FeatureKind {
     private static final int STEPS = 2;
 
     // The decay unpacked into fields: Decay.weight is an interface call with three
-    // implementations, which the JIT cannot inline on the per-event path. Same arithmetic.
+    // implementations, which the JIT cannot inline on the per-event path; HalfLife is a final
+    // class, so its weight (tables built once with the decay) inlines here. Same arithmetic.
     private final double windowDays;
     private final int decayKind;
-    private final double halfLifeDays;
+    private final Decay.HalfLife halfLife;
     private final double[] stepUpTo;
     private final double[] stepWeight;
     private final double beyond;
@@ -147,18 +148,18 @@ final class EventCountKind extends FeatureKind {
       Decay d = f.decay();
       if (d instanceof Decay.HalfLife h) {
         decayKind = HALF_LIFE;
-        halfLifeDays = h.days();
+        halfLife = h;
         stepUpTo = stepWeight = new double[0];
         beyond = 0;
       } else if (d instanceof Decay.StepSchedule st) {
         decayKind = STEPS;
-        halfLifeDays = 0;
+        halfLife = null;
         stepUpTo = st.steps().stream().mapToDouble(Decay.Step::upToDays).toArray();
         stepWeight = st.steps().stream().mapToDouble(Decay.Step::weight).toArray();
         beyond = st.beyond();
       } else {
         decayKind = NO_DECAY;
-        halfLifeDays = 0;
+        halfLife = null;
         stepUpTo = stepWeight = new double[0];
         beyond = 0;
       }
@@ -170,7 +171,7 @@ final class EventCountKind extends FeatureKind {
         case NO_DECAY:
           return 1.0;
         case HALF_LIFE:
-          return Math.pow(0.5, ageDays / halfLifeDays);
+          return halfLife.weight(ageDays);
         default:
           for (int i = 0; i < stepUpTo.length; i++) {
             if (ageDays <= stepUpTo[i]) {
