@@ -27,28 +27,32 @@ final class HalfLifeTable {
   private final long h;
   private final double perH; // only for the quotient's first guess, corrected exactly below
   private final double[] f; // level j, digit x at 256·j + x
+  private final int levels;
 
   HalfLifeTable(double days) {
     double ms = Math.rint(days * MILLIS_PER_DAY);
     h = ms < 1 ? 1 : ms >= MAX_HALF_LIFE_MILLIS ? MAX_HALF_LIFE_MILLIS : (long) ms;
     perH = 1.0 / h;
     long top = h - 1;
-    int levels = 1;
-    while (levels < 8 && top >>> (8 * levels) != 0) {
-      levels++;
+    int n = 1;
+    while (n < 8 && top >>> (8 * n) != 0) {
+      n++;
     }
+    levels = n;
     f = new double[256 * (levels - 1) + 1 + (int) (top >>> (8 * (levels - 1)))];
     for (int j = 0; j < levels; j++) {
+      f[256 * j] = 1.0; // before the levels are filled: factor() below reads every level's 0
+    }
+    for (int j = 0; j < levels; j++) {
       int base = 256 * j;
-      int n = Math.min(256, f.length - base);
-      // The ordered product of the lower levels' largest factors: F(256^j - 1), evaluated as
+      int entries = Math.min(256, f.length - base);
+      // The ordered product of the lower levels' largest factors, P(256^j - 1), evaluated as
       // factor() evaluates it. Clamping each factor by it makes F non-increasing across every
       // carry (r = ..x ff..ff to ..x+1 00..00), which rounding alone does not promise once the
       // step between neighbouring ages is below a few ulps (half-lives of many millennia).
-      double lowerMax = j == 0 ? 1.0 : factor((1L << (8 * j)) - 1);
+      double lowerMax = j == 0 ? 1.0 : product((1L << (8 * j)) - 1);
       double step = (double) (1L << (8 * j)); // x·256^j is exact: it is below 2^53
-      f[base] = 1.0;
-      for (int x = 1; x < n; x++) {
+      for (int x = 1; x < entries; x++) {
         double p = StrictMath.pow(0.5, x * step / h);
         f[base + x] = Math.min(p, lowerMax * f[base + x - 1]);
       }
@@ -99,17 +103,24 @@ final class HalfLifeTable {
   }
 
   /**
-   * {@code F(r)}: the factors of r's base-256 digits, multiplied from the lowest digit up,
-   * floored at 0.5 (its value at {@code r -> h}), for {@code 0 <= r < h}.
+   * {@code F(r)}: {@link #product} floored at 0.5 (its value at {@code r -> h}), for
+   * {@code 0 <= r < h}.
    */
   private double factor(long r) {
-    double w = f[(int) (r & 255)];
-    int base = 0;
-    for (long rest = r >>> 8; rest != 0; rest >>>= 8) {
-      base += 256;
-      w *= f[base + (int) (rest & 255)];
-    }
+    double w = product(r);
     return w < 0.5 ? 0.5 : w;
+  }
+
+  /** {@code P(r)}: the factors of r's base-256 digits, multiplied from the lowest digit up. */
+  private double product(long r) {
+    // Every level, also above r's highest non-zero digit: those factors are exactly 1, so the
+    // bits are the same, and the loop's trip count is the decay's, not the age's, which the
+    // branch predictor learns.
+    double w = f[(int) (r & 255)];
+    for (int j = 1; j < levels; j++) {
+      w *= f[(j << 8) + (int) ((r >>> (8 * j)) & 255)];
+    }
+    return w;
   }
 
   /** {@code w·2^-q} rounded once, for {@code w} in [0.5, 1] and {@code 0 <= q}. */
