@@ -126,6 +126,11 @@ public sealed interface Decay permits Decay.None, Decay.HalfLife, Decay.StepSche
       return table.weightOfMillis(ageMillis);
     }
 
+    /** The tables, for extraction's per-event path. */
+    HalfLifeTable table() {
+      return table;
+    }
+
     @Override
     public boolean equals(Object o) {
       return o instanceof HalfLife other && Double.compare(days, other.days) == 0;

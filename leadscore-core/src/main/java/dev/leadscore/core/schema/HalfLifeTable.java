@@ -78,16 +78,34 @@ final class HalfLifeTable {
     return weightOfMillis(ms >= MAX_AGE_MILLIS ? MAX_AGE_MILLIS : (long) ms);
   }
 
+  /**
+   * {@link #weightOfDays weightOfDays(ageDays)}, bit for bit, where {@code ageDays} is
+   * {@code ageMillis / 86,400,000} and {@code ageMillis} a whole number of milliseconds, as
+   * extraction has them: below 2^51 ms that is the age {@link #weightOfDays} rounds back to, so
+   * the round trip through days is skipped.
+   */
+  double weightOfWholeMillis(double ageMillis, double ageDays) {
+    if (ageMillis >= 0 && ageMillis < 0x1p51) {
+      return weightOf((long) ageMillis, ageMillis);
+    }
+    return weightOfDays(ageDays);
+  }
+
   /** {@link Decay.HalfLife#weightMillis(long)}. */
   double weightOfMillis(long ageMillis) {
     if (ageMillis < 0) {
       throw new IllegalArgumentException("age in ms must be >= 0, got " + ageMillis);
     }
     long t = Math.min(ageMillis, MAX_AGE_MILLIS);
+    return weightOf(t, t);
+  }
+
+  /** The weight of {@code 0 <= t <= 2^62} ms; {@code td} is {@code t} as a double (rounded). */
+  private double weightOf(long t, double td) {
     // q = t / h, r = t % h without a 64-bit division (tens of cycles): a floating-point guess
     // within one of the quotient (t/h <= 2^62 and both roundings relative 2^-53), corrected with
     // exact integer arithmetic. Past ZERO_HALVINGS the weight is 0 whatever r is.
-    long q = (long) (t * perH);
+    long q = (long) (td * perH);
     if (q > ZERO_HALVINGS) {
       return 0.0;
     }
