@@ -253,24 +253,24 @@ final class EventsRule extends CompiledRule {
     long remaining = r.maxEvents();
     for (int i = 0; i < m && remaining > 0; i++) {
       long c = Math.min(counts[i], remaining);
-      sum += c * weight(ages[i] / MILLIS_PER_DAY);
+      sum += c * weightMillis(ages[i]);
       remaining -= c;
     }
     return sum;
   }
 
   /**
-   * {@code r.decay().weight(ageDays)}, called on the decay's own record class so that each call
+   * {@code r.decay().weightMillis(ageMillis)}, called on the decay's own class so that each call
    * site sees one class (a call through the interface sees all three and is not inlined).
    */
-  private double weight(double ageDays) {
+  private double weightMillis(long ageMillis) {
     Decay d = r.decay();
     if (d instanceof Decay.StepSchedule s) {
-      return s.weight(ageDays);
+      return s.weightMillis(ageMillis);
     } else if (d instanceof Decay.HalfLife h) {
-      return h.weight(ageDays);
+      return h.weightMillis(ageMillis);
     }
-    return d.weight(ageDays);
+    return d.weightMillis(ageMillis);
   }
 
   /** Sorts the first {@code m} (age, count) pairs by age, then count. */

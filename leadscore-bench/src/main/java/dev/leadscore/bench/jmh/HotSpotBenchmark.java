@@ -2,6 +2,7 @@ package dev.leadscore.bench.jmh;
 
 import dev.leadscore.core.AttributeValue;
 import dev.leadscore.core.Lead;
+import dev.leadscore.core.schema.Decay;
 import dev.leadscore.core.schema.FeatureSpec;
 import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.core.schema.Seniority;
@@ -102,15 +103,20 @@ public class HotSpotBenchmark {
   public static class Logit {
     double[] logits;
     double[] ages;
+    long[] ageMillis;
+    Decay.HalfLife halfLife;
 
     @Setup
     public void setUp(Data d) {
       TrainedModel m = d.p.model;
       logits = new double[Fixtures.POOL];
       ages = new double[Fixtures.POOL];
+      ageMillis = new long[Fixtures.POOL];
+      halfLife = new Decay.HalfLife(30);
       for (int i = 0; i < Fixtures.POOL; i++) {
         logits[i] = m.logit(d.p.rows[i]);
         ages[i] = (i * 37 % 900) / 10.0;
+        ageMillis[i] = Math.round(ages[i] * 86_400_000.0);
       }
     }
   }
@@ -144,10 +150,29 @@ public class HotSpotBenchmark {
     return d.p.model.calibrator().probability(l.logits[c.next++ & Fixtures.MASK]);
   }
 
-  /** What half-life decay costs per event and feature today: {@code Math.pow(0.5, age / days)}. */
+  /**
+   * What half-life decay cost per event and feature before issue 12: {@code Math.pow(0.5, age /
+   * days)}, whose intrinsic's last bit varies between CPUs.
+   */
   @Benchmark
   public double decayPow(Logit l, Cursor c) {
     return Math.pow(0.5, l.ages[c.next++ & Fixtures.MASK] / 30.0);
+  }
+
+  /**
+   * The half-life weight as {@link Decay.HalfLife} defines it now (the same bits everywhere,
+   * tables built once per decay), from an age in days: what extraction calls per event and
+   * half-life feature.
+   */
+  @Benchmark
+  public double decayHalfLifeDays(Logit l, Cursor c) {
+    return l.halfLife.weight(l.ages[c.next++ & Fixtures.MASK]);
+  }
+
+  /** The same from whole milliseconds ({@code weightMillis}), the rule scorer's entry. */
+  @Benchmark
+  public double decayHalfLifeMillis(Logit l, Cursor c) {
+    return l.halfLife.weightMillis(l.ageMillis[c.next++ & Fixtures.MASK]);
   }
 
   /** The same weight as {@code Math.exp(age * (-ln 2 / days))} (may differ in the last ulp). */

@@ -119,7 +119,20 @@ public final class EventColumns extends AbstractList<ActivityEvent> implements R
    * @param asOfMillis {@link #epochMillis(Instant)} of asOf, passed in so a loop computes it once
    */
   public double ageDays(int i, double asOfMillis) {
-    return (asOfMillis - epochMillis(i)) / MILLIS_PER_DAY;
+    return toDays(ageMillis(i, asOfMillis));
+  }
+
+  /**
+   * The age in whole milliseconds of event {@code i} seen from {@code asOfMillis}, exact below
+   * 2^53 ms; {@link #ageDays} is {@link #toDays} of it.
+   */
+  public double ageMillis(int i, double asOfMillis) {
+    return asOfMillis - epochMillis(i);
+  }
+
+  /** Milliseconds over 86,400,000, as {@link #ageDays} divides. */
+  public static double toDays(double millis) {
+    return millis / MILLIS_PER_DAY;
   }
 
   /** Whether event {@code i} happened after the instant {@code (second, nano)}, compared exactly. */

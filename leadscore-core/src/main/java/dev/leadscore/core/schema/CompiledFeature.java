@@ -92,8 +92,11 @@ abstract class CompiledFeature {
     /** Prepares the accumulator in {@code out[offset]} before the event pass. */
     abstract void reset(double[] out);
 
-    /** Folds in one event of a type this feature reads, {@code ageDays >= 0}. */
-    abstract void accept(double ageDays, int count, double[] out);
+    /**
+     * Folds in one event of a type this feature reads, {@code ageDays >= 0}; {@code ageMillis} is
+     * the same age in whole milliseconds, of which {@code ageDays} is the quotient by 86,400,000.
+     */
+    abstract void accept(double ageDays, double ageMillis, int count, double[] out);
 
     /** The start value of the display pass's accumulator. */
     abstract double displayStart();

@@ -3,22 +3,40 @@ package dev.leadscore.core.schema;
 import java.util.List;
 
 /**
- * How much an event counts as it ages. Ages are in days (fractional), measured back from the
- * scoring instant {@code asOf}; an event at {@code asOf} has age 0 and weight 1 under every decay.
+ * How much an event counts as it ages. Ages are measured back from the scoring instant
+ * {@code asOf}, in days ({@link #weight(double)}) or in whole milliseconds
+ * ({@link #weightMillis(long)}, the form the rule scorer has); an event at {@code asOf} has age 0
+ * and weight 1 under {@link #none()} and {@link HalfLife}, and a half-life never weighs an older
+ * event more.
  *
- * <p>All implementations are immutable records, safe to share between threads.
+ * <p>Weights are the same bits on every JVM and CPU: they are defined with strict arithmetic and
+ * {@link StrictMath} only (see {@link HalfLife}), never with a {@code Math} intrinsic whose last
+ * bit varies, so a saved model scores identically wherever it is loaded.
+ *
+ * <p>All implementations are immutable, safe to share between threads.
  */
 public sealed interface Decay permits Decay.None, Decay.HalfLife, Decay.StepSchedule {
 
-  /** The weight of one event of the given age in days ({@code ageDays >= 0}). */
+  /**
+   * The weight of one event of the given age in days ({@code ageDays >= 0}); how a fractional
+   * age is read is each decay's own (see {@link HalfLife#weight(double)}).
+   */
   double weight(double ageDays);
+
+  /**
+   * The weight of one event {@code ageMillis >= 0} whole milliseconds old, for callers that hold
+   * integer ages: {@code weight(ageMillis / 86_400_000.0)}, bit for bit, for every age under a
+   * step schedule or no decay, and for every age below 2^51 ms (71,000 years) under a half-life,
+   * which is defined on whole milliseconds and skips the round trip through days here.
+   */
+  double weightMillis(long ageMillis);
 
   /** No decay: every event in the window counts 1. */
   static Decay none() {
     return None.INSTANCE;
   }
 
-  /** Exponential decay: weight {@code 0.5^(age / halfLifeDays)}. */
+  /** Exponential decay: weight about {@code 0.5^(age / halfLifeDays)}, exactly as {@link HalfLife} defines it. */
   static Decay halfLife(double halfLifeDays) {
     return new HalfLife(halfLifeDays);
   }
@@ -37,24 +55,95 @@ public sealed interface Decay permits Decay.None, Decay.HalfLife, Decay.StepSche
     public double weight(double ageDays) {
       return 1.0;
     }
+
+    @Override
+    public double weightMillis(long ageMillis) {
+      return 1.0;
+    }
   }
 
   /**
-   * Exponential half-life decay.
+   * Exponential half-life decay: an event loses half its weight every half-life, and loses it
+   * in the same bits on every JVM.
    *
-   * @param days the half-life in days, finite and {@code > 0}
+   * <p><b>Definition.</b> Let {@code h = rint(days × 86,400,000)}, the half-life in whole
+   * milliseconds, at least 1 and at most 2^52; and {@code t} the age in whole milliseconds
+   * (at most 2^62: older is read as 2^62). With {@code q = t / h} and {@code r = t % h} (integer
+   * division), the weight is {@code 2^-q × F(r)} rounded once, where {@code F(r)} is the product,
+   * taken from the lowest base-256 digit {@code d_j} of {@code r} up, of the factors
+   * {@code T_j[d_j] = StrictMath.pow(0.5, d_j·256^j / h)} (each lowered where needed to
+   * {@code T_j[d-1] × F(256^j - 1)}, which keeps the weight non-increasing across every carry;
+   * it only bites for half-lives of many millennia), floored at 0.5. So whole half-lives are
+   * exact ({@code weight(k·days) = 2^-k}), and a weight differs from
+   * {@code StrictMath.pow(0.5, ageDays / days)} by at most a few ulps when {@code days} is a
+   * whole number of milliseconds (the bound is stated and checked in {@code DecayProperties});
+   * otherwise also by the rounding of the half-life to a millisecond. The factor tables are
+   * built once, in the constructor, and take at most 12.4 KB (7.4 KB for 30 days).
+   *
+   * <p>Equality, hash code and text are those of a record with the one component {@code days};
+   * the tables are derived from it.
    */
-  record HalfLife(double days) implements Decay {
-    /** @throws IllegalArgumentException if the half-life is not finite and positive */
-    public HalfLife {
+  final class HalfLife implements Decay {
+    private final double days;
+    private final HalfLifeTable table;
+
+    /**
+     * @param days the half-life in days, finite and {@code > 0}
+     * @throws IllegalArgumentException if the half-life is not finite and positive
+     */
+    public HalfLife(double days) {
       if (!(days > 0) || !Double.isFinite(days)) {
         throw new IllegalArgumentException("half-life days must be finite and > 0, got " + days);
       }
+      this.days = days;
+      this.table = new HalfLifeTable(days);
+    }
+
+    /** The half-life in days, as declared. */
+    public double days() {
+      return days;
+    }
+
+    /**
+     * The weight at a fractional age: {@code ageDays × 86,400,000} rounded to the nearest whole
+     * millisecond (ties to even), then {@link #weightMillis(long)}. Ages computed as a whole
+     * number of milliseconds over 86,400,000 therefore map back to that number exactly.
+     *
+     * @throws IllegalArgumentException for a negative or NaN age
+     */
+    @Override
+    public double weight(double ageDays) {
+      return table.weightOfDays(ageDays);
+    }
+
+    /**
+     * The weight as the class comment defines it.
+     *
+     * @throws IllegalArgumentException for a negative age
+     */
+    @Override
+    public double weightMillis(long ageMillis) {
+      return table.weightOfMillis(ageMillis);
+    }
+
+    /** The tables, for extraction's per-event path. */
+    HalfLifeTable table() {
+      return table;
     }
 
     @Override
-    public double weight(double ageDays) {
-      return Math.pow(0.5, ageDays / days);
+    public boolean equals(Object o) {
+      return o instanceof HalfLife other && Double.compare(days, other.days) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      return Double.hashCode(days);
+    }
+
+    @Override
+    public String toString() {
+      return "HalfLife[days=" + days + "]";
     }
   }
 
@@ -109,6 +198,11 @@ public sealed interface Decay permits Decay.None, Decay.HalfLife, Decay.StepSche
         }
       }
       return beyond;
+    }
+
+    @Override
+    public double weightMillis(long ageMillis) {
+      return weight(ageMillis / HalfLifeTable.MILLIS_PER_DAY);
     }
   }
 }

@@ -310,10 +310,11 @@ public final class FittedSchema {
         if (slots == null || events.isAfter(i, asOfSecond, asOfNano)) {
           continue; // a type no feature reads, or the future, which is not evidence
         }
-        double age = events.ageDays(i, asOfMillis);
+        double ageMillis = events.ageMillis(i, asOfMillis);
+        double age = EventColumns.toDays(ageMillis); // events.ageDays, without computing ageMillis twice
         int count = events.count(i);
         for (int k : slots) {
-          eventFeatures[k].accept(age, count, out);
+          eventFeatures[k].accept(age, ageMillis, count, out);
         }
       }
     }
@@ -330,10 +331,11 @@ public final class FittedSchema {
       if (type < 0 || events.isAfter(i, asOfSecond, asOfNano)) {
         continue;
       }
-      double age = events.ageDays(i, asOfMillis);
+      double ageMillis = events.ageMillis(i, asOfMillis);
+      double age = EventColumns.toDays(ageMillis); // events.ageDays, as the untapped pass computes it
       int count = events.count(i);
       for (int k : eventSlotsByType.slotsAt(type)) {
-        eventFeatures[k].accept(age, count, out);
+        eventFeatures[k].accept(age, ageMillis, count, out);
       }
       tap.accept(type, age, count);
     }

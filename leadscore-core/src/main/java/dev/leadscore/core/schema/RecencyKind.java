@@ -77,7 +77,7 @@ final class RecencyKind extends FeatureKind {
     }
 
     @Override
-    void accept(double ageDays, int count, double[] out) {
+    void accept(double ageDays, double ageMillis, int count, double[] out) {
       if (count > 0 && ageDays < out[offset]) { // an event that happened 0 times did not happen
         out[offset] = ageDays;
       }
