@@ -75,6 +75,9 @@ public final class ModelScorer implements LeadScorer {
   private final LinearModel handBuilt;
   private final FittedSchema schema;
   private final DoubleUnaryOperator calibration;
+  // A trained model's calibrator, called directly on the hot path (one call a score, no lambda and
+  // no range check: every Calibrator kind returns a probability); null for a hand-built scorer.
+  private final Calibrator calibrator;
   private final TierCutoffs cutoffs;
   // Weights in extraction units, only to name the column of a non-finite logit (the error path).
   private final double[] weights;
@@ -112,6 +115,7 @@ public final class ModelScorer implements LeadScorer {
       this.explainer = new Explainer(model);
     }
     this.calibration = Objects.requireNonNull(calibration, "calibration");
+    this.calibrator = trained != null ? trained.calibrator() : null;
     this.cutoffs = Objects.requireNonNull(cutoffs, "cutoffs");
     this.schema = trained != null ? trained.schema() : model.schema();
     this.weights = trained != null ? trained.rawWeights() : model.weights();
@@ -222,6 +226,9 @@ public final class ModelScorer implements LeadScorer {
    * @throws IllegalStateException if the calibration returns something other than a probability
    */
   public double probability(double logit) {
+    if (calibrator != null) {
+      return calibrator.probability(logit); // a trained model's: a sealed calibrator, always in [0, 1]
+    }
     double p = calibration.applyAsDouble(logit);
     if (!(p >= 0.0 && p <= 1.0)) {
       throw new IllegalStateException("the calibration of model '" + modelId + "' maps logit " + logit + " to " + p
