@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadscore.core.internal.DecayJson;
 import dev.leadscore.core.schema.Decay;
 import dev.leadscore.core.schema.ReasonTemplates;
 import java.util.ArrayList;
@@ -122,7 +123,7 @@ final class RuleJson {
       ArrayNode types = o.putArray("eventTypes");
       r.eventTypes().forEach(types::add);
       o.put("pointsPerEvent", r.pointsPerEvent());
-      writeDecay(o, r.decay());
+      DecayJson.write(o, r.decay());
       putFinite(o, "windowDays", r.windowDays());
       o.put("maxEvents", r.maxEvents());
       reasons = r.reasons();
@@ -139,26 +140,6 @@ final class RuleJson {
       t.put("missing", reasons.missing());
     }
     return o;
-  }
-
-  /** The same shape as the feature schema's decay. */
-  private static void writeDecay(ObjectNode o, Decay decay) {
-    ObjectNode d = o.putObject("decay");
-    if (decay instanceof Decay.HalfLife h) {
-      d.put("type", "halfLife");
-      d.put("days", h.days());
-    } else if (decay instanceof Decay.StepSchedule s) {
-      d.put("type", "steps");
-      ArrayNode steps = d.putArray("steps");
-      for (Decay.Step step : s.steps()) {
-        ObjectNode st = steps.addObject();
-        st.put("upToDays", step.upToDays());
-        st.put("weight", step.weight());
-      }
-      d.put("beyond", s.beyond());
-    } else {
-      d.put("type", "none");
-    }
   }
 
   /** Unbounded limits are written by leaving the field out. */

@@ -1,9 +1,9 @@
 package dev.leadscore.core.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadscore.core.Lead;
+import dev.leadscore.core.internal.DecayJson;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,28 +75,9 @@ final class EventCountKind extends FeatureKind {
   void writeJson(ObjectNode o) {
     SchemaJson.putStrings(o, "eventTypes", f.eventTypes());
     SchemaJson.putFinite(o, "windowDays", f.windowDays());
-    writeDecay(o, f.decay());
+    DecayJson.write(o, f.decay());
     SchemaJson.putFinite(o, "cap", f.cap());
     o.put("log1p", f.log1p());
-  }
-
-  private static void writeDecay(ObjectNode o, Decay decay) {
-    ObjectNode d = o.putObject("decay");
-    if (decay instanceof Decay.HalfLife h) {
-      d.put("type", "halfLife");
-      d.put("days", h.days());
-    } else if (decay instanceof Decay.StepSchedule s) {
-      d.put("type", "steps");
-      ArrayNode steps = d.putArray("steps");
-      for (Decay.Step step : s.steps()) {
-        ObjectNode st = steps.addObject();
-        st.put("upToDays", step.upToDays());
-        st.put("weight", step.weight());
-      }
-      d.put("beyond", s.beyond());
-    } else {
-      d.put("type", "none");
-    }
   }
 
   @Override
