@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadscore.core.AttributeValue;
 import dev.leadscore.core.Lead;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,13 +46,7 @@ final class EmailDomainKind extends FeatureKind {
 
   @Override
   List<Column> columns(int offset, FittedFeature ff) {
-    List<String> levels = new ArrayList<>();
-    for (EmailDomainClass s : EmailDomainClass.values()) {
-      levels.add(s.name().toLowerCase(Locale.ROOT));
-    }
-    List<Column> out = new ArrayList<>();
-    levelColumns(offset, levels, out);
-    return out;
+    return fixedLevelColumns(offset, EmailDomainClass.values());
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadscore.core.Lead;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -83,6 +84,17 @@ abstract class FeatureKind {
     if (missingFlag) {
       out.add(new Column(offset + 1, n + "_missing", n, spec.family(), Column.Role.MISSING_FLAG, null));
     }
+    return out;
+  }
+
+  /** One level column per constant of a fixed set of levels, named by its lower-case name. */
+  final List<Column> fixedLevelColumns(int offset, Enum<?>[] levels) {
+    List<String> names = new ArrayList<>(levels.length);
+    for (Enum<?> level : levels) {
+      names.add(level.name().toLowerCase(Locale.ROOT));
+    }
+    List<Column> out = new ArrayList<>();
+    levelColumns(offset, names, out);
     return out;
   }
 

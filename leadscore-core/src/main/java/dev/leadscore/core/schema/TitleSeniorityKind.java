@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadscore.core.AttributeValue;
 import dev.leadscore.core.Lead;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,13 +43,7 @@ final class TitleSeniorityKind extends FeatureKind {
 
   @Override
   List<Column> columns(int offset, FittedFeature ff) {
-    List<String> levels = new ArrayList<>();
-    for (Seniority s : Seniority.values()) {
-      levels.add(s.name().toLowerCase(Locale.ROOT));
-    }
-    List<Column> out = new ArrayList<>();
-    levelColumns(offset, levels, out);
-    return out;
+    return fixedLevelColumns(offset, Seniority.values());
   }
 
   @Override
