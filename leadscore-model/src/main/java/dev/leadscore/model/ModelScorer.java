@@ -114,8 +114,8 @@ public final class ModelScorer implements LeadScorer {
       Objects.requireNonNull(model, "model");
       this.explainer = new Explainer(model);
     }
-    this.calibration = Objects.requireNonNull(calibration, "calibration");
     this.calibrator = trained != null ? trained.calibrator() : null;
+    this.calibration = trained != null ? calibrator::probability : Objects.requireNonNull(calibration, "calibration");
     this.cutoffs = Objects.requireNonNull(cutoffs, "cutoffs");
     this.schema = trained != null ? trained.schema() : model.schema();
     this.weights = trained != null ? trained.rawWeights() : model.weights();
@@ -166,8 +166,7 @@ public final class ModelScorer implements LeadScorer {
    */
   public static ModelScorer of(TrainedModel trained) {
     Objects.requireNonNull(trained, "trained");
-    return new ModelScorer(trained.modelId(), trained.modelVersion(), trained, null, trained.calibrator()::probability,
-        trained.cutoffs());
+    return new ModelScorer(trained.modelId(), trained.modelVersion(), trained, null, null, trained.cutoffs());
   }
 
   /** A scorer whose probability is the plain logistic function of the logit ({@link Calibrator#identity()}). */
