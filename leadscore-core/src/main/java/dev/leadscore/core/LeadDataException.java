@@ -13,8 +13,11 @@ import java.util.Objects;
 public final class LeadDataException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The lead's id, or {@code null} when the id itself is the problem. */
   private final String leadId;
+  /** The attribute, event or column at fault. */
   private final String field;
+  /** What was wrong, in words. */
   private final String problem;
 
   /**

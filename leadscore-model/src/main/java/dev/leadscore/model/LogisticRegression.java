@@ -160,6 +160,7 @@ public final class LogisticRegression {
       return DEFAULTS;
     }
 
+    /** A builder starting from {@link #defaults()}. */
     public static Builder builder() {
       return new Builder();
     }
@@ -258,6 +259,7 @@ public final class LogisticRegression {
         return this;
       }
 
+      /** The options set so far. */
       public Options build() {
         return new Options(this);
       }
@@ -278,6 +280,7 @@ public final class LogisticRegression {
    */
   public record Fit(double intercept, double[] weights, double standardisedIntercept, double[] standardisedWeights,
       int iterations, double maxGradient, double objective) {
+    /** Copies both weight arrays, so the fit cannot be changed through them. */
     public Fit {
       weights = weights.clone();
       standardisedWeights = standardisedWeights.clone();

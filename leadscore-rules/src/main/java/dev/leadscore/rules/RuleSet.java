@@ -198,7 +198,11 @@ public final class RuleSet {
     return RuleJson.read(RuleJson.parse(json));
   }
 
-  /** Reads a rule set from a JSON file (UTF-8). */
+  /**
+   * Reads a rule set from a JSON file (UTF-8).
+   *
+   * @throws IOException if the file cannot be read
+   */
   public static RuleSet read(Path file) throws IOException {
     return fromJson(Files.readString(file, StandardCharsets.UTF_8));
   }

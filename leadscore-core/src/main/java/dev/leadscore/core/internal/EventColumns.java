@@ -143,7 +143,7 @@ public final class EventColumns extends AbstractList<ActivityEvent> implements R
 
   /**
    * {@link Instant#toEpochMilli()} as a double (the instant's millisecond, rounded down), exact
-   * for every instant within ±285,000 years of 1970 (|millis| < 2^53), and approximate instead of
+   * for every instant within ±285,000 years of 1970 ({@code |millis| < 2^53}), and approximate instead of
    * overflowing for the extreme instants ({@link Instant#MIN}, {@link Instant#MAX}) that
    * {@code toEpochMilli} cannot represent. Non-decreasing in the instant.
    */

@@ -117,7 +117,11 @@ public final class FeatureSchema {
     return SchemaJson.readSchema(SchemaJson.parse(json, "schema"));
   }
 
-  /** Reads a schema from a JSON file (UTF-8). */
+  /**
+   * Reads a schema from a JSON file (UTF-8).
+   *
+   * @throws IOException if the file cannot be read
+   */
   public static FeatureSchema read(Path file) throws IOException {
     return fromJson(Files.readString(file, StandardCharsets.UTF_8));
   }
