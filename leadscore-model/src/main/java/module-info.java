@@ -11,7 +11,9 @@ module dev.leadscore.model {
   requires transitive dev.leadscore.explain;
   // Not transitive: no public type of the model module takes or returns a Jackson type.
   requires com.fasterxml.jackson.databind;
-  requires ejml.simple;
+  // EJML's jars carry no module name, so these are the automatic names Java derives from Maven's
+  // file names (ejml-ddense-0.46.1.jar -> ejml.ddense). They are stable because Maven always names a
+  // dependency artifactId-version.jar; a host that renames the jars must keep that form.
   requires ejml.ddense;
   requires ejml.core;
 
