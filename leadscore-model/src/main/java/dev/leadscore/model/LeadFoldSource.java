@@ -74,6 +74,6 @@ final class LeadFoldSource implements FoldSource {
     double[] trainX = Extraction.matrix(fitted, leads, trainRows, asOf, workers);
     double[] testX = Extraction.matrix(fitted, leads, testRows, asOf, workers);
     return new FoldData(trainX, trainRows.length, trainY, testX, test, testRows, fitted.width(),
-        Extraction.columnNames(fitted));
+        Extraction.columnNames(fitted), Extraction.indicators(fitted));
   }
 }

@@ -123,7 +123,7 @@ public final class ModelTrainer {
       LinearModel model;
       try {
         LambdaPath path = new LambdaPath(x, n, d, y, Folds.sampleWeights(options.classWeights(), y), workers,
-            Extraction.columnNames(fitted));
+            Extraction.columnNames(fitted), Extraction.indicators(fitted));
         model = path.fit(lambda, null, options.maxIterations(), options.tolerance(), progress::iteration, true);
       } catch (TrainingException e) {
         throw new TrainingException("final fit on all " + n + " leads, lambda " + lambda + ": " + e.getMessage(), e);

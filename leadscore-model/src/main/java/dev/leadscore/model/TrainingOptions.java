@@ -17,7 +17,7 @@ import java.util.Optional;
  * <ul>
  *   <li>lambdas: {@value #DEFAULT_GRID_SIZE} values {@code 10^-3, 10^-2.5, ..., 10^3} ({@link
  *       #defaultLambdas()}); lambda is the L2 penalty on the summed log loss over standardised
- *       features, i.e. scikit-learn's {@code 1 / C};
+ *       numeric and 0/1 indicator columns, i.e. scikit-learn's {@code 1 / C};
  *   <li>5 folds, seed 0, {@link SelectionMetric#LOG_LOSS}, {@link CalibrationMethod#PLATT},
  *       {@link ClassWeights#none()};
  *   <li>tier policy {@code TierPolicy.shares(0.12, 0.26, 0.39)}: the field figures in DESIGN.md
