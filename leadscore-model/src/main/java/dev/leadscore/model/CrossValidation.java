@@ -33,7 +33,8 @@ final class CrossValidation {
       double[] s = Folds.sampleWeights(classWeights, fd.trainY());
       LambdaPath path;
       try {
-        path = new LambdaPath(fd.trainX(), fd.trainRows(), fd.width(), fd.trainY(), s, workers, fd.columnNames());
+        path = new LambdaPath(fd.trainX(), fd.trainRows(), fd.width(), fd.trainY(), s, workers, fd.columnNames(),
+            fd.indicators());
       } catch (TrainingException e) {
         throw new TrainingException("cross-validation fold " + (k + 1) + " of " + folds + ": " + e.getMessage(), e);
       }

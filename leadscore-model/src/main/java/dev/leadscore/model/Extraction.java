@@ -3,6 +3,8 @@ package dev.leadscore.model;
 import dev.leadscore.core.LabelledLead;
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.LeadDataException;
+import dev.leadscore.core.schema.BooleanFeature;
+import dev.leadscore.core.schema.Column;
 import dev.leadscore.core.schema.FeatureSchema;
 import dev.leadscore.core.schema.FittedSchema;
 import java.time.Instant;
@@ -96,5 +98,22 @@ final class Extraction {
   /** The schema's column names, in order. */
   static String[] columnNames(FittedSchema schema) {
     return schema.columns().stream().map(c -> c.name()).toArray(String[]::new);
+  }
+
+  /**
+   * Which of the schema's columns are indicators, penalised on their 0/1 scale rather than
+   * standardised (see {@link Standardisation}): one-hot levels (categorical levels, quantile bins,
+   * title and e-mail classes), missing flags, and the value of a boolean feature. Value, basis and
+   * interaction columns of every other kind are numeric.
+   */
+  static boolean[] indicators(FittedSchema schema) {
+    List<Column> columns = schema.columns();
+    boolean[] out = new boolean[columns.size()];
+    for (Column c : columns) {
+      out[c.index()] = c.role() == Column.Role.LEVEL || c.role() == Column.Role.MISSING_FLAG
+          || (c.role() == Column.Role.VALUE
+              && schema.schema().features().get(schema.featureIndex(c.feature())) instanceof BooleanFeature);
+    }
+    return out;
   }
 }

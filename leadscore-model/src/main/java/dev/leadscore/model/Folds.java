@@ -52,6 +52,20 @@ final class Folds {
     return fold;
   }
 
+  /**
+   * Forward-chaining blocks ({@link FoldScheme#FORWARD_CHAINING}): row {@code i} of {@code n}, in
+   * the given (time) order, goes to block {@code floor(i (k + 1) / n)}, so the {@code k + 1}
+   * consecutive blocks differ in size by at most one. Validation {@code v = 0..k-1} fits on blocks
+   * {@code 0..v} and predicts block {@code v + 1} ({@link LeadFoldSource}). O(n).
+   */
+  static int[] forwardBlocks(int n, int k) {
+    int[] block = new int[n];
+    for (int i = 0; i < n; i++) {
+      block[i] = (int) ((long) i * (k + 1) / n);
+    }
+    return block;
+  }
+
   private static void shuffle(int[] a, SplittableRandom random) {
     for (int i = a.length - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);

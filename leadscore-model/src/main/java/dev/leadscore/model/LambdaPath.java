@@ -24,13 +24,27 @@ final class LambdaPath {
    * @throws TrainingException if a column's values are too large to standardise (naming it)
    */
   LambdaPath(double[] x, int n, int d, boolean[] y, double[] sampleWeights, Workers workers, String[] columnNames) {
-    this(x, n, d, y, sampleWeights, workers, columnNames, LogisticSolver.StepMethod.AUTO);
+    this(x, n, d, y, sampleWeights, workers, columnNames, null, LogisticSolver.StepMethod.AUTO);
+  }
+
+  /**
+   * As above, with the indicator columns (kept on their 0/1 scale, see {@link Standardisation}),
+   * or null when every column is numeric.
+   */
+  LambdaPath(double[] x, int n, int d, boolean[] y, double[] sampleWeights, Workers workers, String[] columnNames,
+      boolean[] indicators) {
+    this(x, n, d, y, sampleWeights, workers, columnNames, indicators, LogisticSolver.StepMethod.AUTO);
   }
 
   /** As above, with the Newton step method forced (for tests and benchmarks). */
   LambdaPath(double[] x, int n, int d, boolean[] y, double[] sampleWeights, Workers workers, String[] columnNames,
       LogisticSolver.StepMethod method) {
-    this.standardisation = Standardisation.fit(x, n, d, columnNames);
+    this(x, n, d, y, sampleWeights, workers, columnNames, null, method);
+  }
+
+  private LambdaPath(double[] x, int n, int d, boolean[] y, double[] sampleWeights, Workers workers,
+      String[] columnNames, boolean[] indicators, LogisticSolver.StepMethod method) {
+    this.standardisation = Standardisation.fit(x, n, d, columnNames, indicators);
     String[] names = null;
     if (columnNames != null) {
       names = new String[standardisation.activeCount()];

@@ -11,6 +11,11 @@ import java.util.List;
  * Cross-validation folds over labelled leads: for each fold the declared schema is fitted on that
  * fold's training leads only, and both the training and the held-out leads are extracted with that
  * fold's fitted schema (so imputation values and category levels never see held-out rows).
+ *
+ * <p>Two layouts: K-fold (fold {@code k} holds out the leads assigned {@code k} and trains on the
+ * rest) and forward chaining ({@link Folds#forwardBlocks}: fold {@code k} trains on blocks {@code
+ * 0..k} and holds out block {@code k + 1}, leaving later blocks out). Anything else chosen on
+ * held-out leads (bases, interactions) can reuse this source with {@link CrossValidation}.
  */
 final class LeadFoldSource implements FoldSource {
   private final FeatureSchema schema;
@@ -19,14 +24,26 @@ final class LeadFoldSource implements FoldSource {
   private final int[] fold;
   private final int folds;
   private final Instant asOf;
+  private final boolean forward;
 
+  /** K-fold: {@code fold[i]} in {@code [0, folds)} is the fold lead {@code i} is held out in. */
   LeadFoldSource(FeatureSchema schema, List<LabelledLead> leads, boolean[] y, int[] fold, int folds, Instant asOf) {
+    this(schema, leads, y, fold, folds, asOf, false);
+  }
+
+  /**
+   * @param forward whether {@code fold} holds forward-chaining blocks {@code 0..folds} ({@link
+   *     Folds#forwardBlocks}) rather than K-fold assignments
+   */
+  LeadFoldSource(FeatureSchema schema, List<LabelledLead> leads, boolean[] y, int[] fold, int folds, Instant asOf,
+      boolean forward) {
     this.schema = schema;
     this.leads = leads;
     this.y = y;
     this.fold = fold;
     this.folds = folds;
     this.asOf = asOf;
+    this.forward = forward;
   }
 
   @Override
@@ -47,19 +64,23 @@ final class LeadFoldSource implements FoldSource {
   @Override
   public FoldData fold(int k, Workers workers) {
     int n = leads.size();
+    int held = forward ? k + 1 : k;
     int test = 0;
+    int train = 0;
     for (int f : fold) {
-      if (f == k) {
+      if (f == held) {
         test++;
+      } else if (!forward || f < held) {
+        train++;
       }
     }
-    int[] trainRows = new int[n - test];
+    int[] trainRows = new int[train];
     int[] testRows = new int[test];
-    boolean[] trainY = new boolean[n - test];
+    boolean[] trainY = new boolean[train];
     for (int i = 0, a = 0, b = 0; i < n; i++) {
-      if (fold[i] == k) {
+      if (fold[i] == held) {
         testRows[b++] = i;
-      } else {
+      } else if (!forward || fold[i] < held) {
         trainY[a] = y[i];
         trainRows[a++] = i;
       }
@@ -74,6 +95,6 @@ final class LeadFoldSource implements FoldSource {
     double[] trainX = Extraction.matrix(fitted, leads, trainRows, asOf, workers);
     double[] testX = Extraction.matrix(fitted, leads, testRows, asOf, workers);
     return new FoldData(trainX, trainRows.length, trainY, testX, test, testRows, fitted.width(),
-        Extraction.columnNames(fitted));
+        Extraction.columnNames(fitted), Extraction.indicators(fitted));
   }
 }

@@ -13,8 +13,15 @@ final class MatrixFoldSource implements FoldSource {
   private final int[] fold;
   private final int folds;
   private final String[] names;
+  private final boolean[] indicators;
 
   MatrixFoldSource(double[] x, int n, int d, boolean[] y, int[] fold, int folds, String[] names) {
+    this(x, n, d, y, fold, folds, names, null);
+  }
+
+  /** As above, with the indicator columns (see {@link Standardisation}), or null for none. */
+  MatrixFoldSource(double[] x, int n, int d, boolean[] y, int[] fold, int folds, String[] names,
+      boolean[] indicators) {
     if (y.length != n || fold.length != n) {
       throw new IllegalArgumentException("labels and folds need " + n + " entries, got " + y.length + " and " + fold.length);
     }
@@ -30,6 +37,7 @@ final class MatrixFoldSource implements FoldSource {
     this.fold = fold;
     this.folds = folds;
     this.names = names;
+    this.indicators = indicators;
   }
 
   @Override
@@ -69,6 +77,6 @@ final class MatrixFoldSource implements FoldSource {
         trainY[a++] = y[i];
       }
     }
-    return new FoldData(trainX, train, trainY, testX, test, testIndex, d, names);
+    return new FoldData(trainX, train, trainY, testX, test, testIndex, d, names, indicators);
   }
 }

@@ -89,20 +89,62 @@ public final class ModelTrainer {
     int[] fold = Folds.stratified(y, folds, options.seed());
     TrainingProgress progress = options.progress();
     double[] lambdas = options.lambdas();
+    List<String> warnings = new ArrayList<>();
+    FoldScheme scheme = options.foldScheme();
+    int[] blocks = null;
+    if (scheme == FoldScheme.FORWARD_CHAINING) {
+      blocks = Folds.forwardBlocks(n, folds);
+      String why = forwardChainingProblem(blocks, y, folds);
+      if (why != null) {
+        warnings.add("forward chaining is not possible (" + why + "); lambda was chosen on " + folds
+            + " stratified random folds instead");
+        scheme = FoldScheme.STRATIFIED;
+        blocks = null;
+      }
+    }
+    int minority = Math.min(positives, n - positives);
+    boolean tooFew = minority < MIN_MINORITY_PER_FOLD * folds;
     try (Workers workers = new Workers(options.threads())) {
-      CrossValidation.Outcome cv = CrossValidation.run(new LeadFoldSource(schema, data, y, fold, folds, asOf),
-          lambdas, options.classWeights(), options.maxIterations(), options.tolerance(), workers, progress);
-      List<TrainingSummary.LambdaScore> table = new ArrayList<>();
-      for (int li = 0; li < lambdas.length; li++) {
-        double[] p = Calibrator.identity().probabilities(cv.logits()[li]);
-        table.add(new TrainingSummary.LambdaScore(lambdas[li], Metrics.logLoss(p, y), Metrics.rocAuc(cv.logits()[li], y),
-            Metrics.brierScore(p, y), cv.iterations()[li]));
+      ClassWeights cw = options.classWeights();
+      int maxIt = options.maxIterations();
+      double tol = options.tolerance();
+      CrossValidation.Outcome cv;
+      List<TrainingSummary.LambdaScore> table;
+      if (blocks == null) {
+        cv = CrossValidation.run(new LeadFoldSource(schema, data, y, fold, folds, asOf), lambdas, cw, maxIt, tol,
+            workers, progress);
+        table = lambdaTable(lambdas, cv, y, null);
+      } else {
+        CrossValidation.Outcome forward = CrossValidation.run(
+            new LeadFoldSource(schema, data, y, blocks, folds, asOf, true), lambdas, cw, maxIt, tol, workers, progress);
+        table = lambdaTable(lambdas, forward, y, blocks);
+        cv = null;
       }
       int best = choose(table, options.selectionMetric());
+      if (tooFew && lambdas.length > 1) {
+        int fallback = nearestToOne(lambdas);
+        warnings.add("only " + minority + " " + (minority == positives ? "converted" : "non-converted") + " leads for "
+            + folds + " validation folds (fewer than " + MIN_MINORITY_PER_FOLD + " per fold): the held-out figures are"
+            + " too noisy to choose lambda (they favoured " + lambdas[best] + "), so lambda is "
+            + lambdas[fallback] + ", the grid value nearest scikit-learn's default C = 1; the out-of-fold quality is"
+            + " unreliable: collect more labelled leads or score with rules");
+        best = fallback;
+      } else if (tooFew) {
+        warnings.add("only " + minority + " " + (minority == positives ? "converted" : "non-converted") + " leads for "
+            + folds + " validation folds (fewer than " + MIN_MINORITY_PER_FOLD + " per fold): the out-of-fold quality"
+            + " is unreliable: collect more labelled leads or score with rules");
+      }
       double lambda = lambdas[best];
       progress.lambdaChosen(lambda, table.get(best).logLoss(), table.get(best).auc());
+      double[] oof;
+      if (cv != null) {
+        oof = cv.logits()[best];
+      } else {
+        // calibration and tier cut-offs need a prediction for every lead: stratified folds, chosen lambda only
+        oof = CrossValidation.run(new LeadFoldSource(schema, data, y, fold, folds, asOf), new double[] {lambda}, cw,
+            maxIt, tol, workers, progress).logits()[0];
+      }
 
-      double[] oof = cv.logits()[best];
       Calibrator calibrator = calibrate(options.calibration(), oof, y);
       double[] oofP = calibrator.probabilities(oof);
       HeldOut outOfFold = new HeldOut(oof, oofP, y);
@@ -123,7 +165,7 @@ public final class ModelTrainer {
       LinearModel model;
       try {
         LambdaPath path = new LambdaPath(x, n, d, y, Folds.sampleWeights(options.classWeights(), y), workers,
-            Extraction.columnNames(fitted));
+            Extraction.columnNames(fitted), Extraction.indicators(fitted));
         model = path.fit(lambda, null, options.maxIterations(), options.tolerance(), progress::iteration, true);
       } catch (TrainingException e) {
         throw new TrainingException("final fit on all " + n + " leads, lambda " + lambda + ": " + e.getMessage(), e);
@@ -131,7 +173,7 @@ public final class ModelTrainer {
 
       TrainingSummary summary = new TrainingSummary(n, positives, folds, options.selectionMetric(), table, lambda,
           model.iterations, model.maxGradient, outOfFold.auc(), outOfFold.logLoss(), outOfFold.brier(),
-          new TrainingSummary.OutOfFold(outOfFold, fold));
+          new TrainingSummary.OutOfFold(outOfFold, fold), scheme, warnings);
       Instant createdAt = options.createdAt().orElse(asOf);
       TrainingOptions recorded = options.toBuilder().progress(TrainingProgress.NONE).build();
       Provenance provenance = new Provenance(Version.LIBRARY, recorded, dataHash,
@@ -140,6 +182,76 @@ public final class ModelTrainer {
           createdAt, fitted, model.standardisation, model.intercept, model.weights, lambda, model.covariance,
           calibrator, cutoffs, background, summary, provenance, reference);
     }
+  }
+
+  /**
+   * Fewest leads of the smaller class per validation fold for the held-out figures to choose
+   * lambda: below it one or two conversions per fold decide, and log loss favours the largest
+   * penalty whatever the data (5 conversions in 5 folds chose lambda 1000, out-of-fold AUC 0.48).
+   */
+  static final int MIN_MINORITY_PER_FOLD = 5;
+
+  /** Why forward chaining cannot run on these blocks (a block without a class), or null. */
+  static String forwardChainingProblem(int[] blocks, boolean[] y, int folds) {
+    int[] pos = new int[folds + 1];
+    int[] all = new int[folds + 1];
+    for (int i = 0; i < y.length; i++) {
+      all[blocks[i]]++;
+      pos[blocks[i]] += y[i] ? 1 : 0;
+    }
+    for (int b = 0; b <= folds; b++) {
+      if (all[b] == 0 || pos[b] == 0 || pos[b] == all[b]) {
+        return "block " + (b + 1) + " of " + (folds + 1) + " in time order has " + pos[b] + " converted and "
+            + (all[b] - pos[b]) + " non-converted leads";
+      }
+    }
+    return null;
+  }
+
+  /**
+   * One row per lambda from the pooled held-out logits: every lead for K-fold, the leads of blocks
+   * 1..K for forward chaining (block 0 is never held out).
+   */
+  private static List<TrainingSummary.LambdaScore> lambdaTable(double[] lambdas, CrossValidation.Outcome cv,
+      boolean[] y, int[] blocks) {
+    int[] rows = null;
+    if (blocks != null) {
+      rows = java.util.stream.IntStream.range(0, y.length).filter(i -> blocks[i] > 0).toArray();
+    }
+    boolean[] yy = rows == null ? y : new boolean[rows.length];
+    if (rows != null) {
+      for (int r = 0; r < rows.length; r++) {
+        yy[r] = y[rows[r]];
+      }
+    }
+    List<TrainingSummary.LambdaScore> table = new ArrayList<>();
+    for (int li = 0; li < lambdas.length; li++) {
+      double[] z = cv.logits()[li];
+      if (rows != null) {
+        double[] sub = new double[rows.length];
+        for (int r = 0; r < rows.length; r++) {
+          sub[r] = z[rows[r]];
+        }
+        z = sub;
+      }
+      double[] p = Calibrator.identity().probabilities(z);
+      table.add(new TrainingSummary.LambdaScore(lambdas[li], Metrics.logLoss(p, yy), Metrics.rocAuc(z, yy),
+          Metrics.brierScore(p, yy), cv.iterations()[li]));
+    }
+    return table;
+  }
+
+  /** The index of the grid value nearest 1 on a log scale (ties to the larger). */
+  static int nearestToOne(double[] lambdas) {
+    int best = lambdas.length - 1;
+    for (int i = lambdas.length - 2; i >= 0; i--) {
+      double d = lambdas[i] > 0 ? Math.abs(Math.log(lambdas[i])) : Double.POSITIVE_INFINITY;
+      double b = lambdas[best] > 0 ? Math.abs(Math.log(lambdas[best])) : Double.POSITIVE_INFINITY;
+      if (d < b) {
+        best = i;
+      }
+    }
+    return best;
   }
 
   private static List<LabelledLead> checked(List<LabelledLead> leads) {

@@ -3,9 +3,16 @@ package dev.leadscore.model;
 import java.util.Arrays;
 
 /**
- * Per-column standardisation {@code z = (x - mean) / scale}, fitted on training rows only, with
- * {@code scale} the population standard deviation (ddof = 0, as scikit-learn's
- * {@code StandardScaler}). A column whose training values are all equal is <em>constant</em>: its
+ * Per-column standardisation {@code z = (x - mean) / scale}, fitted on training rows only. A
+ * numeric column's {@code scale} is its population standard deviation (ddof = 0, as scikit-learn's
+ * {@code StandardScaler}); an <em>indicator</em> column (a one-hot level, a boolean, a missing
+ * flag, a bin: see {@link Extraction#indicators}) keeps its 0/1 scale, {@code scale = 1}. Why: the
+ * L2 penalty acts on the weights of {@code z}, and dividing a 0/1 column with share {@code p} by
+ * its standard deviation {@code sqrt(p (1 - p))} would make its penalty about {@code 1 / p} weaker,
+ * so a level seen on two leads could take any weight it liked. On the 0/1 scale every level pays
+ * the same price per unit of log-odds, as with scikit-learn's {@code OneHotEncoder}; indicators
+ * are still centred (the mean is subtracted), which moves only the intercept and keeps Newton's
+ * system well conditioned. A column whose training values are all equal is <em>constant</em>: its
  * scale is 0, it is left out of the solver and its weight is exactly 0.
  *
  * <p>{@code z} is computed as {@code (x - mean) * (1 / scale)} in training (the solver's design and
@@ -41,15 +48,32 @@ final class Standardisation {
     }
   }
 
+  /**
+   * Below this sum of squared deviations a column's squares may have lost bits to underflow (they
+   * are subnormal from about 1e-308), so its standard deviation is recomputed with rescaled
+   * deviations; 2^-900 leaves every square that matters a full 53-bit significand.
+   */
+  static final double TINY_SQUARES = 0x1p-900;
+
   /** {@link #fit(double[], int, int, String[])} without column names (columns named by index). */
   static Standardisation fit(double[] x, int n, int d) {
     return fit(x, n, d, null);
+  }
+
+  /** {@link #fit(double[], int, int, String[], boolean[])} with every column numeric. */
+  static Standardisation fit(double[] x, int n, int d, String[] names) {
+    return fit(x, n, d, names, null);
   }
 
   /**
    * Fits the means and scales of a row-major {@code n x d} matrix; {@code x} is not modified.
    * Two passes (mean, then mean squared deviation) in row order, so the result does not depend on
    * threads. Cost O(n d).
+   *
+   * <p><b>Tiny values.</b> A non-constant column whose squared deviations sum to less than {@link
+   * #TINY_SQUARES} (deviations below about {@code 1e-135}, e.g. a feature recorded in units of
+   * {@code 1e-170}) has its deviations divided by the largest of them before squaring, so it is
+   * standardised like the same rows at scale 1 instead of underflowing to a zero scale.
    *
    * <p><b>Huge values.</b> A column whose squared deviations overflow (values beyond about
    * {@code 1e154}) has its standard deviation recomputed with every deviation divided by the
@@ -59,13 +83,17 @@ final class Standardisation {
    * TrainingException} naming the column and the remedy (clip or log-transform the feature).
    *
    * @param names full-width column names for messages, or null
-   * @throws IllegalArgumentException if {@code n < 1} or a value is not finite (naming row and
-   *     column)
+   * @param indicators which columns are indicators (scale 1 unless constant), or null for none
+   * @throws IllegalArgumentException if {@code n < 1}, a value is not finite (naming row and
+   *     column) or {@code indicators} has the wrong length
    * @throws TrainingException if a non-constant column's values are too large to standardise
    */
-  static Standardisation fit(double[] x, int n, int d, String[] names) {
+  static Standardisation fit(double[] x, int n, int d, String[] names, boolean[] indicators) {
     if (n < 1) {
       throw new IllegalArgumentException("cannot standardise 0 rows");
+    }
+    if (indicators != null && indicators.length != d) {
+      throw new IllegalArgumentException("indicators: expected " + d + " (one per column), got " + indicators.length);
     }
     double[] sum = new double[d];
     double[] min = new double[d];
@@ -104,8 +132,12 @@ final class Standardisation {
         scale[j] = 0.0;
       } else if (!Double.isFinite(mean[j])) {
         throw tooLarge(j, names, min[j], max[j], "their sum overflows, so the mean is " + mean[j]);
-      } else if (Double.isFinite(ss[j])) {
+      } else if (indicators != null && indicators[j]) {
+        scale[j] = 1.0;
+      } else if (Double.isFinite(ss[j]) && ss[j] >= TINY_SQUARES) {
         scale[j] = Math.sqrt(ss[j] / n);
+      } else if (Double.isFinite(ss[j])) {
+        scale[j] = scaledStd(x, n, d, j, mean[j], largestDeviation(x, n, d, j, mean[j]), names, min[j], max[j]);
       } else {
         scale[j] = scaledStd(x, n, d, j, mean[j], Math.max(Math.abs(min[j]), Math.abs(max[j])), names, min[j], max[j]);
       }
@@ -113,10 +145,19 @@ final class Standardisation {
     return new Standardisation(mean, scale);
   }
 
+  /** The largest {@code |x - mean|} of column {@code j}. */
+  private static double largestDeviation(double[] x, int n, int d, int j, double mean) {
+    double m = 0;
+    for (int i = 0; i < n; i++) {
+      m = Math.max(m, Math.abs(x[i * d + j] - mean));
+    }
+    return m;
+  }
+
   /**
    * The population standard deviation of column {@code j} when the squares of its deviations
-   * overflow: each deviation is divided by {@code m}, the column's largest magnitude, before it is
-   * squared, and the root is multiplied back by {@code m}.
+   * overflow or underflow: each deviation is divided by {@code m} (the column's largest magnitude,
+   * or its largest deviation) before it is squared, and the root is multiplied back by {@code m}.
    */
   private static double scaledStd(double[] x, int n, int d, int j, double mean, double m, String[] names, double min,
       double max) {

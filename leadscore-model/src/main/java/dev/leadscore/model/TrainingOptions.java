@@ -17,9 +17,9 @@ import java.util.Optional;
  * <ul>
  *   <li>lambdas: {@value #DEFAULT_GRID_SIZE} values {@code 10^-3, 10^-2.5, ..., 10^3} ({@link
  *       #defaultLambdas()}); lambda is the L2 penalty on the summed log loss over standardised
- *       features, i.e. scikit-learn's {@code 1 / C};
- *   <li>5 folds, seed 0, {@link SelectionMetric#LOG_LOSS}, {@link CalibrationMethod#PLATT},
- *       {@link ClassWeights#none()};
+ *       numeric and 0/1 indicator columns, i.e. scikit-learn's {@code 1 / C};
+ *   <li>5 folds, seed 0, {@link FoldScheme#STRATIFIED}, {@link SelectionMetric#LOG_LOSS}, {@link
+ *       CalibrationMethod#PLATT}, {@link ClassWeights#none()};
  *   <li>tier policy {@code TierPolicy.shares(0.12, 0.26, 0.39)}: the field figures in DESIGN.md
  *       (Hot 12 %, Warm 26 %, Nurture 39 %, Suppress the remaining 23 % of the pipeline);
  *   <li>at most 100 Newton iterations, tolerance {@value LogisticSolver#DEFAULT_TOLERANCE} on the
@@ -46,6 +46,7 @@ public final class TrainingOptions {
   private final double[] lambdas;
   private final int folds;
   private final long seed;
+  private final FoldScheme foldScheme;
   private final SelectionMetric selectionMetric;
   private final CalibrationMethod calibration;
   private final ClassWeights classWeights;
@@ -62,6 +63,7 @@ public final class TrainingOptions {
     this.lambdas = b.lambdas.clone();
     this.folds = b.folds;
     this.seed = b.seed;
+    this.foldScheme = b.foldScheme;
     this.selectionMetric = b.selectionMetric;
     this.calibration = b.calibration;
     this.classWeights = b.classWeights;
@@ -91,6 +93,7 @@ public final class TrainingOptions {
     b.lambdas = lambdas.clone();
     b.folds = folds;
     b.seed = seed;
+    b.foldScheme = foldScheme;
     b.selectionMetric = selectionMetric;
     b.calibration = calibration;
     b.classWeights = classWeights;
@@ -136,6 +139,11 @@ public final class TrainingOptions {
   /** Seed of the fold assignment. */
   public long seed() {
     return seed;
+  }
+
+  /** How lambda is validated: random stratified folds, or forward chaining over leads in time order. */
+  public FoldScheme foldScheme() {
+    return foldScheme;
   }
 
   /** How lambda is chosen. */
@@ -199,6 +207,7 @@ public final class TrainingOptions {
         && Arrays.equals(lambdas, t.lambdas)
         && folds == t.folds
         && seed == t.seed
+        && foldScheme == t.foldScheme
         && selectionMetric == t.selectionMetric
         && calibration == t.calibration
         && classWeights.equals(t.classWeights)
@@ -212,14 +221,15 @@ public final class TrainingOptions {
 
   @Override
   public int hashCode() {
-    return Objects.hash(Arrays.hashCode(lambdas), folds, seed, selectionMetric, calibration, classWeights, tierPolicy,
-        maxIterations, tolerance, modelId, modelVersion, createdAt);
+    return Objects.hash(Arrays.hashCode(lambdas), folds, seed, foldScheme, selectionMetric, calibration, classWeights,
+        tierPolicy, maxIterations, tolerance, modelId, modelVersion, createdAt);
   }
 
   @Override
   public String toString() {
     return "TrainingOptions[lambdas=" + Arrays.toString(lambdas) + ", folds=" + folds + ", seed=" + seed
-        + ", selection=" + selectionMetric + ", calibration=" + calibration + ", classWeights=" + classWeights
+        + ", foldScheme=" + foldScheme + ", selection=" + selectionMetric + ", calibration=" + calibration
+        + ", classWeights=" + classWeights
         + ", tierPolicy=" + tierPolicy + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance
         + ", threads=" + threads + ", modelId=" + modelId + ", modelVersion=" + modelVersion
         + ", createdAt=" + createdAt + "]";
@@ -233,6 +243,7 @@ public final class TrainingOptions {
     private double[] lambdas = defaultLambdas();
     private int folds = DEFAULT_FOLDS;
     private long seed = 0L;
+    private FoldScheme foldScheme = FoldScheme.STRATIFIED;
     private SelectionMetric selectionMetric = SelectionMetric.LOG_LOSS;
     private CalibrationMethod calibration = CalibrationMethod.PLATT;
     private ClassWeights classWeights = ClassWeights.none();
@@ -292,6 +303,15 @@ public final class TrainingOptions {
     /** Seed of the stratified fold assignment. */
     public Builder seed(long seed) {
       this.seed = seed;
+      return this;
+    }
+
+    /**
+     * How lambda is validated. {@link FoldScheme#FORWARD_CHAINING} takes the leads passed to
+     * training to be in time order, oldest first.
+     */
+    public Builder foldScheme(FoldScheme foldScheme) {
+      this.foldScheme = Objects.requireNonNull(foldScheme, "foldScheme");
       return this;
     }
 

@@ -26,6 +26,8 @@ public final class TrainingSummary {
   private final double oofLogLoss;
   private final double oofBrier;
   private final OutOfFold outOfFold;
+  private final FoldScheme foldScheme;
+  private final List<String> warnings;
 
   /**
    * One lambda's cross-validation result, from the pooled out-of-fold predictions of the
@@ -42,6 +44,14 @@ public final class TrainingSummary {
   TrainingSummary(int rows, int positives, int folds, SelectionMetric selectionMetric, List<LambdaScore> crossValidation,
       double chosenLambda, int iterations, double maxGradient, double oofAuc, double oofLogLoss, double oofBrier,
       OutOfFold outOfFold) {
+    this(rows, positives, folds, selectionMetric, crossValidation, chosenLambda, iterations, maxGradient, oofAuc,
+        oofLogLoss, oofBrier, outOfFold, null, List.of());
+  }
+
+  /** As above, with how lambda was validated (null when unknown) and the training's warnings. */
+  TrainingSummary(int rows, int positives, int folds, SelectionMetric selectionMetric, List<LambdaScore> crossValidation,
+      double chosenLambda, int iterations, double maxGradient, double oofAuc, double oofLogLoss, double oofBrier,
+      OutOfFold outOfFold, FoldScheme foldScheme, List<String> warnings) {
     this.rows = rows;
     this.positives = positives;
     this.folds = folds;
@@ -54,6 +64,8 @@ public final class TrainingSummary {
     this.oofLogLoss = oofLogLoss;
     this.oofBrier = oofBrier;
     this.outOfFold = outOfFold;
+    this.foldScheme = foldScheme;
+    this.warnings = List.copyOf(warnings);
   }
 
   /** Training rows. */
@@ -109,6 +121,22 @@ public final class TrainingSummary {
   /** Brier score of the calibrated out-of-fold probabilities. */
   public double oofBrier() {
     return oofBrier;
+  }
+
+  /**
+   * How lambda was validated: {@link FoldScheme#FORWARD_CHAINING} when asked for and possible.
+   * Present right after training, absent in a loaded model (the artifact does not record it).
+   */
+  public Optional<FoldScheme> foldScheme() {
+    return Optional.ofNullable(foldScheme);
+  }
+
+  /**
+   * What the trainer wants a person to know (too few conversions for the folds, forward chaining
+   * impossible, ...), in plain English; empty when all went as asked. Not recorded in the artifact.
+   */
+  public List<String> warnings() {
+    return warnings;
   }
 
   /** The out-of-fold predictions, present right after training, absent in a loaded model. */

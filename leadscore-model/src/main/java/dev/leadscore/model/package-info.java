@@ -21,6 +21,16 @@
  * String json = ModelArtifact.write(model); // ModelArtifact.read(json) scores identically
  * }</pre>
  *
+ * <p><b>Penalty scale.</b> Training minimises {@code sum_i logloss_i + (lambda / 2) ||w||^2} over
+ * the model columns, intercept not penalised. Numeric columns (values, basis terms, interaction
+ * products) are standardised with the training mean and population standard deviation, as
+ * scikit-learn's {@code StandardScaler}; indicator columns (one-hot levels, booleans, missing flags,
+ * bins) keep their 0/1 scale (only centred), so a level seen on two leads is penalised like a
+ * common one instead of about {@code 1 / share} more weakly. With {@code lambda = 1 / C} this is
+ * scikit-learn's {@code ColumnTransformer(StandardScaler on numerics, OneHotEncoder on
+ * categoricals)} + {@code LogisticRegression(C)}, coefficient for coefficient ({@code
+ * IndicatorScaleParityTest}, X Education, to 1e-6).
+ *
  * <p>The solver, standardisation, folds and artifact plumbing are package-private. Every public
  * type is immutable and thread-safe except the builders.
  */
