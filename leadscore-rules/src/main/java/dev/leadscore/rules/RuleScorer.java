@@ -183,7 +183,10 @@ public final class RuleScorer implements LeadScorer {
    *
    * @throws RuleSetException naming the rule when the rule set does not fit the schema: a
    *     feature or event type the schema lacks, a feature of the wrong kind for the rule, a level
-   *     the feature does not have (or its missing level), a band that can never match
+   *     the feature does not have (or its missing level), a band that can never match. For a
+   *     feature whose levels are learned, a level the fit did not keep scores as {@code other}
+   *     (rare levels are folded into it), unless it is one edit from a kept level, which is
+   *     refused as a misspelling ({@code "sofware"} beside {@code "software"})
    */
   public static RuleScorer of(RuleSet ruleSet, FittedSchema schema) {
     return new RuleScorer(ruleSet, schema, TierPolicy.defaults().fit(null, null));

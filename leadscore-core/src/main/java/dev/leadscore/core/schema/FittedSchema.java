@@ -1,5 +1,6 @@
 package dev.leadscore.core.schema;
 
+import dev.leadscore.core.AttributeValue;
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.internal.EventColumns;
 import dev.leadscore.core.internal.EventRouting;
@@ -60,6 +61,8 @@ public final class FittedSchema {
   private final List<Column> columns;
   private final Map<String, Integer> columnIndex;
   // Per column, the parent columns of a product (INTERACTION) column, else -1.
+  /** The attributes the features read, in schema order, once each. */
+  private final String[] attributesRead;
   private final int[] productLeft;
   private final int[] productRight;
   private final int width;
@@ -108,6 +111,7 @@ public final class FittedSchema {
       throw new SchemaException("schema '" + schema.name() + "': two features produce the same column name; columns are " + cols.stream().map(Column::name).toList());
     }
     this.width = offset;
+    this.attributesRead = specs.stream().flatMap(s -> s.attributes().stream()).distinct().toArray(String[]::new);
     this.columns = List.copyOf(cols);
     this.columnIndex = Map.copyOf(colIdx);
     this.featureIndex = Map.copyOf(featIdx);
@@ -277,6 +281,7 @@ public final class FittedSchema {
     if (out.length < width) {
       throw new IllegalArgumentException("buffer has length " + out.length + " but the schema needs " + width);
     }
+    requireAKnownAttribute(lead);
     try {
       eventPass(lead, asOf, out, tap);
       writeByKind(lead, asOf, out);
@@ -289,6 +294,33 @@ public final class FittedSchema {
       }
       throw e; // not reached: the same writes fail again, a memo never hides an error
     }
+  }
+
+  /**
+   * Refuses a lead that has attributes but not one the schema reads: its attribute names do not
+   * match the schema's (another export, renamed columns), and it would otherwise score as a lead
+   * with every value missing. A lead with no attributes at all (events only) is read as usual, and
+   * so is any lead when the schema reads no attributes. Stops at the first attribute found.
+   */
+  private void requireAKnownAttribute(Lead lead) {
+    if (attributesRead.length == 0 || lead.attributes().isEmpty()) {
+      return;
+    }
+    Map<String, AttributeValue> has = lead.attributes();
+    for (String a : attributesRead) {
+      if (has.containsKey(a)) { // present, even if its value is missing: the names match
+        return;
+      }
+    }
+    List<String> names = new ArrayList<>(has.keySet());
+    Collections.sort(names);
+    throw new dev.leadscore.core.LeadDataException(lead.id(), firstFew(names),
+        "none of the lead's " + names.size() + " attributes is one the schema reads (" + firstFew(List.of(attributesRead))
+        + "): are the attribute names those of the schema?");
+  }
+
+  private static String firstFew(List<String> names) {
+    return names.size() > 5 ? String.join(", ", names.subList(0, 5)) + ", ..." : String.join(", ", names);
   }
 
   /** Resets the event features' accumulators and folds the lead's events into them. */
