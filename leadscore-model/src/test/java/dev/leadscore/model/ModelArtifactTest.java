@@ -156,13 +156,8 @@ class ModelArtifactTest {
   @Test
   void readsAFileWithOrWithoutAByteOrderMark(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
     java.nio.file.Path plain = java.nio.file.Files.writeString(dir.resolve("plain.json"), json);
-    byte[] text = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    byte[] marked = new byte[text.length + 3];
-    marked[0] = (byte) 0xEF;
-    marked[1] = (byte) 0xBB;
-    marked[2] = (byte) 0xBF;
-    System.arraycopy(text, 0, marked, 3, text.length);
-    java.nio.file.Path bom = java.nio.file.Files.write(dir.resolve("bom.json"), marked);
+    java.nio.file.Path bom = java.nio.file.Files.write(dir.resolve("bom.json"),
+        dev.leadscore.core.testing.ByteOrderMarked.utf8(json));
     for (java.nio.file.Path file : new java.nio.file.Path[] {plain, bom}) {
       TrainedModel loaded = ModelArtifact.read(file);
       assertEquals(json, ModelArtifact.write(loaded), file.toString());

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.leadscore.core.schema.FeatureSchema;
 import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.core.synth.SyntheticPipeline;
-import java.nio.charset.StandardCharsets;
+import dev.leadscore.core.testing.ByteOrderMarked;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,12 +38,7 @@ class RuleSetHostDefectsTest {
 
   @Test
   void aByteOrderMarkAtTheStartOfAFileIsAccepted(@TempDir Path dir) throws Exception {
-    byte[] text = JSON.getBytes(StandardCharsets.UTF_8);
-    byte[] marked = new byte[text.length + 3];
-    marked[0] = (byte) 0xEF;
-    marked[1] = (byte) 0xBB;
-    marked[2] = (byte) 0xBF;
-    System.arraycopy(text, 0, marked, 3, text.length);
+    byte[] marked = ByteOrderMarked.utf8(JSON);
     assertEquals(RuleSet.syntheticDefault(), RuleSet.read(Files.write(dir.resolve("rules.json"), marked)));
     assertEquals(RuleSet.syntheticDefault(), RuleSet.fromJson("\uFEFF" + JSON));
     assertThrows(RuleSetException.class, () -> RuleSet.fromJson("\uFEFF\uFEFF" + JSON));

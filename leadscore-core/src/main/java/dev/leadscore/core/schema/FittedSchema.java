@@ -27,7 +27,8 @@ import java.util.Objects;
  * ages are measured back from {@code asOf}. It never writes NaN or infinity: missing values are
  * imputed, flagged where declared, and unknown categories go to {@code other}. Values it cannot
  * read (text where a number is required, an undeclared ordinal value) raise a
- * {@link dev.leadscore.core.LeadDataException} naming the lead and the field.
+ * {@link dev.leadscore.core.LeadDataException} naming the lead and the field, and so does a lead
+ * that has attributes but not one the schema reads (its names are another export's).
  *
  * <p>The {@linkplain #fingerprint() fingerprint} covers the schema and the fitted values, so two
  * fitted schemas with the same fingerprint extract identical vectors. Immutable apart from the
@@ -158,17 +159,17 @@ public final class FittedSchema {
     return spec.machinery().declaredColumnNames();
   }
 
-  /** The declared contract this was fitted from. */
+  /** {@return the declared contract this was fitted from} */
   public FeatureSchema schema() {
     return schema;
   }
 
-  /** The columns in vector order (unmodifiable). */
+  /** {@return the columns in vector order (unmodifiable)} */
   public List<Column> columns() {
     return columns;
   }
 
-  /** The number of columns: the length {@link #extract} needs. */
+  /** {@return the number of columns: the length {@link #extract} needs} */
   public int width() {
     return width;
   }
@@ -264,7 +265,7 @@ public final class FittedSchema {
     return eventSlotsByType.indexOf(Objects.requireNonNull(type, "type"));
   }
 
-  /** The bound of {@link #eventTypeId}'s ids (for arrays indexed by them). */
+  /** {@return the bound of {@link #eventTypeId}'s ids (for arrays indexed by them)} */
   public int eventTypeIdBound() {
     return eventSlotsByType.capacity();
   }
@@ -476,7 +477,7 @@ public final class FittedSchema {
     return Collections.unmodifiableMap(fitted);
   }
 
-  /** The JSON form (schema, fitted values, fingerprint), pretty-printed. */
+  /** {@return the JSON form (schema, fitted values, fingerprint), pretty-printed} */
   public String toJson() {
     return SchemaJson.pretty(SchemaJson.writeFitted(this, true));
   }

@@ -9,7 +9,7 @@ import dev.leadscore.core.ActivityEvent;
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.LeadDataException;
 import dev.leadscore.core.synth.SyntheticPipeline;
-import java.nio.charset.StandardCharsets;
+import dev.leadscore.core.testing.ByteOrderMarked;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,12 +60,7 @@ class SchemaHostDefectsTest {
   void aByteOrderMarkAtTheStartOfASchemaFileIsAccepted(@TempDir Path dir) throws Exception {
     FeatureSchema schema = SyntheticPipeline.defaultSchema();
     String json = schema.toJson();
-    byte[] text = json.getBytes(StandardCharsets.UTF_8);
-    byte[] marked = new byte[text.length + 3];
-    marked[0] = (byte) 0xEF;
-    marked[1] = (byte) 0xBB;
-    marked[2] = (byte) 0xBF;
-    System.arraycopy(text, 0, marked, 3, text.length);
+    byte[] marked = ByteOrderMarked.utf8(json);
     assertEquals(schema.fingerprint(), FeatureSchema.read(Files.write(dir.resolve("schema.json"), marked)).fingerprint());
     assertEquals(schema.fingerprint(), FeatureSchema.fromJson("\uFEFF" + json).fingerprint());
     assertThrows(SchemaException.class, () -> FeatureSchema.fromJson(json + "\uFEFF"));
