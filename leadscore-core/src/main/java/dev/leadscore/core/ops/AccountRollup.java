@@ -150,6 +150,8 @@ public final class AccountRollup {
    * #byEmailDomain(String)}, excluding the free-mail domains that feature knows ({@link
    * EmailDomainFeature#freeMailDomainsInUse()}).
    *
+   * @param feature the schema's e-mail feature: its attribute and its free-mail list
+   * @return a builder
    * @throws NullPointerException if {@code feature} is null
    */
   public static Builder byEmailDomainOf(EmailDomainFeature feature) {
@@ -157,17 +159,17 @@ public final class AccountRollup {
     return new Builder(KeyKind.EMAIL_DOMAIN, feature.attribute()).exclude(feature.freeMailDomainsInUse());
   }
 
-  /** The attribute the key is read from. */
+  /** {@return the attribute the key is read from} */
   public String attribute() {
     return attribute;
   }
 
-  /** The tiers whose leads count as engaged contacts (unmodifiable; may be empty). */
+  /** {@return the tiers whose leads count as engaged contacts (unmodifiable; may be empty)} */
   public Set<Tier> engagedTiers() {
     return engagedTiers;
   }
 
-  /** The cut-offs of the account tier, on {@code 100 × probability}. */
+  /** {@return the cut-offs of the account tier, on {@code 100 × probability}} */
   public TierCutoffs cutoffs() {
     return cutoffs;
   }
@@ -466,7 +468,7 @@ public final class AccountRollup {
       return this;
     }
 
-    /** The rollup. */
+    /** {@return the rollup} */
     public AccountRollup build() {
       return new AccountRollup(this);
     }

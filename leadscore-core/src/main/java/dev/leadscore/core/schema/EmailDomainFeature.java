@@ -45,7 +45,7 @@ public record EmailDomainFeature(FeatureInfo info, String attribute, List<String
     return freeMailDomains.isEmpty() ? EmailDomains.DEFAULT_FREE_MAIL : Set.copyOf(freeMailDomains);
   }
 
-  /** The built-in list of common free-mail providers' domains (lower-case, unmodifiable). */
+  /** {@return the built-in list of common free-mail providers' domains (lower-case, unmodifiable)} */
   public static Set<String> defaultFreeMailDomains() {
     return EmailDomains.DEFAULT_FREE_MAIL;
   }
