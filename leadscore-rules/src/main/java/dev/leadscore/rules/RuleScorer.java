@@ -368,17 +368,17 @@ public final class RuleScorer implements LeadScorer {
     return compiled[i];
   }
 
-  /** The rule set scored with. */
+  /** {@return the rule set scored with} */
   public RuleSet ruleSet() {
     return ruleSet;
   }
 
-  /** The fitted schema leads are extracted with. */
+  /** {@return the fitted schema leads are extracted with} */
   public FittedSchema schema() {
     return schema;
   }
 
-  /** The tier cut-offs on the 0–100 score. */
+  /** {@return the tier cut-offs on the 0–100 score} */
   public TierCutoffs cutoffs() {
     return cutoffs;
   }
@@ -388,12 +388,12 @@ public final class RuleScorer implements LeadScorer {
     return total;
   }
 
-  /** The least and most points the fit (firmographic) rules can give together. */
+  /** {@return the least and most points the fit (firmographic) rules can give together} */
   public Range fitRange() {
     return fit;
   }
 
-  /** The least and most points the intent (behavioural and email) rules can give together. */
+  /** {@return the least and most points the intent (behavioural and email) rules can give together} */
   public Range intentRange() {
     return intent;
   }
