@@ -31,12 +31,12 @@ public final class Attribution {
     this.logit = logit;
   }
 
-  /** The logit of a lead at the background average, {@code b + w·E[x]}. */
+  /** {@return the logit of a lead at the background average, {@code b + w·E[x]}} */
   public double baseValue() {
     return baseValue;
   }
 
-  /** The model's logit for this lead. */
+  /** {@return the model's logit for this lead} */
   public double logit() {
     return logit;
   }
@@ -50,12 +50,12 @@ public final class Attribution {
     return s;
   }
 
-  /** The number of features. */
+  /** {@return the number of features} */
   public int size() {
     return phi.length;
   }
 
-  /** The feature names, in schema order (unmodifiable). */
+  /** {@return the feature names, in schema order (unmodifiable)} */
   public List<String> features() {
     return Collections.unmodifiableList(Arrays.asList(features));
   }
@@ -89,12 +89,12 @@ public final class Attribution {
     throw new IllegalArgumentException("no feature '" + feature + "' in this attribution (interaction features are split between their parents)");
   }
 
-  /** All contributions, a copy, in schema order. */
+  /** {@return all contributions, a copy, in schema order} */
   public double[] contributions() {
     return phi.clone();
   }
 
-  /** Contributions by feature name, in schema order (unmodifiable). */
+  /** {@return contributions by feature name, in schema order (unmodifiable)} */
   public Map<String, Double> asMap() {
     Map<String, Double> m = new LinkedHashMap<>();
     for (int i = 0; i < phi.length; i++) {

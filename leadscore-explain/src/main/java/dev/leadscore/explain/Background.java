@@ -155,22 +155,22 @@ public final class Background {
     return means[column];
   }
 
-  /** All column means, a copy. */
+  /** {@return all column means, a copy} */
   public double[] means() {
     return means.clone();
   }
 
-  /** The number of columns. */
+  /** {@return the number of columns} */
   public int width() {
     return means.length;
   }
 
-  /** How many rows the means were computed from; 0 when they were {@linkplain #ofMeans given}. */
+  /** {@return how many rows the means were computed from; 0 when they were {@linkplain #ofMeans given}} */
   public long rows() {
     return rows;
   }
 
-  /** The fingerprint of the fitted schema this background belongs to. */
+  /** {@return the fingerprint of the fitted schema this background belongs to} */
   public String schemaFingerprint() {
     return schemaFingerprint;
   }

@@ -140,17 +140,17 @@ public final class LinearModel {
     return eta;
   }
 
-  /** The fitted schema. */
+  /** {@return the fitted schema} */
   public FittedSchema schema() {
     return schema;
   }
 
-  /** The intercept in extraction units. */
+  /** {@return the intercept in extraction units} */
   public double intercept() {
     return intercept;
   }
 
-  /** The weights in extraction units, a copy. */
+  /** {@return the weights in extraction units, a copy} */
   public double[] weights() {
     return weights.clone();
   }
@@ -160,12 +160,12 @@ public final class LinearModel {
     return weights[column];
   }
 
-  /** The number of columns. */
+  /** {@return the number of columns} */
   public int width() {
     return weights.length;
   }
 
-  /** The background explanations are measured against. */
+  /** {@return the background explanations are measured against} */
   public Background background() {
     return background;
   }

@@ -162,17 +162,17 @@ public final class LinearShap {
     return new LinearShap(model);
   }
 
-  /** The model explained. */
+  /** {@return the model explained} */
   public LinearModel model() {
     return model;
   }
 
-  /** The base value {@code b + w·E[x]}: the logit of a lead at the background average. */
+  /** {@return the base value {@code b + w·E[x]}: the logit of a lead at the background average} */
   public double baseValue() {
     return base;
   }
 
-  /** The features contributions are reported for (all non-interaction features, schema order). */
+  /** {@return the features contributions are reported for (all non-interaction features, schema order)} */
   public List<String> features() {
     return Collections.unmodifiableList(Arrays.asList(layout.names));
   }
