@@ -158,6 +158,8 @@ public final class ModelArtifact {
    * Loads a model from an artifact file (UTF-8, with or without a byte-order mark) written from
    * {@link #write}.
    *
+   * @param file the artifact file
+   * @return the model, as {@link #read(String)} loads it
    * @throws ArtifactException as {@link #read(String)}
    * @throws IOException if the file cannot be read
    * @throws NullPointerException if {@code file} is null

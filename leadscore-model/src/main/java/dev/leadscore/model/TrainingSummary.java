@@ -71,7 +71,7 @@ public final class TrainingSummary {
     return folds;
   }
 
-  /** How lambda was chosen. */
+  /** {@return how lambda was chosen} */
   public SelectionMetric selectionMetric() {
     return selectionMetric;
   }
@@ -81,7 +81,7 @@ public final class TrainingSummary {
     return crossValidation;
   }
 
-  /** The chosen lambda. */
+  /** {@return the chosen lambda} */
   public double chosenLambda() {
     return chosenLambda;
   }
@@ -111,7 +111,7 @@ public final class TrainingSummary {
     return oofBrier;
   }
 
-  /** The out-of-fold predictions, present right after training, absent in a loaded model. */
+  /** {@return the out-of-fold predictions, present right after training, absent in a loaded model} */
   public Optional<OutOfFold> outOfFold() {
     return Optional.ofNullable(outOfFold);
   }
@@ -145,17 +145,17 @@ public final class TrainingSummary {
       return heldOut.scores();
     }
 
-    /** Whether each lead converted. */
+    /** {@return whether each lead converted} */
     public boolean[] labels() {
       return heldOut.labels();
     }
 
-    /** The 0-based fold each lead was held out in. */
+    /** {@return the 0-based fold each lead was held out in} */
     public int[] folds() {
       return folds.clone();
     }
 
-    /** Number of leads. */
+    /** {@return number of leads} */
     public int size() {
       return heldOut.size();
     }
