@@ -41,7 +41,7 @@ public final class Attribution {
     return logit;
   }
 
-  /** {@code baseValue() + Σ contributions}, which equals {@link #logit()} to the additivity tolerance. */
+  /** {@return {@code baseValue() + Σ contributions}, which equals {@link #logit()} to the additivity tolerance} */
   public double total() {
     double s = baseValue;
     for (double v : phi) {
@@ -60,17 +60,32 @@ public final class Attribution {
     return Collections.unmodifiableList(Arrays.asList(features));
   }
 
-  /** The {@code i}-th feature's name. */
+  /**
+   * The {@code i}-th feature's name.
+   *
+   * @param i the feature's index, in schema order
+   * @return its name
+   */
   public String feature(int i) {
     return features[i];
   }
 
-  /** The {@code i}-th feature's family. */
+  /**
+   * The {@code i}-th feature's family.
+   *
+   * @param i the feature's index, in schema order
+   * @return its family
+   */
   public String family(int i) {
     return families[i];
   }
 
-  /** The {@code i}-th feature's contribution, in log-odds. */
+  /**
+   * The {@code i}-th feature's contribution, in log-odds.
+   *
+   * @param i the feature's index, in schema order
+   * @return its contribution
+   */
   public double contribution(int i) {
     return phi[i];
   }
@@ -78,6 +93,8 @@ public final class Attribution {
   /**
    * A feature's contribution, in log-odds.
    *
+   * @param feature the feature's name
+   * @return its contribution
    * @throws IllegalArgumentException if there is no such (non-interaction) feature
    */
   public double contribution(String feature) {
@@ -103,7 +120,12 @@ public final class Attribution {
     return Collections.unmodifiableMap(m);
   }
 
-  /** The sum of the contributions of one family. */
+  /**
+   * The sum of the contributions of one family.
+   *
+   * @param family the family, e.g. {@link FeatureInfo#FIRMOGRAPHIC}
+   * @return the sum, in log-odds (0 when no feature is of that family)
+   */
   public double familyTotal(String family) {
     double s = 0;
     for (int i = 0; i < phi.length; i++) {
@@ -114,12 +136,12 @@ public final class Attribution {
     return s;
   }
 
-  /** Fit: the sum over firmographic features (who the lead is). */
+  /** {@return fit: the sum over firmographic features (who the lead is)} */
   public double fit() {
     return familyTotal(FeatureInfo.FIRMOGRAPHIC);
   }
 
-  /** Intent: the sum over behavioural and email features (what the lead does). */
+  /** {@return intent: the sum over behavioural and email features (what the lead does)} */
   public double intent() {
     return familyTotal(FeatureInfo.BEHAVIORAL) + familyTotal(FeatureInfo.EMAIL);
   }
