@@ -19,7 +19,7 @@ public record BatchResult(List<Score> scores, List<RowError> errors) {
     errors = List.copyOf(errors);
   }
 
-  /** Whether every row was scored. */
+  /** {@return whether every row was scored} */
   public boolean allScored() {
     return errors.isEmpty();
   }

@@ -56,17 +56,17 @@ public final class Explanation {
     return new Explanation(unit, baseValue, contributions);
   }
 
-  /** The unit contributions are in. */
+  /** {@return the unit contributions are in} */
   public String unit() {
     return unit;
   }
 
-  /** The output for a lead at the background average, in {@link #unit()}. */
+  /** {@return the output for a lead at the background average, in {@link #unit()}} */
   public double baseValue() {
     return baseValue;
   }
 
-  /** Every contribution, largest first, ties by feature name (unmodifiable). */
+  /** {@return every contribution, largest first, ties by feature name (unmodifiable)} */
   public List<Reason> contributions() {
     return contributions;
   }

@@ -45,12 +45,12 @@ public final class Lead {
     return new Builder(id);
   }
 
-  /** The lead's id, unique within a pipeline; never blank. */
+  /** {@return the lead's id, unique within a pipeline; never blank} */
   public String id() {
     return id;
   }
 
-  /** All attributes by name (unmodifiable; iteration order unspecified). */
+  /** {@return all attributes by name (unmodifiable; iteration order unspecified)} */
   public Map<String, AttributeValue> attributes() {
     return attributes;
   }
@@ -70,12 +70,12 @@ public final class Lead {
     return events;
   }
 
-  /** When the lead entered the pipeline, if known; used by time-ordered back-tests. */
+  /** {@return when the lead entered the pipeline, if known; used by time-ordered back-tests} */
   public Optional<Instant> createdAt() {
     return Optional.ofNullable(createdAt);
   }
 
-  /** A builder primed with this lead's data, for deriving a modified copy. */
+  /** {@return a builder primed with this lead's data, for deriving a modified copy} */
   public Builder toBuilder() {
     Builder b = new Builder(id);
     b.attributes.putAll(attributes);
@@ -206,7 +206,7 @@ public final class Lead {
       return this;
     }
 
-    /** The lead's id, for error messages of code that fills the builder. */
+    /** {@return the lead's id, for error messages of code that fills the builder} */
     public String id() {
       return id;
     }

@@ -32,17 +32,17 @@ public final class LeadDataException extends IllegalArgumentException {
     this.problem = Objects.requireNonNull(problem, "problem");
   }
 
-  /** The lead's id, or {@code null} when the lead had none. */
+  /** {@return the lead's id, or {@code null} when the lead had none} */
   public String leadId() {
     return leadId;
   }
 
-  /** The attribute, event type or column that was at fault. */
+  /** {@return the attribute, event type or column that was at fault} */
   public String field() {
     return field;
   }
 
-  /** What was wrong, without the lead and field prefix. */
+  /** {@return what was wrong, without the lead and field prefix} */
   public String problem() {
     return problem;
   }

@@ -52,9 +52,9 @@ public interface LeadScorer {
     return new BatchResult(scores, errors);
   }
 
-  /** The id of the model or rule set behind this scorer. */
+  /** {@return the id of the model or rule set behind this scorer} */
   String modelId();
 
-  /** Its version. */
+  /** {@return its version} */
   String modelVersion();
 }

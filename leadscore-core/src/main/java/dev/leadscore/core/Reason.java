@@ -25,7 +25,7 @@ public record Reason(String feature, String family, double contribution, String 
     }
   }
 
-  /** Whether this reason raises the score. */
+  /** {@return whether this reason raises the score} */
   public boolean raisesScore() {
     return contribution > 0;
   }

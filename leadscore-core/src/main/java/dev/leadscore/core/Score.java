@@ -53,7 +53,7 @@ public final class Score {
     return new Score(leadId, probability, score, tier, explanation, modelId, modelVersion);
   }
 
-  /** The lead's id. */
+  /** {@return the lead's id} */
   public String leadId() {
     return leadId;
   }
@@ -63,12 +63,12 @@ public final class Score {
     return probability;
   }
 
-  /** The score on the 0–100 scale. */
+  /** {@return the score on the 0–100 scale} */
   public double score() {
     return score;
   }
 
-  /** The action tier. */
+  /** {@return the action tier} */
   public Tier tier() {
     return tier;
   }
@@ -78,12 +78,12 @@ public final class Score {
     return Optional.ofNullable(explanation);
   }
 
-  /** The id of the model or rule set that scored. */
+  /** {@return the id of the model or rule set that scored} */
   public String modelId() {
     return modelId;
   }
 
-  /** The version of that model or rule set. */
+  /** {@return the version of that model or rule set} */
   public String modelVersion() {
     return modelVersion;
   }

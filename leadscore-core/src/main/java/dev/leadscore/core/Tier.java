@@ -34,12 +34,12 @@ public enum Tier {
     this.responseTime = responseTime;
   }
 
-  /** A short human-readable name for reports and UIs, e.g. {@code "Hot"}. */
+  /** {@return a short human-readable name for reports and UIs, e.g. {@code "Hot"}} */
   public String label() {
     return label;
   }
 
-  /** What the sales team should do, in plain English, e.g. {@code "Call within 2 hours"}. */
+  /** {@return what the sales team should do, in plain English, e.g. {@code "Call within 2 hours"}} */
   public String action() {
     return action;
   }

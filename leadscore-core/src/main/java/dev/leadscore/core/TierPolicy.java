@@ -30,7 +30,7 @@ public sealed interface TierPolicy {
    */
   TierCutoffs fit(double[] scores, boolean[] converted);
 
-  /** Whether {@link #fit} needs conversion labels. */
+  /** {@return whether {@link #fit} needs conversion labels} */
   boolean needsLabels();
 
   /** Fixed cut-offs {@code hot >= warm >= nurture}, see {@link TierCutoffs}. */

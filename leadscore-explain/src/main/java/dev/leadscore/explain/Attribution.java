@@ -31,17 +31,17 @@ public final class Attribution {
     this.logit = logit;
   }
 
-  /** The logit of a lead at the background average, {@code b + w·E[x]}. */
+  /** {@return the logit of a lead at the background average, {@code b + w·E[x]}} */
   public double baseValue() {
     return baseValue;
   }
 
-  /** The model's logit for this lead. */
+  /** {@return the model's logit for this lead} */
   public double logit() {
     return logit;
   }
 
-  /** {@code baseValue() + Σ contributions}, which equals {@link #logit()} to the additivity tolerance. */
+  /** {@return {@code baseValue() + Σ contributions}, which equals {@link #logit()} to the additivity tolerance} */
   public double total() {
     double s = baseValue;
     for (double v : phi) {
@@ -50,27 +50,42 @@ public final class Attribution {
     return s;
   }
 
-  /** The number of features. */
+  /** {@return the number of features} */
   public int size() {
     return phi.length;
   }
 
-  /** The feature names, in schema order (unmodifiable). */
+  /** {@return the feature names, in schema order (unmodifiable)} */
   public List<String> features() {
     return Collections.unmodifiableList(Arrays.asList(features));
   }
 
-  /** The {@code i}-th feature's name. */
+  /**
+   * The {@code i}-th feature's name.
+   *
+   * @param i the feature's index, in schema order
+   * @return its name
+   */
   public String feature(int i) {
     return features[i];
   }
 
-  /** The {@code i}-th feature's family. */
+  /**
+   * The {@code i}-th feature's family.
+   *
+   * @param i the feature's index, in schema order
+   * @return its family
+   */
   public String family(int i) {
     return families[i];
   }
 
-  /** The {@code i}-th feature's contribution, in log-odds. */
+  /**
+   * The {@code i}-th feature's contribution, in log-odds.
+   *
+   * @param i the feature's index, in schema order
+   * @return its contribution
+   */
   public double contribution(int i) {
     return phi[i];
   }
@@ -78,6 +93,8 @@ public final class Attribution {
   /**
    * A feature's contribution, in log-odds.
    *
+   * @param feature the feature's name
+   * @return its contribution
    * @throws IllegalArgumentException if there is no such (non-interaction) feature
    */
   public double contribution(String feature) {
@@ -89,12 +106,12 @@ public final class Attribution {
     throw new IllegalArgumentException("no feature '" + feature + "' in this attribution (interaction features are split between their parents)");
   }
 
-  /** All contributions, a copy, in schema order. */
+  /** {@return all contributions, a copy, in schema order} */
   public double[] contributions() {
     return phi.clone();
   }
 
-  /** Contributions by feature name, in schema order (unmodifiable). */
+  /** {@return contributions by feature name, in schema order (unmodifiable)} */
   public Map<String, Double> asMap() {
     Map<String, Double> m = new LinkedHashMap<>();
     for (int i = 0; i < phi.length; i++) {
@@ -103,7 +120,12 @@ public final class Attribution {
     return Collections.unmodifiableMap(m);
   }
 
-  /** The sum of the contributions of one family. */
+  /**
+   * The sum of the contributions of one family.
+   *
+   * @param family the family, e.g. {@link FeatureInfo#FIRMOGRAPHIC}
+   * @return the sum, in log-odds (0 when no feature is of that family)
+   */
   public double familyTotal(String family) {
     double s = 0;
     for (int i = 0; i < phi.length; i++) {
@@ -114,12 +136,12 @@ public final class Attribution {
     return s;
   }
 
-  /** Fit: the sum over firmographic features (who the lead is). */
+  /** {@return fit: the sum over firmographic features (who the lead is)} */
   public double fit() {
     return familyTotal(FeatureInfo.FIRMOGRAPHIC);
   }
 
-  /** Intent: the sum over behavioural and email features (what the lead does). */
+  /** {@return intent: the sum over behavioural and email features (what the lead does)} */
   public double intent() {
     return familyTotal(FeatureInfo.BEHAVIORAL) + familyTotal(FeatureInfo.EMAIL);
   }

@@ -50,6 +50,7 @@ public final class Background {
    *
    * @param schema the schema the rows were extracted with
    * @param rows at least one row, each of length {@code >= schema.width()} (extra entries ignored)
+   * @return the background
    * @throws IllegalArgumentException if there are no rows, a row is too short or holds a value
    *     that is not finite (the message names the row and column)
    */
@@ -113,6 +114,10 @@ public final class Background {
    * The background of a set of leads, each extracted at {@code asOf}. Cost O(leads × (width +
    * events)).
    *
+   * @param schema the schema to extract the leads with
+   * @param leads at least one lead
+   * @param asOf the instant the leads are extracted at
+   * @return the background
    * @throws dev.leadscore.core.LeadDataException naming the lead and field when a lead cannot be
    *     extracted
    * @throws IllegalArgumentException if there are no leads
@@ -131,10 +136,12 @@ public final class Background {
   /**
    * A background from given column means, e.g. those stored in a model artifact.
    *
+   * @param schema the schema whose columns the means are of
    * @param columnMeans one mean per column of {@code schema}, in extraction units; for an
    *     interaction column the joint mean {@code E[x_a·x_b]} of its parents' product (copied)
    * @throws IllegalArgumentException if the length is not {@code schema.width()} or a mean is not
    *     finite (the message names the column)
+   * @return the background; its {@link #rows()} is 0
    */
   public static Background ofMeans(FittedSchema schema, double[] columnMeans) {
     Objects.requireNonNull(schema, "schema");
@@ -150,27 +157,32 @@ public final class Background {
     return new Background(schema.fingerprint(), columnMeans.clone(), 0);
   }
 
-  /** The mean of column {@code column} (for an interaction column, {@code E[x_a·x_b]}). */
+  /**
+   * The mean of one column (for an interaction column, {@code E[x_a·x_b]}).
+   *
+   * @param column the column's index
+   * @return its mean, in extraction units
+   */
   public double mean(int column) {
     return means[column];
   }
 
-  /** All column means, a copy. */
+  /** {@return all column means, a copy} */
   public double[] means() {
     return means.clone();
   }
 
-  /** The number of columns. */
+  /** {@return the number of columns} */
   public int width() {
     return means.length;
   }
 
-  /** How many rows the means were computed from; 0 when they were {@linkplain #ofMeans given}. */
+  /** {@return how many rows the means were computed from; 0 when they were {@linkplain #ofMeans given}} */
   public long rows() {
     return rows;
   }
 
-  /** The fingerprint of the fitted schema this background belongs to. */
+  /** {@return the fingerprint of the fitted schema this background belongs to} */
   public String schemaFingerprint() {
     return schemaFingerprint;
   }

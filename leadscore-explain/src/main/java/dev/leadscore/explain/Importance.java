@@ -16,7 +16,15 @@ import java.util.Objects;
  * @param meanContribution mean signed {@code φ} (0 up to rounding when the data set is the background)
  */
 public record Importance(String feature, String family, double meanAbsContribution, double meanContribution) {
-  /** @throws NullPointerException for a missing name */
+  /**
+   * Checks the names.
+   *
+   * @param feature the schema feature
+   * @param family its family
+   * @param meanAbsContribution mean {@code |φ|} over the data set, log-odds, {@code >= 0}
+   * @param meanContribution mean signed {@code φ}
+   * @throws NullPointerException for a missing name
+   */
   public Importance {
     Objects.requireNonNull(feature, "feature");
     Objects.requireNonNull(family, "family");

@@ -49,6 +49,7 @@ public final class LinearModel {
    * @throws IllegalArgumentException if a length does not match the schema, a number is not finite
    *     (the message names the column), the background belongs to another schema, or an interaction
    *     has another interaction column as a parent
+   * @return the model
    */
   public static LinearModel of(FittedSchema schema, double intercept, double[] weights, Background background) {
     check(schema, intercept, weights, background);
@@ -67,6 +68,7 @@ public final class LinearModel {
    * @param mean the standardisation means {@code μ}, one per column
    * @param scale the standardisation scales {@code σ >= 0} (population standard deviations)
    * @param background the background of the same schema
+   * @return the model, in extraction units
    * @throws IllegalArgumentException as {@link #of}, or for a negative or non-finite scale
    */
   public static LinearModel fromStandardised(FittedSchema schema, double intercept, double[] standardisedWeights,
@@ -119,7 +121,12 @@ public final class LinearModel {
     }
   }
 
-  /** The same model explained against another background of the same schema. */
+  /**
+   * The same model explained against another background of the same schema.
+   *
+   * @param other the background
+   * @return the model with that background
+   */
   public LinearModel withBackground(Background other) {
     check(schema, intercept, weights, other);
     return new LinearModel(schema, intercept, weights, other);
@@ -131,6 +138,7 @@ public final class LinearModel {
    *
    * @param x a vector from {@link FittedSchema#extract}: at least {@code width()} values, of which
    *     the first {@code width()} are read; not modified
+   * @return the logit
    */
   public double logit(double[] x) {
     double eta = intercept;
@@ -140,32 +148,37 @@ public final class LinearModel {
     return eta;
   }
 
-  /** The fitted schema. */
+  /** {@return the fitted schema} */
   public FittedSchema schema() {
     return schema;
   }
 
-  /** The intercept in extraction units. */
+  /** {@return the intercept in extraction units} */
   public double intercept() {
     return intercept;
   }
 
-  /** The weights in extraction units, a copy. */
+  /** {@return the weights in extraction units, a copy} */
   public double[] weights() {
     return weights.clone();
   }
 
-  /** The weight of one column, in extraction units. */
+  /**
+   * The weight of one column, in extraction units.
+   *
+   * @param column the column's index
+   * @return its weight
+   */
   public double weight(int column) {
     return weights[column];
   }
 
-  /** The number of columns. */
+  /** {@return the number of columns} */
   public int width() {
     return weights.length;
   }
 
-  /** The background explanations are measured against. */
+  /** {@return the background explanations are measured against} */
   public Background background() {
     return background;
   }

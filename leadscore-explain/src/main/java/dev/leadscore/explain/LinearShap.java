@@ -156,23 +156,25 @@ public final class LinearShap {
   /**
    * The explainer of a model. Cost O(width).
    *
+   * @param model the model
+   * @return its explainer
    * @throws NullPointerException if {@code model} is null
    */
   public static LinearShap of(LinearModel model) {
     return new LinearShap(model);
   }
 
-  /** The model explained. */
+  /** {@return the model explained} */
   public LinearModel model() {
     return model;
   }
 
-  /** The base value {@code b + w·E[x]}: the logit of a lead at the background average. */
+  /** {@return the base value {@code b + w·E[x]}: the logit of a lead at the background average} */
   public double baseValue() {
     return base;
   }
 
-  /** The features contributions are reported for (all non-interaction features, schema order). */
+  /** {@return the features contributions are reported for (all non-interaction features, schema order)} */
   public List<String> features() {
     return Collections.unmodifiableList(Arrays.asList(layout.names));
   }
@@ -182,6 +184,7 @@ public final class LinearShap {
    *
    * @param x a vector from {@link FittedSchema#extract} of this model's schema (an interaction
    *     column must hold the product of its parents, as extraction writes it)
+   * @return the SHAP values
    */
   public Attribution attribute(double[] x) {
     checkLength(x);
@@ -193,6 +196,9 @@ public final class LinearShap {
   /**
    * The exact SHAP values of a lead at {@code asOf}.
    *
+   * @param lead the lead
+   * @param asOf the instant it is extracted at
+   * @return the SHAP values
    * @throws dev.leadscore.core.LeadDataException naming the lead and field when it cannot be extracted
    */
   public Attribution attribute(Lead lead, Instant asOf) {
@@ -204,6 +210,9 @@ public final class LinearShap {
    * at its average, with the sentence from the schema's templates and the lead's value; see the
    * class comment.
    *
+   * @param lead the lead
+   * @param asOf the instant it is extracted at
+   * @return the explanation
    * @throws dev.leadscore.core.LeadDataException naming the lead and field when it cannot be extracted
    */
   public Explanation explain(Lead lead, Instant asOf) {
@@ -223,6 +232,7 @@ public final class LinearShap {
    * @param row the vector {@link FittedSchema#extract} wrote for {@code lead}; not modified
    * @param work at least {@code features().size()} values; overwritten (it holds the SHAP values
    *     afterwards), never referenced by the result
+   * @return the explanation
    * @throws IllegalArgumentException if {@code row} or {@code work} is too short
    */
   public Explanation explain(Lead lead, Instant asOf, double[] row, double[] work) {
@@ -239,6 +249,8 @@ public final class LinearShap {
    * Mean absolute SHAP value per feature over extracted rows, largest first (ties by feature
    * name). Cost O(rows × width).
    *
+   * @param rows extracted vectors of this model's schema, at least one
+   * @return one importance per feature
    * @throws IllegalArgumentException if there are no rows or a row is too short
    */
   public List<Importance> importance(List<double[]> rows) {
@@ -270,6 +282,9 @@ public final class LinearShap {
   /**
    * Mean absolute SHAP value per feature over leads extracted at {@code asOf}, largest first.
    *
+   * @param leads the leads, at least one
+   * @param asOf the instant they are extracted at
+   * @return one importance per feature
    * @throws dev.leadscore.core.LeadDataException naming the lead and field when one cannot be extracted
    * @throws IllegalArgumentException if there are no leads
    */

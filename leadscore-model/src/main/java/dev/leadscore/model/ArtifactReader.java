@@ -34,8 +34,8 @@ final class ArtifactReader {
    * @throws IllegalArgumentException if a value is refused by the type it builds
    */
   static TrainedModel content(ObjectNode root) {
-    String modelId = Json.text(root, "modelId", "");
-    String modelVersion = Json.text(root, "modelVersion", "");
+    String modelId = Json.nonBlankText(root, "modelId", "");
+    String modelVersion = Json.nonBlankText(root, "modelVersion", "");
     Instant createdAt = instant(root, "createdAt", "");
     String fingerprint = Json.text(root, "schemaFingerprint", "");
     ObjectNode schemaNode = Json.object(root, "schema", "");

@@ -34,12 +34,12 @@ public final class BackTestResult {
     this.brier = heldOut.brier();
   }
 
-  /** The model trained on the earlier leads. */
+  /** {@return the model trained on the earlier leads} */
   public TrainedModel model() {
     return model;
   }
 
-  /** How the leads were split, in words (e.g. {@code "created before 2026-01-01T00:00:00Z"}). */
+  /** {@return how the leads were split, in words (e.g. {@code "created before 2026-01-01T00:00:00Z"})} */
   public String split() {
     return split;
   }
@@ -54,27 +54,27 @@ public final class BackTestResult {
     return heldOut.size();
   }
 
-  /** The scored leads' ids, in the order of the arrays (unmodifiable). */
+  /** {@return the scored leads' ids, in the order of the arrays (unmodifiable)} */
   public List<String> leadIds() {
     return leadIds;
   }
 
-  /** The scored leads' logits. */
+  /** {@return the scored leads' logits} */
   public double[] logits() {
     return heldOut.logits();
   }
 
-  /** The scored leads' calibrated probabilities. */
+  /** {@return the scored leads' calibrated probabilities} */
   public double[] probabilities() {
     return heldOut.probabilities();
   }
 
-  /** The scored leads' scores 0–100. */
+  /** {@return the scored leads' scores 0–100} */
   public double[] scores() {
     return heldOut.scores();
   }
 
-  /** Whether each scored lead converted. */
+  /** {@return whether each scored lead converted} */
   public boolean[] labels() {
     return heldOut.labels();
   }
@@ -99,12 +99,12 @@ public final class BackTestResult {
     return brier;
   }
 
-  /** The random-fold (cross-validated) AUC on the training part, to set beside {@link #auc()}. */
+  /** {@return the random-fold (cross-validated) AUC on the training part, to set beside {@link #auc()}} */
   public double crossValidatedAuc() {
     return model.summary().oofAuc();
   }
 
-  /** The tier table of the scored leads under the model's cut-offs. */
+  /** {@return the tier table of the scored leads under the model's cut-offs} */
   public TierTable tierTable() {
     return heldOut.tierTable(model.cutoffs());
   }

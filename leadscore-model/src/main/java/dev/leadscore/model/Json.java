@@ -74,6 +74,15 @@ final class Json {
     return n.textValue();
   }
 
+  /** A string that scores and registries use as an id, so it must not be empty or blank. */
+  static String nonBlankText(JsonNode parent, String field, String path) {
+    String t = text(parent, field, path);
+    if (t.isBlank()) {
+      throw new ArtifactException(join(path, field) + " must not be blank, got \"" + t + "\"");
+    }
+    return t;
+  }
+
   static double number(JsonNode parent, String field, String path) {
     return number(required(parent, field, path), join(path, field));
   }

@@ -160,7 +160,7 @@ public final class LogisticRegression {
       return DEFAULTS;
     }
 
-    /** A builder starting from {@link #defaults()}. */
+    /** {@return a builder starting from {@link #defaults()}} */
     public static Builder builder() {
       return new Builder();
     }
@@ -180,12 +180,12 @@ public final class LogisticRegression {
       return threads;
     }
 
-    /** A copy of the per-row sample weights, or null for unit weights. */
+    /** {@return a copy of the per-row sample weights, or null for unit weights} */
     public double[] sampleWeights() {
       return sampleWeights == null ? null : sampleWeights.clone();
     }
 
-    /** Whether columns are standardised internally (the penalty then applies to standardised weights). */
+    /** {@return whether columns are standardised internally (the penalty then applies to standardised weights)} */
     public boolean standardise() {
       return standardise;
     }
@@ -259,7 +259,7 @@ public final class LogisticRegression {
         return this;
       }
 
-      /** The options set so far. */
+      /** {@return the options set so far} */
       public Options build() {
         return new Options(this);
       }
@@ -286,13 +286,13 @@ public final class LogisticRegression {
       standardisedWeights = standardisedWeights.clone();
     }
 
-    /** A copy of the raw-unit weights. */
+    /** {@return a copy of the raw-unit weights} */
     @Override
     public double[] weights() {
       return weights.clone();
     }
 
-    /** A copy of the standardised weights. */
+    /** {@return a copy of the standardised weights} */
     @Override
     public double[] standardisedWeights() {
       return standardisedWeights.clone();

@@ -12,8 +12,13 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadscore.core.internal.ByteOrderMark;
 import dev.leadscore.core.internal.CanonicalJson;
 import dev.leadscore.core.internal.Sha256;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Set;
 
@@ -149,10 +154,25 @@ public final class ModelArtifact {
     }
   }
 
+  /**
+   * Loads a model from an artifact file (UTF-8, with or without a byte-order mark) written from
+   * {@link #write}.
+   *
+   * @param file the artifact file
+   * @return the model, as {@link #read(String)} loads it
+   * @throws ArtifactException as {@link #read(String)}
+   * @throws IOException if the file cannot be read
+   * @throws NullPointerException if {@code file} is null
+   */
+  public static TrainedModel read(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
+    return read(Files.readString(file, StandardCharsets.UTF_8));
+  }
+
   /** Parses strictly; a syntax error becomes an {@link ArtifactException} with its line and column. */
   static JsonNode parse(String json, String what) {
     try {
-      JsonNode n = READER.readTree(json);
+      JsonNode n = READER.readTree(ByteOrderMark.strip(json));
       if (n == null || n.isMissingNode()) {
         throw new ArtifactException(what + " is empty");
       }

@@ -402,22 +402,22 @@ public final class ModelScorer implements LeadScorer {
     return schema;
   }
 
-  /** The linear function explanations attribute (for a trained model, its weights in extraction units). */
+  /** {@return the linear function explanations attribute (for a trained model, its weights in extraction units)} */
   public LinearModel model() {
     return explainer().model;
   }
 
-  /** The explainer of the model. */
+  /** {@return the explainer of the model} */
   public LinearShap shap() {
     return explainer().shap;
   }
 
-  /** The calibration from logit to probability. */
+  /** {@return the calibration from logit to probability} */
   public DoubleUnaryOperator calibration() {
     return calibration;
   }
 
-  /** The tier cut-offs on the 0–100 score. */
+  /** {@return the tier cut-offs on the 0–100 score} */
   public TierCutoffs cutoffs() {
     return cutoffs;
   }

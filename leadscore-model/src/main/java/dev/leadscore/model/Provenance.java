@@ -35,7 +35,7 @@ public record Provenance(String libraryVersion, TrainingOptions options, String 
     Objects.requireNonNull(createdAt, "createdAt");
   }
 
-  /** The cross-validation seed. */
+  /** {@return the cross-validation seed} */
   public long seed() {
     return options.seed();
   }

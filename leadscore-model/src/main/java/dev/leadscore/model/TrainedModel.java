@@ -379,27 +379,27 @@ public final class TrainedModel {
 
   // ------------------------------------------------------------------------------ accessors
 
-  /** The model's id. */
+  /** {@return the model's id} */
   public String modelId() {
     return modelId;
   }
 
-  /** The model's version. */
+  /** {@return the model's version} */
   public String modelVersion() {
     return modelVersion;
   }
 
-  /** When the model was created (supplied at training, never read from the clock). */
+  /** {@return when the model was created (supplied at training, never read from the clock)} */
   public Instant createdAt() {
     return createdAt;
   }
 
-  /** The fitted feature schema that extracts this model's input. */
+  /** {@return the fitted feature schema that extracts this model's input} */
   public FittedSchema schema() {
     return schema;
   }
 
-  /** Number of columns, the length of {@code x}. */
+  /** {@return number of columns, the length of {@code x}} */
   public int width() {
     return width;
   }
@@ -414,7 +414,7 @@ public final class TrainedModel {
     return standardisation.scale();
   }
 
-  /** The intercept, in standardised coordinates. */
+  /** {@return the intercept, in standardised coordinates} */
   public double intercept() {
     return intercept;
   }
@@ -424,7 +424,7 @@ public final class TrainedModel {
     return weights.clone();
   }
 
-  /** The intercept for raw features (see the class comment). */
+  /** {@return the intercept for raw features (see the class comment)} */
   public double rawIntercept() {
     return rawIntercept;
   }
@@ -434,7 +434,7 @@ public final class TrainedModel {
     return slope.clone();
   }
 
-  /** The L2 penalty the model was fitted with. */
+  /** {@return the L2 penalty the model was fitted with} */
   public double lambda() {
     return lambda;
   }
@@ -448,12 +448,12 @@ public final class TrainedModel {
     return covariance.clone();
   }
 
-  /** The calibrator from logit to probability. */
+  /** {@return the calibrator from logit to probability} */
   public Calibrator calibrator() {
     return calibrator;
   }
 
-  /** The tier cut-offs on the 0–100 score. */
+  /** {@return the tier cut-offs on the 0–100 score} */
   public TierCutoffs cutoffs() {
     return cutoffs;
   }
@@ -463,12 +463,12 @@ public final class TrainedModel {
     return background;
   }
 
-  /** The training summary. */
+  /** {@return the training summary} */
   public TrainingSummary summary() {
     return summary;
   }
 
-  /** Where the model came from. */
+  /** {@return where the model came from} */
   public Provenance provenance() {
     return provenance;
   }
@@ -481,7 +481,7 @@ public final class TrainedModel {
     return java.util.Optional.ofNullable(reference);
   }
 
-  /** The columns, as the schema lists them. */
+  /** {@return the columns, as the schema lists them} */
   public java.util.List<Column> columns() {
     return schema.columns();
   }

@@ -77,17 +77,17 @@ public final class TrainingOptions {
     this.createdAt = b.createdAt;
   }
 
-  /** A builder holding the defaults. */
+  /** {@return a builder holding the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The defaults. */
+  /** {@return the defaults} */
   public static TrainingOptions defaults() {
     return builder().build();
   }
 
-  /** A builder primed with these options. */
+  /** {@return a builder primed with these options} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.lambdas = lambdas.clone();
@@ -117,12 +117,12 @@ public final class TrainingOptions {
     return grid;
   }
 
-  /** The lambda grid, ascending and distinct (a copy). */
+  /** {@return the lambda grid, ascending and distinct (a copy)} */
   public double[] lambdas() {
     return lambdas.clone();
   }
 
-  /** Number of grid values. */
+  /** {@return number of grid values} */
   public int lambdaCount() {
     return lambdas.length;
   }
@@ -131,7 +131,7 @@ public final class TrainingOptions {
     return lambdas[i];
   }
 
-  /** Number of cross-validation folds. */
+  /** {@return number of cross-validation folds} */
   public int folds() {
     return folds;
   }
@@ -141,17 +141,17 @@ public final class TrainingOptions {
     return seed;
   }
 
-  /** How lambda is validated: random stratified folds, or forward chaining over leads in time order. */
+  /** {@return how lambda is validated: random stratified folds, or forward chaining over leads in time order} */
   public FoldScheme foldScheme() {
     return foldScheme;
   }
 
-  /** How lambda is chosen. */
+  /** {@return how lambda is chosen} */
   public SelectionMetric selectionMetric() {
     return selectionMetric;
   }
 
-  /** The calibration fitted on out-of-fold logits. */
+  /** {@return the calibration fitted on out-of-fold logits} */
   public CalibrationMethod calibration() {
     return calibration;
   }
@@ -161,7 +161,7 @@ public final class TrainingOptions {
     return classWeights;
   }
 
-  /** How tier cut-offs are chosen from out-of-fold scores. */
+  /** {@return how tier cut-offs are chosen from out-of-fold scores} */
   public TierPolicy tierPolicy() {
     return tierPolicy;
   }
@@ -181,22 +181,22 @@ public final class TrainingOptions {
     return threads;
   }
 
-  /** The progress listener. */
+  /** {@return the progress listener} */
   public TrainingProgress progress() {
     return progress;
   }
 
-  /** The model id, if set; otherwise training uses {@code "<schema name>-logistic"}. */
+  /** {@return the model id, if set; otherwise training uses {@code "<schema name>-logistic"}} */
   public Optional<String> modelId() {
     return Optional.ofNullable(modelId);
   }
 
-  /** The model version. */
+  /** {@return the model version} */
   public String modelVersion() {
     return modelVersion;
   }
 
-  /** The creation time to record, if set; otherwise training records its {@code asOf}. */
+  /** {@return the creation time to record, if set; otherwise training records its {@code asOf}} */
   public Optional<Instant> createdAt() {
     return Optional.ofNullable(createdAt);
   }
@@ -390,7 +390,7 @@ public final class TrainingOptions {
       return this;
     }
 
-    /** The options. */
+    /** {@return the options} */
     public TrainingOptions build() {
       return new TrainingOptions(this);
     }

@@ -111,32 +111,32 @@ public final class TrainingReference {
       checkShares("column '" + column + "' shares", this.shares);
     }
 
-    /** The column's name. */
+    /** {@return the column's name} */
     public String column() {
       return column;
     }
 
-    /** The column's index in the feature vector. */
+    /** {@return the column's index in the feature vector} */
     public int index() {
       return index;
     }
 
-    /** How the column is binned. */
+    /** {@return how the column is binned} */
     public Kind kind() {
       return kind;
     }
 
-    /** The quantile bin edges in extraction units, strictly increasing; empty for a binary column (a copy). */
+    /** {@return the quantile bin edges in extraction units, strictly increasing; empty for a binary column (a copy)} */
     public double[] edges() {
       return edges.clone();
     }
 
-    /** The share of training rows in each bin; sums to 1 (a copy). */
+    /** {@return the share of training rows in each bin; sums to 1 (a copy)} */
     public double[] shares() {
       return shares.clone();
     }
 
-    /** The number of bins: 2 for a binary column, {@code edges().length + 1} otherwise. */
+    /** {@return the number of bins: 2 for a binary column, {@code edges().length + 1} otherwise} */
     public int binCount() {
       return shares.length;
     }
@@ -282,7 +282,7 @@ public final class TrainingReference {
     return Optional.empty();
   }
 
-  /** The missing rate of every feature that has a missing marker, in column order (unmodifiable). */
+  /** {@return the missing rate of every feature that has a missing marker, in column order (unmodifiable)} */
   public List<MissingRate> missingRates() {
     return missingRates;
   }

@@ -83,7 +83,7 @@ public final class TrainingSummary {
     return folds;
   }
 
-  /** How lambda was chosen. */
+  /** {@return how lambda was chosen} */
   public SelectionMetric selectionMetric() {
     return selectionMetric;
   }
@@ -93,7 +93,7 @@ public final class TrainingSummary {
     return crossValidation;
   }
 
-  /** The chosen lambda. */
+  /** {@return the chosen lambda} */
   public double chosenLambda() {
     return chosenLambda;
   }
@@ -126,6 +126,8 @@ public final class TrainingSummary {
   /**
    * How lambda was validated: {@link FoldScheme#FORWARD_CHAINING} when asked for and possible.
    * Present right after training, absent in a loaded model (the artifact does not record it).
+   *
+   * @return the fold scheme of the lambda choice, when known
    */
   public Optional<FoldScheme> foldScheme() {
     return Optional.ofNullable(foldScheme);
@@ -134,12 +136,14 @@ public final class TrainingSummary {
   /**
    * What the trainer wants a person to know (too few conversions for the folds, forward chaining
    * impossible, ...), in plain English; empty when all went as asked. Not recorded in the artifact.
+   *
+   * @return the warnings, immutable
    */
   public List<String> warnings() {
     return warnings;
   }
 
-  /** The out-of-fold predictions, present right after training, absent in a loaded model. */
+  /** {@return the out-of-fold predictions, present right after training, absent in a loaded model} */
   public Optional<OutOfFold> outOfFold() {
     return Optional.ofNullable(outOfFold);
   }
@@ -173,17 +177,17 @@ public final class TrainingSummary {
       return heldOut.scores();
     }
 
-    /** Whether each lead converted. */
+    /** {@return whether each lead converted} */
     public boolean[] labels() {
       return heldOut.labels();
     }
 
-    /** The 0-based fold each lead was held out in. */
+    /** {@return the 0-based fold each lead was held out in} */
     public int[] folds() {
       return folds.clone();
     }
 
-    /** Number of leads. */
+    /** {@return number of leads} */
     public int size() {
       return heldOut.size();
     }

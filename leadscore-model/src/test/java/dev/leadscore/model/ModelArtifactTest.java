@@ -144,4 +144,27 @@ class ModelArtifactTest {
           : loaded.calibrator() instanceof Calibrator.Platt);
     }
   }
+
+  @Test
+  void aBlankModelIdOrVersionIsRefusedWhenReadNotWhenScored() {
+    // Before: the artifact loaded, and ModelScorer.of then threw an IllegalArgumentException.
+    assertRejected("modelVersion must not be blank", r -> r.put("modelVersion", ""));
+    assertRejected("modelVersion must not be blank", r -> r.put("modelVersion", "  "));
+    assertRejected("modelId must not be blank", r -> r.put("modelId", ""));
+  }
+
+  @Test
+  void readsAFileWithOrWithoutAByteOrderMark(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path plain = java.nio.file.Files.writeString(dir.resolve("plain.json"), json);
+    java.nio.file.Path bom = java.nio.file.Files.write(dir.resolve("bom.json"),
+        dev.leadscore.core.testing.ByteOrderMarked.utf8(json));
+    for (java.nio.file.Path file : new java.nio.file.Path[] {plain, bom}) {
+      TrainedModel loaded = ModelArtifact.read(file);
+      assertEquals(json, ModelArtifact.write(loaded), file.toString());
+    }
+    assertEquals(json, ModelArtifact.write(ModelArtifact.read("\uFEFF" + json)));
+    // Only one mark, only at the start.
+    assertThrows(ArtifactException.class, () -> ModelArtifact.read("\uFEFF\uFEFF" + json));
+    assertThrows(ArtifactException.class, () -> ModelArtifact.read(json + "\uFEFF"));
+  }
 }

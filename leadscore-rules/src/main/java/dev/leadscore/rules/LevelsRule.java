@@ -69,7 +69,15 @@ final class LevelsRule extends AttributeRule {
       Integer slot = slotOf.get(level);
       if (slot == null) {
         if (learned) {
-          continue; // a learned level the fitted schema folded into 'other': such leads score as 'other'
+          // A learned level the fit did not keep (too rare) is folded into 'other' and scores as
+          // 'other'; the fitted schema does not record which levels it saw, so only a level one
+          // edit from a kept level is refused, as the misspelling it almost surely is.
+          String near = nearMiss(level, slotOf.keySet(), missingLevel);
+          if (near == null) {
+            continue;
+          }
+          throw RuleSetException.of(r.id(), "level '" + level + "' is not a level of feature '" + spec.name()
+              + "' and is one edit from its level '" + near + "': a misspelling? (its levels are " + slotOf.keySet() + ")");
         }
         throw RuleSetException.of(r.id(), "level '" + level + "' is not a level of feature '" + spec.name()
             + "'; its levels are " + slotOf.keySet());
@@ -86,6 +94,47 @@ final class LevelsRule extends AttributeRule {
     int missingSlot = slotOf.getOrDefault(missingLevel, -1);
     int otherSlot = otherHoldsMissing ? slotOf.getOrDefault(CategoricalFeature.OTHER, -1) : -1;
     return new Resolved(spec, cols, points, missingSlot, otherSlot, Map.copyOf(slotOf), min, max);
+  }
+
+  /** Levels shorter than this are too short for one edit to signal a misspelling ("uk", "us"). */
+  private static final int NEAR_MISS_MIN_LENGTH = 5;
+
+  /**
+   * The kept level (not {@code other} or the missing level) one edit (insertion, deletion,
+   * substitution or swap of neighbours) from {@code level}, or null when there is none.
+   */
+  static String nearMiss(String level, Iterable<String> kept, String missingLevel) {
+    if (level.length() < NEAR_MISS_MIN_LENGTH) {
+      return null;
+    }
+    for (String k : kept) {
+      if (!k.equals(CategoricalFeature.OTHER) && !k.equals(missingLevel) && k.length() >= NEAR_MISS_MIN_LENGTH
+          && editDistance(level, k) == 1) {
+        return k;
+      }
+    }
+    return null;
+  }
+
+  /** Optimal string alignment distance (Levenshtein with swaps of neighbours), O(|a| |b|). */
+  static int editDistance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
   }
 
   @Override

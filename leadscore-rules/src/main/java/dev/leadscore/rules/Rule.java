@@ -43,10 +43,10 @@ import java.util.TreeMap;
  */
 public sealed interface Rule permits Rule.Levels, Rule.Bands, Rule.Flag, Rule.Events, Rule.Bonus {
 
-  /** The rule's unique id within its rule set: letters, digits, '_', '-' and '.' only. */
+  /** {@return the rule's unique id within its rule set: letters, digits, '_', '-' and '.' only} */
   String id();
 
-  /** The kind's name in rule-set JSON, e.g. {@code "levels"}. */
+  /** {@return the kind's name in rule-set JSON, e.g. {@code "levels"}} */
   String kind();
 
   /** The largest number of occurrences an {@link Events} rule may count. */

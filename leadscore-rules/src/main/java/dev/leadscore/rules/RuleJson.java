@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadscore.core.internal.ByteOrderMark;
 import dev.leadscore.core.internal.DecayJson;
 import dev.leadscore.core.schema.Decay;
 import dev.leadscore.core.schema.ReasonTemplates;
@@ -31,6 +32,7 @@ final class RuleJson {
   /** Thread-safe once configured; never reconfigured. */
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -51,7 +53,8 @@ final class RuleJson {
 
   // ------------------------------------------------------------------------ text <-> tree
 
-  static JsonNode parse(String json) {
+  static JsonNode parse(String text) {
+    String json = ByteOrderMark.strip(text);
     if (json == null || json.isBlank()) {
       throw new RuleSetException("rule set JSON is empty");
     }

@@ -34,7 +34,7 @@ public record RuleScore(Score score, double points, double fitPoints, double int
     Objects.requireNonNull(score, "score");
   }
 
-  /** The explanation, when the caller asked for it. */
+  /** {@return the explanation, when the caller asked for it} */
   public Optional<Explanation> explanation() {
     return score.explanation();
   }

@@ -183,7 +183,10 @@ public final class RuleScorer implements LeadScorer {
    *
    * @throws RuleSetException naming the rule when the rule set does not fit the schema: a
    *     feature or event type the schema lacks, a feature of the wrong kind for the rule, a level
-   *     the feature does not have (or its missing level), a band that can never match
+   *     the feature does not have (or its missing level), a band that can never match. For a
+   *     feature whose levels are learned, a level the fit did not keep scores as {@code other}
+   *     (rare levels are folded into it), unless it is one edit from a kept level, which is
+   *     refused as a misspelling ({@code "sofware"} beside {@code "software"})
    */
   public static RuleScorer of(RuleSet ruleSet, FittedSchema schema) {
     return new RuleScorer(ruleSet, schema, TierPolicy.defaults().fit(null, null));
@@ -365,17 +368,17 @@ public final class RuleScorer implements LeadScorer {
     return compiled[i];
   }
 
-  /** The rule set scored with. */
+  /** {@return the rule set scored with} */
   public RuleSet ruleSet() {
     return ruleSet;
   }
 
-  /** The fitted schema leads are extracted with. */
+  /** {@return the fitted schema leads are extracted with} */
   public FittedSchema schema() {
     return schema;
   }
 
-  /** The tier cut-offs on the 0–100 score. */
+  /** {@return the tier cut-offs on the 0–100 score} */
   public TierCutoffs cutoffs() {
     return cutoffs;
   }
@@ -385,12 +388,12 @@ public final class RuleScorer implements LeadScorer {
     return total;
   }
 
-  /** The least and most points the fit (firmographic) rules can give together. */
+  /** {@return the least and most points the fit (firmographic) rules can give together} */
   public Range fitRange() {
     return fit;
   }
 
-  /** The least and most points the intent (behavioural and email) rules can give together. */
+  /** {@return the least and most points the intent (behavioural and email) rules can give together} */
   public Range intentRange() {
     return intent;
   }

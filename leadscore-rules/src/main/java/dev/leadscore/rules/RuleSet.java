@@ -232,7 +232,7 @@ public final class RuleSet {
     }
   }
 
-  /** The JSON form, pretty-printed; {@link #fromJson} reads it back to an equal rule set. */
+  /** {@return the JSON form, pretty-printed; {@link #fromJson} reads it back to an equal rule set} */
   public String toJson() {
     return RuleJson.pretty(RuleJson.write(this));
   }
@@ -275,12 +275,12 @@ public final class RuleSet {
     return PointsDeriver.derive(this, schema, training, asOf, pointsPerLogOdds);
   }
 
-  /** The rule set's name; the {@link RuleScorer}'s model id. */
+  /** {@return the rule set's name; the {@link RuleScorer}'s model id} */
   public String name() {
     return name;
   }
 
-  /** The rule set's version, {@code >= 1}; bump it whenever a weight changes. */
+  /** {@return the rule set's version, {@code >= 1}; bump it whenever a weight changes} */
   public int version() {
     return version;
   }
@@ -295,12 +295,12 @@ public final class RuleSet {
     return base;
   }
 
-  /** The declared scale, or empty when the scorer computes it from the rules. */
+  /** {@return the declared scale, or empty when the scorer computes it from the rules} */
   public Optional<Scale> scale() {
     return Optional.ofNullable(scale);
   }
 
-  /** The rules in declaration order (unmodifiable). */
+  /** {@return the rules in declaration order (unmodifiable)} */
   public List<Rule> rules() {
     return rules;
   }

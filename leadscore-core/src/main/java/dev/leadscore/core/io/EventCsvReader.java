@@ -60,7 +60,7 @@ public final class EventCsvReader {
     this.delimiter = b.delimiter;
   }
 
-  /** A builder with the defaults: columns {@code lead_id}, {@code type}, {@code at}, no count column, ISO-8601 instants, comma-separated. */
+  /** {@return a builder with the defaults: columns {@code lead_id}, {@code type}, {@code at}, no count column, ISO-8601 instants, comma-separated} */
   public static Builder builder() {
     return new Builder();
   }

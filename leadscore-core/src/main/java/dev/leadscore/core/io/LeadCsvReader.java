@@ -108,7 +108,7 @@ public final class LeadCsvReader {
     this.events = b.events;
   }
 
-  /** A builder with the defaults: id column {@code id}, comma-separated, every other column a text attribute, no label. */
+  /** {@return a builder with the defaults: id column {@code id}, comma-separated, every other column a text attribute, no label} */
   public static Builder builder() {
     return new Builder();
   }

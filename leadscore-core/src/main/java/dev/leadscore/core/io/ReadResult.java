@@ -54,12 +54,12 @@ public final class ReadResult {
     return new ReadResult(Collections.unmodifiableList(leads), copy, List.copyOf(errors), rowsRead);
   }
 
-  /** The accepted leads in input order (unmodifiable). */
+  /** {@return the accepted leads in input order (unmodifiable)} */
   public List<Lead> leads() {
     return leads;
   }
 
-  /** Whether the read had a label column, so that {@link #labelled()} is available. */
+  /** {@return whether the read had a label column, so that {@link #labelled()} is available} */
   public boolean hasLabels() {
     return labelled != null;
   }
@@ -76,12 +76,12 @@ public final class ReadResult {
     return labelled;
   }
 
-  /** The rows that could not be used, in input order (unmodifiable); empty when all were read. */
+  /** {@return the rows that could not be used, in input order (unmodifiable); empty when all were read} */
   public List<RowError> errors() {
     return errors;
   }
 
-  /** How many records (data rows, array elements, non-blank NDJSON lines) the leads input held, accepted or not. */
+  /** {@return how many records (data rows, array elements, non-blank NDJSON lines) the leads input held, accepted or not} */
   public int rowsRead() {
     return rowsRead;
   }

@@ -11,6 +11,7 @@ import dev.leadscore.core.RowError;
 import dev.leadscore.core.Score;
 import dev.leadscore.core.Tier;
 import dev.leadscore.core.TierCutoffs;
+import dev.leadscore.core.schema.EmailDomainFeature;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,9 +38,12 @@ import java.util.TreeMap;
  *       attribute is used as displayed, {@code 12345}); case is kept, for account ids.</li>
  *   <li>{@link #byDomain}: a company-domain attribute, trimmed and lower-cased ({@link
  *       Locale#ROOT}).</li>
- *   <li>{@link #byEmailDomain}: the domain of an e-mail attribute: the text after its
+ *   <li>{@link #byEmailDomain(String)}: the domain of an e-mail attribute: the text after its
  *       <em>last</em> {@code '@'}, trimmed and lower-cased, so {@code " Jane.Doe@ACME.com "} and
- *       {@code "bob@acme.COM"} are both account {@code acme.com}.</li>
+ *       {@code "bob@acme.COM"} are both account {@code acme.com}. Free-mail domains are not
+ *       companies, so they are excluded from the start: the schema's built-in list
+ *       ({@link EmailDomainFeature#defaultFreeMailDomains()}), or with {@link
+ *       #byEmailDomainOf(EmailDomainFeature)} the list of the schema's own e-mail feature.</li>
  * </ul>
  * A lead gets no account when the attribute is absent, blank, a boolean (or, for the two domain
  * keys, not text), when an e-mail has no {@code '@'} or nothing after it, or when its key is one
@@ -138,20 +142,34 @@ public final class AccountRollup {
    * @throws IllegalArgumentException for a null or blank attribute name
    */
   public static Builder byEmailDomain(String emailAttribute) {
-    return new Builder(KeyKind.EMAIL_DOMAIN, emailAttribute);
+    return new Builder(KeyKind.EMAIL_DOMAIN, emailAttribute).exclude(EmailDomainFeature.defaultFreeMailDomains());
   }
 
-  /** The attribute the key is read from. */
+  /**
+   * Groups by the domain of the e-mail attribute a schema's e-mail feature reads, as {@link
+   * #byEmailDomain(String)}, excluding the free-mail domains that feature knows ({@link
+   * EmailDomainFeature#freeMailDomainsInUse()}).
+   *
+   * @param feature the schema's e-mail feature: its attribute and its free-mail list
+   * @return a builder
+   * @throws NullPointerException if {@code feature} is null
+   */
+  public static Builder byEmailDomainOf(EmailDomainFeature feature) {
+    Objects.requireNonNull(feature, "feature");
+    return new Builder(KeyKind.EMAIL_DOMAIN, feature.attribute()).exclude(feature.freeMailDomainsInUse());
+  }
+
+  /** {@return the attribute the key is read from} */
   public String attribute() {
     return attribute;
   }
 
-  /** The tiers whose leads count as engaged contacts (unmodifiable; may be empty). */
+  /** {@return the tiers whose leads count as engaged contacts (unmodifiable; may be empty)} */
   public Set<Tier> engagedTiers() {
     return engagedTiers;
   }
 
-  /** The cut-offs of the account tier, on {@code 100 × probability}. */
+  /** {@return the cut-offs of the account tier, on {@code 100 × probability}} */
   public TierCutoffs cutoffs() {
     return cutoffs;
   }
@@ -450,7 +468,7 @@ public final class AccountRollup {
       return this;
     }
 
-    /** The rollup. */
+    /** {@return the rollup} */
     public AccountRollup build() {
       return new AccountRollup(this);
     }

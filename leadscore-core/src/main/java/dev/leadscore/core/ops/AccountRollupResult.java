@@ -24,7 +24,7 @@ public record AccountRollupResult(List<AccountScore> accounts, List<RowError> un
     unassigned = List.copyOf(unassigned);
   }
 
-  /** How many leads are in some account. */
+  /** {@return how many leads are in some account} */
   public int assignedLeads() {
     int n = 0;
     for (AccountScore a : accounts) {

@@ -39,17 +39,17 @@ public final class AccountScore {
     this.topReasons = List.copyOf(topReasons);
   }
 
-  /** The account key: the normalised domain or account id the leads were grouped by. */
+  /** {@return the account key: the normalised domain or account id the leads were grouped by} */
   public String key() {
     return key;
   }
 
-  /** How many leads the account has (at least 1). */
+  /** {@return how many leads the account has (at least 1)} */
   public int leadCount() {
     return leadScores.size();
   }
 
-  /** The probability that at least one lead converts, in [0, 1], assuming independence (see above). */
+  /** {@return the probability that at least one lead converts, in [0, 1], assuming independence (see above)} */
   public double probability() {
     return probability;
   }
@@ -59,12 +59,12 @@ public final class AccountScore {
     return 100.0 * probability;
   }
 
-  /** The account's tier: the rollup's cut-offs applied to {@link #score()}. */
+  /** {@return the account's tier: the rollup's cut-offs applied to {@link #score()}} */
   public Tier tier() {
     return tier;
   }
 
-  /** The lead with the highest probability (ties: higher score, then smaller lead id). */
+  /** {@return the lead with the highest probability (ties: higher score, then smaller lead id)} */
   public Score bestLead() {
     return leadScores.get(0);
   }
@@ -77,7 +77,7 @@ public final class AccountScore {
     return leadScores;
   }
 
-  /** How many leads are in an engaged tier (by default {@link Tier#HOT} or {@link Tier#WARM}). */
+  /** {@return how many leads are in an engaged tier (by default {@link Tier#HOT} or {@link Tier#WARM})} */
   public int engagedContacts() {
     return engagedContacts;
   }

@@ -11,7 +11,7 @@ public enum Arm {
   /** The candidate scorer being tried on a share of the leads. */
   CHALLENGER;
 
-  /** The other arm. */
+  /** {@return the other arm} */
   public Arm other() {
     return this == CHAMPION ? CHALLENGER : CHAMPION;
   }

@@ -83,17 +83,17 @@ public final class Experiment {
     return new Builder(name);
   }
 
-  /** The experiment's name. */
+  /** {@return the experiment's name} */
   public String name() {
     return name;
   }
 
-  /** The champion scorer. */
+  /** {@return the champion scorer} */
   public LeadScorer champion() {
     return champion;
   }
 
-  /** The challenger scorer. */
+  /** {@return the challenger scorer} */
   public LeadScorer challenger() {
     return challenger;
   }
@@ -103,12 +103,12 @@ public final class Experiment {
     return Objects.requireNonNull(arm, "arm") == Arm.CHAMPION ? champion : challenger;
   }
 
-  /** The salt of the assignment hash. */
+  /** {@return the salt of the assignment hash} */
   public String salt() {
     return salt;
   }
 
-  /** The share of leads assigned to the challenger, in [0, 1]. */
+  /** {@return the share of leads assigned to the challenger, in [0, 1]} */
   public double challengerShare() {
     return challengerShare;
   }

@@ -21,7 +21,7 @@ public record ExperimentBatch(List<ExperimentScore> scores, List<RowError> error
     errors = List.copyOf(errors);
   }
 
-  /** Whether every row was scored. */
+  /** {@return whether every row was scored} */
   public boolean allScored() {
     return errors.isEmpty();
   }

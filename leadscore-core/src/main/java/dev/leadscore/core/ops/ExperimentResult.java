@@ -219,27 +219,27 @@ public final class ExperimentResult {
     return tiers.stream().map(Tier::label).collect(Collectors.joining("+"));
   }
 
-  /** The experiment's name. */
+  /** {@return the experiment's name} */
   public String experiment() {
     return experiment;
   }
 
-  /** The tiers counted as "top", in urgency order (unmodifiable). */
+  /** {@return the tiers counted as "top", in urgency order (unmodifiable)} */
   public Set<Tier> topTiers() {
     return topTiers;
   }
 
-  /** The confidence level of {@link #lower()} and {@link #upper()}, in (0, 1). */
+  /** {@return the confidence level of {@link #lower()} and {@link #upper()}, in (0, 1)} */
   public double confidenceLevel() {
     return confidenceLevel;
   }
 
-  /** The champion arm's counts. */
+  /** {@return the champion arm's counts} */
   public ArmStats champion() {
     return champion;
   }
 
-  /** The challenger arm's counts. */
+  /** {@return the challenger arm's counts} */
   public ArmStats challenger() {
     return challenger;
   }
@@ -254,22 +254,22 @@ public final class ExperimentResult {
     return difference;
   }
 
-  /** The pooled standard error of the difference under {@code H₀}, used by the test. */
+  /** {@return the pooled standard error of the difference under {@code H₀}, used by the test} */
   public double pooledStandardError() {
     return pooledStandardError;
   }
 
-  /** The test statistic {@code difference / pooledStandardError}. */
+  /** {@return the test statistic {@code difference / pooledStandardError}} */
   public double z() {
     return z;
   }
 
-  /** The two-sided p-value of the test, in [0, 1]; NaN when an arm has no top-tier leads. */
+  /** {@return the two-sided p-value of the test, in [0, 1]; NaN when an arm has no top-tier leads} */
   public double pValue() {
     return pValue;
   }
 
-  /** The unpooled standard error of the difference, used by the interval. */
+  /** {@return the unpooled standard error of the difference, used by the interval} */
   public double standardError() {
     return standardError;
   }
@@ -292,7 +292,7 @@ public final class ExperimentResult {
     return pValue < 1 - confidenceLevel;
   }
 
-  /** What to be careful about when reading this result (empty when nothing); unmodifiable. */
+  /** {@return what to be careful about when reading this result (empty when nothing); unmodifiable} */
   public List<String> warnings() {
     return warnings;
   }

@@ -61,27 +61,27 @@ public final class ExperimentScore {
         : new ExperimentScore(experiment, arm, null, decision, shadowError);
   }
 
-  /** The experiment's name. */
+  /** {@return the experiment's name} */
   public String experiment() {
     return experiment;
   }
 
-  /** The lead's id. */
+  /** {@return the lead's id} */
   public String leadId() {
     return decision().leadId();
   }
 
-  /** The arm the lead is assigned to, whose score decides what happens to it. */
+  /** {@return the arm the lead is assigned to, whose score decides what happens to it} */
   public Arm arm() {
     return arm;
   }
 
-  /** The assigned arm's score: the one to act on (its tier is the tier the lead is worked in). */
+  /** {@return the assigned arm's score: the one to act on (its tier is the tier the lead is worked in)} */
   public Score decision() {
     return arm == Arm.CHAMPION ? champion : challenger;
   }
 
-  /** The other arm's score, for analysis only; empty when that arm could not score the lead. */
+  /** {@return the other arm's score, for analysis only; empty when that arm could not score the lead} */
   public Optional<Score> shadow() {
     return Optional.ofNullable(arm == Arm.CHAMPION ? challenger : champion);
   }

@@ -41,7 +41,7 @@ public sealed interface Decay permits Decay.None, Decay.HalfLife, Decay.StepSche
     return new HalfLife(halfLifeDays);
   }
 
-  /** The schedule 1.0 up to 7 days, 0.75 up to 30, 0.5 up to 90, 0.25 beyond. */
+  /** {@return the schedule 1.0 up to 7 days, 0.75 up to 30, 0.5 up to 90, 0.25 beyond} */
   static Decay standardSteps() {
     return new StepSchedule(List.of(new Step(7, 1.0), new Step(30, 0.75), new Step(90, 0.5)), 0.25);
   }
@@ -99,7 +99,7 @@ public sealed interface Decay permits Decay.None, Decay.HalfLife, Decay.StepSche
       this.table = new HalfLifeTable(days);
     }
 
-    /** The half-life in days, as declared. */
+    /** {@return the half-life in days, as declared} */
     public double days() {
       return days;
     }

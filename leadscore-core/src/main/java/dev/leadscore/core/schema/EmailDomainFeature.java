@@ -2,6 +2,7 @@ package dev.leadscore.core.schema;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * An email address classified by its domain into an {@link EmailDomainClass} and one-hot encoded
@@ -34,6 +35,19 @@ public record EmailDomainFeature(FeatureInfo info, String attribute, List<String
       }
     }
     return domains.stream().map(d -> d.strip().toLowerCase(Locale.ROOT)).toList();
+  }
+
+  /**
+   * The free-mail domains this feature classifies as free mail: its own list, or the built-in one
+   * when its list is empty. Lower-case and unmodifiable.
+   */
+  public Set<String> freeMailDomainsInUse() {
+    return freeMailDomains.isEmpty() ? EmailDomains.DEFAULT_FREE_MAIL : Set.copyOf(freeMailDomains);
+  }
+
+  /** {@return the built-in list of common free-mail providers' domains (lower-case, unmodifiable)} */
+  public static Set<String> defaultFreeMailDomains() {
+    return EmailDomains.DEFAULT_FREE_MAIL;
   }
 
   @Override

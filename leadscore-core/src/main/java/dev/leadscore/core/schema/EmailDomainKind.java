@@ -65,7 +65,7 @@ final class EmailDomainKind extends FeatureKind {
       super(f, offset);
       this.attribute = f.attribute();
       this.domains = new EmailDomains.DomainSets(
-          f.freeMailDomains().isEmpty() ? EmailDomains.DEFAULT_FREE_MAIL : Set.copyOf(f.freeMailDomains()),
+          f.freeMailDomainsInUse(),
           Set.copyOf(f.competitorDomains()));
     }
 

@@ -90,7 +90,7 @@ public final class FeatureOffers {
         bandCheck, yesNo, lever, true);
   }
 
-  /** Whether the feature has one-hot {@linkplain Column.Role#LEVEL level} columns a levels rule can score. */
+  /** {@return whether the feature has one-hot {@linkplain Column.Role#LEVEL level} columns a levels rule can score} */
   public boolean levels() {
     return missingLevel != null;
   }
@@ -103,17 +103,17 @@ public final class FeatureOffers {
     return missingLevel;
   }
 
-  /** Whether the levels are learned when fitting, so a level named in a rule may have been folded into {@code other}. */
+  /** {@return whether the levels are learned when fitting, so a level named in a rule may have been folded into {@code other}} */
   public boolean levelsLearned() {
     return levelsLearned;
   }
 
-  /** Whether missing values land in the {@code other} level too (a categorical without a missing level). */
+  /** {@return whether missing values land in the {@code other} level too (a categorical without a missing level)} */
   public boolean otherHoldsMissing() {
     return otherHoldsMissing;
   }
 
-  /** Whether the feature's value column can be scored by bands of raw values. */
+  /** {@return whether the feature's value column can be scored by bands of raw values} */
   public boolean bands() {
     return bands;
   }
@@ -148,12 +148,12 @@ public final class FeatureOffers {
     return bandCheck == null ? null : bandCheck.whyNever(from, to);
   }
 
-  /** Whether the feature is a yes/no value a flag rule can score. */
+  /** {@return whether the feature is a yes/no value a flag rule can score} */
   public boolean yesNo() {
     return yesNo;
   }
 
-  /** How a rep could move the feature (whether it is {@linkplain FeatureInfo#actionable() actionable} is separate). */
+  /** {@return how a rep could move the feature (whether it is {@linkplain FeatureInfo#actionable() actionable} is separate)} */
   public Lever lever() {
     return lever;
   }

@@ -135,22 +135,22 @@ public final class FeatureSchema {
     }
   }
 
-  /** The JSON form, pretty-printed; {@link #fromJson} reads it back to an equal schema. */
+  /** {@return the JSON form, pretty-printed; {@link #fromJson} reads it back to an equal schema} */
   public String toJson() {
     return SchemaJson.pretty(SchemaJson.writeSchema(this));
   }
 
-  /** The schema's name. */
+  /** {@return the schema's name} */
   public String name() {
     return name;
   }
 
-  /** The schema's version, {@code >= 1}; bump it whenever the contract changes. */
+  /** {@return the schema's version, {@code >= 1}; bump it whenever the contract changes} */
   public int version() {
     return version;
   }
 
-  /** The features in column order (unmodifiable). */
+  /** {@return the features in column order (unmodifiable)} */
   public List<FeatureSpec> features() {
     return features;
   }
@@ -169,7 +169,7 @@ public final class FeatureSchema {
     return byName.containsKey(featureName);
   }
 
-  /** Every event type some feature reads, in declaration order. */
+  /** {@return every event type some feature reads, in declaration order} */
   public Set<String> eventTypes() {
     Set<String> types = new LinkedHashSet<>();
     for (FeatureSpec f : features) {
@@ -178,7 +178,7 @@ public final class FeatureSchema {
     return Collections.unmodifiableSet(types);
   }
 
-  /** Every lead attribute some feature reads, in declaration order. */
+  /** {@return every lead attribute some feature reads, in declaration order} */
   public Set<String> attributes() {
     Set<String> attrs = new LinkedHashSet<>();
     for (FeatureSpec f : features) {

@@ -18,25 +18,25 @@ public sealed interface FeatureSpec extends KindHook
   /** Name, family, reason templates and whether it is actionable. */
   FeatureInfo info();
 
-  /** The feature's unique name. */
+  /** {@return the feature's unique name} */
   default String name() {
     return info().name();
   }
 
-  /** The feature's family ({@code behavioral}, {@code email}, {@code firmographic}, ...). */
+  /** {@return the feature's family ({@code behavioral}, {@code email}, {@code firmographic}, ...)} */
   default String family() {
     return info().family();
   }
 
-  /** The kind's name in schema JSON, e.g. {@code "numeric"}. */
+  /** {@return the kind's name in schema JSON, e.g. {@code "numeric"}} */
   String kind();
 
-  /** The lead attributes this feature reads (empty for event and interaction features). */
+  /** {@return the lead attributes this feature reads (empty for event and interaction features)} */
   default List<String> attributes() {
     return List.of();
   }
 
-  /** The event types this feature reads (empty for attribute and interaction features). */
+  /** {@return the event types this feature reads (empty for attribute and interaction features)} */
   default List<String> eventTypes() {
     return List.of();
   }

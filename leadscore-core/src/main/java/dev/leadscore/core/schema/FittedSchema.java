@@ -1,5 +1,6 @@
 package dev.leadscore.core.schema;
 
+import dev.leadscore.core.AttributeValue;
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.internal.EventColumns;
 import dev.leadscore.core.internal.EventRouting;
@@ -26,7 +27,8 @@ import java.util.Objects;
  * ages are measured back from {@code asOf}. It never writes NaN or infinity: missing values are
  * imputed, flagged where declared, and unknown categories go to {@code other}. Values it cannot
  * read (text where a number is required, an undeclared ordinal value) raise a
- * {@link dev.leadscore.core.LeadDataException} naming the lead and the field.
+ * {@link dev.leadscore.core.LeadDataException} naming the lead and the field, and so does a lead
+ * that has attributes but not one the schema reads (its names are another export's).
  *
  * <p>The {@linkplain #fingerprint() fingerprint} covers the schema and the fitted values, so two
  * fitted schemas with the same fingerprint extract identical vectors. Immutable apart from the
@@ -60,6 +62,8 @@ public final class FittedSchema {
   private final List<Column> columns;
   private final Map<String, Integer> columnIndex;
   // Per column, the parent columns of a product (INTERACTION) column, else -1.
+  /** The attributes the features read, in schema order, once each. */
+  private final String[] attributesRead;
   private final int[] productLeft;
   private final int[] productRight;
   private final int width;
@@ -108,6 +112,7 @@ public final class FittedSchema {
       throw new SchemaException("schema '" + schema.name() + "': two features produce the same column name; columns are " + cols.stream().map(Column::name).toList());
     }
     this.width = offset;
+    this.attributesRead = specs.stream().flatMap(s -> s.attributes().stream()).distinct().toArray(String[]::new);
     this.columns = List.copyOf(cols);
     this.columnIndex = Map.copyOf(colIdx);
     this.featureIndex = Map.copyOf(featIdx);
@@ -154,17 +159,17 @@ public final class FittedSchema {
     return spec.machinery().declaredColumnNames();
   }
 
-  /** The declared contract this was fitted from. */
+  /** {@return the declared contract this was fitted from} */
   public FeatureSchema schema() {
     return schema;
   }
 
-  /** The columns in vector order (unmodifiable). */
+  /** {@return the columns in vector order (unmodifiable)} */
   public List<Column> columns() {
     return columns;
   }
 
-  /** The number of columns: the length {@link #extract} needs. */
+  /** {@return the number of columns: the length {@link #extract} needs} */
   public int width() {
     return width;
   }
@@ -260,7 +265,7 @@ public final class FittedSchema {
     return eventSlotsByType.indexOf(Objects.requireNonNull(type, "type"));
   }
 
-  /** The bound of {@link #eventTypeId}'s ids (for arrays indexed by them). */
+  /** {@return the bound of {@link #eventTypeId}'s ids (for arrays indexed by them)} */
   public int eventTypeIdBound() {
     return eventSlotsByType.capacity();
   }
@@ -277,6 +282,7 @@ public final class FittedSchema {
     if (out.length < width) {
       throw new IllegalArgumentException("buffer has length " + out.length + " but the schema needs " + width);
     }
+    requireAKnownAttribute(lead);
     try {
       eventPass(lead, asOf, out, tap);
       writeByKind(lead, asOf, out);
@@ -289,6 +295,33 @@ public final class FittedSchema {
       }
       throw e; // not reached: the same writes fail again, a memo never hides an error
     }
+  }
+
+  /**
+   * Refuses a lead that has attributes but not one the schema reads: its attribute names do not
+   * match the schema's (another export, renamed columns), and it would otherwise score as a lead
+   * with every value missing. A lead with no attributes at all (events only) is read as usual, and
+   * so is any lead when the schema reads no attributes. Stops at the first attribute found.
+   */
+  private void requireAKnownAttribute(Lead lead) {
+    if (attributesRead.length == 0 || lead.attributes().isEmpty()) {
+      return;
+    }
+    Map<String, AttributeValue> has = lead.attributes();
+    for (String a : attributesRead) {
+      if (has.containsKey(a)) { // present, even if its value is missing: the names match
+        return;
+      }
+    }
+    List<String> names = new ArrayList<>(has.keySet());
+    Collections.sort(names);
+    throw new dev.leadscore.core.LeadDataException(lead.id(), firstFew(names),
+        "none of the lead's " + names.size() + " attributes is one the schema reads (" + firstFew(List.of(attributesRead))
+        + "): are the attribute names those of the schema?");
+  }
+
+  private static String firstFew(List<String> names) {
+    return names.size() > 5 ? String.join(", ", names.subList(0, 5)) + ", ..." : String.join(", ", names);
   }
 
   /** Resets the event features' accumulators and folds the lead's events into them. */
@@ -444,7 +477,7 @@ public final class FittedSchema {
     return Collections.unmodifiableMap(fitted);
   }
 
-  /** The JSON form (schema, fitted values, fingerprint), pretty-printed. */
+  /** {@return the JSON form (schema, fitted values, fingerprint), pretty-printed} */
   public String toJson() {
     return SchemaJson.pretty(SchemaJson.writeFitted(this, true));
   }

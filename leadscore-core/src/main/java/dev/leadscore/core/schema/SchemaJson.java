@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadscore.core.internal.ByteOrderMark;
 import dev.leadscore.core.internal.CanonicalJson;
 import dev.leadscore.core.internal.Sha256;
 import java.util.ArrayList;
@@ -45,7 +46,8 @@ final class SchemaJson {
 
   // ------------------------------------------------------------------ text <-> tree
 
-  static JsonNode parse(String json, String what) {
+  static JsonNode parse(String text, String what) {
+    String json = ByteOrderMark.strip(text);
     if (json == null || json.isBlank()) {
       throw new SchemaException(what + " JSON is empty");
     }

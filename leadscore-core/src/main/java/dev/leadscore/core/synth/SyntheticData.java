@@ -48,7 +48,7 @@ public record SyntheticData(List<LabelledLead> leads, Instant asOf, double[] tru
     }
   }
 
-  /** A copy of the true probabilities; changing it does not change this record. */
+  /** {@return a copy of the true probabilities; changing it does not change this record} */
   @Override
   public double[] trueProbabilities() {
     return trueProbabilities.clone();
@@ -59,12 +59,12 @@ public record SyntheticData(List<LabelledLead> leads, Instant asOf, double[] tru
     return trueProbabilities[i];
   }
 
-  /** Number of leads. */
+  /** {@return number of leads} */
   public int size() {
     return leads.size();
   }
 
-  /** The share of leads labelled converted, in {@code [0, 1]} (0 for an empty pipeline). */
+  /** {@return the share of leads labelled converted, in {@code [0, 1]} (0 for an empty pipeline)} */
   public double conversionRate() {
     if (leads.isEmpty()) {
       return 0;
@@ -78,7 +78,7 @@ public record SyntheticData(List<LabelledLead> leads, Instant asOf, double[] tru
     return converted / (double) leads.size();
   }
 
-  /** The leads without their labels, as an unmodifiable view in the same order. */
+  /** {@return the leads without their labels, as an unmodifiable view in the same order} */
   public List<Lead> unlabelled() {
     return new Unlabelled(leads);
   }

@@ -177,7 +177,7 @@ public final class SyntheticPipeline {
     this.intercept = calibrateIntercept(seed, conversionRate);
   }
 
-  /** A builder with the defaults: size 800, seed 42, asOf 2026-01-01T00:00:00Z, conversion rate 0.25. */
+  /** {@return a builder with the defaults: size 800, seed 42, asOf 2026-01-01T00:00:00Z, conversion rate 0.25} */
   public static Builder builder() {
     return new Builder();
   }
@@ -222,22 +222,22 @@ public final class SyntheticPipeline {
     return new SyntheticData(leads, asOf, probabilities);
   }
 
-  /** Number of leads {@link #generate()} returns. */
+  /** {@return number of leads {@link #generate()} returns} */
   public int size() {
     return size;
   }
 
-  /** The seed of every random stream. */
+  /** {@return the seed of every random stream} */
   public long seed() {
     return seed;
   }
 
-  /** The instant the pipeline is observed at: events lie before it, apart from a few after. */
+  /** {@return the instant the pipeline is observed at: events lie before it, apart from a few after} */
   public Instant asOf() {
     return asOf;
   }
 
-  /** The target conversion rate the intercept is calibrated to. */
+  /** {@return the target conversion rate the intercept is calibrated to} */
   public double conversionRate() {
     return conversionRate;
   }

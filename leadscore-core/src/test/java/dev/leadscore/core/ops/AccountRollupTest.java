@@ -305,4 +305,36 @@ class AccountRollupTest {
       return new AccountsCase(leads, scores);
     };
   }
+
+  @Test
+  void freeMailDomainsAreNotAccounts() {
+    // Before: aol.com became the top "account" of a real export (86 leads, Hot).
+    AccountRollup rollup = AccountRollup.byEmailDomain("email").build();
+    for (String email : new String[] {"a@aol.com", "b@GMAIL.com", " c@yahoo.co.uk", "d@hotmail.com"}) {
+      assertEquals(Optional.empty(), rollup.accountKey(lead("L", "email", email)), email);
+    }
+    assertEquals(Optional.of("acme.com"), rollup.accountKey(lead("L", "email", "x@acme.com")));
+    // The list is the schema's own: every built-in free-mail domain is excluded, nothing else.
+    for (String domain : dev.leadscore.core.schema.EmailDomainFeature.defaultFreeMailDomains()) {
+      assertEquals(Optional.empty(), rollup.accountKey(lead("L", "email", "x@" + domain)), domain);
+    }
+    AccountRollupResult r = rollup.rollUp(List.of(lead("L1", "email", "x@aol.com"), lead("L2", "email", "y@acme.com")),
+        List.of(score("L1", 0.9, Tier.HOT), score("L2", 0.1, Tier.NURTURE)));
+    assertEquals(List.of("acme.com"), r.accounts().stream().map(AccountScore::key).toList());
+    assertEquals(List.of("lead 'L1' has no account: its account key 'aol.com' (from 'email' = 'x@aol.com') is excluded"),
+        r.unassigned().stream().map(RowError::message).toList(), "every row accounted for");
+  }
+
+  @Test
+  void aSchemasEmailFeatureBringsItsOwnFreeMailList() {
+    var info = dev.leadscore.core.schema.FeatureInfo.of("email_kind", "email");
+    var own = new dev.leadscore.core.schema.EmailDomainFeature(info, "work_email", List.of("Corp-Mail.example"), List.of());
+    AccountRollup rollup = AccountRollup.byEmailDomainOf(own).build();
+    assertEquals("work_email", rollup.attribute());
+    assertEquals(Optional.empty(), rollup.accountKey(lead("L", "work_email", "x@corp-mail.example")));
+    // A schema with its own list replaces the built-in one, in classification and in roll-ups alike.
+    assertEquals(Optional.of("gmail.com"), rollup.accountKey(lead("L", "work_email", "x@gmail.com")));
+    var builtIn = new dev.leadscore.core.schema.EmailDomainFeature(info, "work_email", List.of(), List.of());
+    assertEquals(Optional.empty(), AccountRollup.byEmailDomainOf(builtIn).build().accountKey(lead("L", "work_email", "x@gmail.com")));
+  }
 }

@@ -43,7 +43,7 @@ public sealed interface Calibrator permits Calibrator.Platt, Calibrator.Isotonic
     return out;
   }
 
-  /** The uncalibrated logistic function, {@link Identity}. */
+  /** {@return the uncalibrated logistic function, {@link Identity}} */
   static Identity identity() {
     return Identity.INSTANCE;
   }
@@ -218,19 +218,19 @@ public sealed interface Calibrator permits Calibrator.Platt, Calibrator.Isotonic
       }
     }
 
-    /** A copy of the points' logits, strictly increasing. */
+    /** {@return a copy of the points' logits, strictly increasing} */
     @Override
     public double[] thresholds() {
       return thresholds.clone();
     }
 
-    /** A copy of the points' (unclipped) values, non-decreasing, in [0, 1]. */
+    /** {@return a copy of the points' (unclipped) values, non-decreasing, in [0, 1]} */
     @Override
     public double[] values() {
       return values.clone();
     }
 
-    /** The number of points. */
+    /** {@return the number of points} */
     public int size() {
       return thresholds.length;
     }

@@ -121,7 +121,7 @@ public record DataSufficiency(int rows, int positives, int negatives, double pos
       }
     }
 
-    /** The defaults: 300, 500, 0.45, 0.5. */
+    /** {@return the defaults: 300, 500, 0.45, 0.5} */
     public static Options defaults() {
       return new Options(DEFAULT_MIN_POSITIVES, DEFAULT_COMFORTABLE_POSITIVES, DEFAULT_LEAKAGE_AUC_DISTANCE,
           DEFAULT_HIGH_MISSING_RATE);
@@ -354,7 +354,7 @@ public record DataSufficiency(int rows, int positives, int negatives, double pos
         warnings, options);
   }
 
-  /** Whether there is anything to warn about. */
+  /** {@return whether there is anything to warn about} */
   public boolean hasWarnings() {
     return !warnings.isEmpty();
   }

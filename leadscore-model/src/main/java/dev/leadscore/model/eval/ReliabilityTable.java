@@ -33,7 +33,7 @@ public record ReliabilityTable(List<Bin> bins) {
    * @param observedRate the weighted fraction that converted, NaN when the bin is empty
    */
   public record Bin(double lower, double upper, int count, double weight, double meanPredicted, double observedRate) {
-    /** Whether the bin holds no weight (then its means are NaN). */
+    /** {@return whether the bin holds no weight (then its means are NaN)} */
     public boolean isEmpty() {
       return !(weight > 0.0);
     }
@@ -119,7 +119,7 @@ public record ReliabilityTable(List<Bin> bins) {
     return ece;
   }
 
-  /** The largest {@code |meanPredicted − observedRate|} over non-empty bins. */
+  /** {@return the largest {@code |meanPredicted − observedRate|} over non-empty bins} */
   public double maximumCalibrationError() {
     double max = 0.0;
     for (Bin b : bins) {
@@ -130,7 +130,7 @@ public record ReliabilityTable(List<Bin> bins) {
     return max;
   }
 
-  /** A Markdown table, one row per bin, then the ECE. */
+  /** {@return a Markdown table, one row per bin, then the ECE} */
   public String toMarkdown() {
     StringBuilder sb = new StringBuilder();
     sb.append("| Bin | Leads | Mean predicted | Observed rate |\n");

@@ -100,12 +100,12 @@ public record TierTable(TierCutoffs cutoffs, List<Row> rows, int leads, int conv
     throw new IllegalArgumentException("no row for tier " + tier);
   }
 
-  /** The overall conversion rate, {@code conversions / leads}. */
+  /** {@return the overall conversion rate, {@code conversions / leads}} */
   public double conversionRate() {
     return (double) conversions / leads;
   }
 
-  /** A Markdown table with a total line and the cut-offs. */
+  /** {@return a Markdown table with a total line and the cut-offs} */
   public String toMarkdown() {
     StringBuilder sb = new StringBuilder();
     sb.append("| Tier | Score | Leads | Share of pipeline | Conversions | Conversion rate"

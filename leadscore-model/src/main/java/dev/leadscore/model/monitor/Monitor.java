@@ -177,7 +177,7 @@ public final class Monitor {
     return new Monitor(model, ref);
   }
 
-  /** The monitored model. */
+  /** {@return the monitored model} */
   public TrainedModel model() {
     return model;
   }

@@ -283,22 +283,22 @@ public final class MonitoringReport {
 
   // ------------------------------------------------------------------------------ accessors
 
-  /** The monitored model's id. */
+  /** {@return the monitored model's id} */
   public String modelId() {
     return modelId;
   }
 
-  /** The monitored model's version. */
+  /** {@return the monitored model's version} */
   public String modelVersion() {
     return modelVersion;
   }
 
-  /** The monitored model's fitted-schema fingerprint. */
+  /** {@return the monitored model's fitted-schema fingerprint} */
   public String schemaFingerprint() {
     return schemaFingerprint;
   }
 
-  /** The instant the batch's features were extracted at. */
+  /** {@return the instant the batch's features were extracted at} */
   public Instant asOf() {
     return asOf;
   }
@@ -338,7 +338,7 @@ public final class MonitoringReport {
     return Optional.ofNullable(outcomes);
   }
 
-  /** The verdict with its reasons. */
+  /** {@return the verdict with its reasons} */
   public Health verdict() {
     return verdict;
   }
@@ -365,7 +365,7 @@ public final class MonitoringReport {
 
   // ------------------------------------------------------------------------------ JSON
 
-  /** The report as pretty-printed JSON ({@code \n} line ends, ending in a newline). */
+  /** {@return the report as pretty-printed JSON ({@code \n} line ends, ending in a newline)} */
   public String toJson() {
     return MonitoringReportJson.write(this);
   }

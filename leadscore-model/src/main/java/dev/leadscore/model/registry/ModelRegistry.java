@@ -126,7 +126,7 @@ public final class ModelRegistry {
     return new ModelRegistry(directory, faults);
   }
 
-  /** The registry's directory (its real path). */
+  /** {@return the registry's directory (its real path)} */
   public Path directory() {
     return directory;
   }

@@ -409,7 +409,9 @@ class ModelArtifactFuzzTest {
     load(t, "[]", "array");
     load(t, "{}", "empty object");
     load(t, "null", "null");
-    org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class, () -> ModelArtifact.read(null));
+    // Cast: read(String) has a read(Path) overload since issue 16.
+    org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class, () -> ModelArtifact.read((String) null));
+    org.junit.jupiter.api.Assertions.assertThrows(NullPointerException.class, () -> ModelArtifact.read((java.nio.file.Path) null));
     t.assertClean(); // a duplicate that loads (same value, or overridden by the original) scores identically: checked by load()
   }
 }
