@@ -82,6 +82,9 @@ final class TrainCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "  lambda        %.3g (by %d-fold %s), %s calibration%n", m.lambda(), s.folds(),
         s.selectionMetric().name().toLowerCase(Locale.ROOT).replace('_', ' '),
         m.calibrator().getClass().getSimpleName());
+    for (String w : s.warnings()) {
+      out.printf(Locale.ROOT, "  warning       %s%n", w);
+    }
     out.printf(Locale.ROOT, "  out-of-fold   ROC AUC %.3f, log loss %.4f, Brier %.4f%n", s.oofAuc(), s.oofLogLoss(),
         s.oofBrier());
     out.printf(Locale.ROOT, "  tier cut-offs Hot >= %.1f, Warm >= %.1f, Nurture >= %.1f%n", m.cutoffs().hot(),

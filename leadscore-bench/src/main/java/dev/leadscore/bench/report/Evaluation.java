@@ -13,6 +13,7 @@ import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.explain.Importance;
 import dev.leadscore.model.BackTest;
 import dev.leadscore.model.BackTestResult;
+import dev.leadscore.model.FoldScheme;
 import dev.leadscore.model.ModelScorer;
 import dev.leadscore.model.ModelTrainer;
 import dev.leadscore.model.Move;
@@ -201,10 +202,32 @@ public final class Evaluation {
     Objects.requireNonNull(spec.asOf, "asOf");
     long started = System.nanoTime();
     List<LabelledLead> leads = spec.leads;
+    TrainingOptions options = spec.options;
+    double[] truth = spec.trueProbabilities;
+    if (spec.backTest) {
+      // the data has a time order: choose lambda on later leads (forward chaining), leads oldest first
+      List<String> skipped = new ArrayList<>();
+      List<LabelledLead> ordered = LeadOrder.ordered(leads, spec.orderById ? null : spec.orderColumn, spec.orderById,
+          skipped);
+      if (skipped.isEmpty()) {
+        if (truth != null) {
+          java.util.Map<LabelledLead, Integer> at = new java.util.IdentityHashMap<>();
+          for (int i = 0; i < leads.size(); i++) {
+            at.put(leads.get(i), i);
+          }
+          double[] reordered = new double[truth.length];
+          for (int i = 0; i < ordered.size(); i++) {
+            reordered[i] = truth[at.get(ordered.get(i))];
+          }
+          truth = reordered;
+        }
+        leads = ordered;
+        options = options.toBuilder().foldScheme(FoldScheme.FORWARD_CHAINING).build();
+      }
+    }
     int n = leads.size();
     boolean[] y = labels(leads);
     int positives = count(y);
-    TrainingOptions options = spec.options;
     int folds = options.folds();
     log(spec, "cross-validation: %d leads (%d converted), %d folds x %d lambdas", n, positives, folds,
         options.lambdaCount());
@@ -225,10 +248,12 @@ public final class Evaluation {
       model = ScorerMetrics.of("model", "L2 logistic regression, nested cross-validation", s, p, y,
           finalModel.cutoffs(), spec.bootstrap, options.seed());
     } else {
+      boolean forward = finalModel.summary().foldScheme().orElse(null) == FoldScheme.FORWARD_CHAINING;
       protocol = String.format(Locale.ROOT, "%d-fold stratified cross-validation (seed %d): schema, standardisation"
-          + " and model fitted on each fold's training leads only; lambda (grid of %d), the %s calibration and"
-          + " the tier cut-offs chosen on the pooled out-of-fold predictions", folds, options.seed(),
-          options.lambdaCount(), calibration);
+          + " and model fitted on each fold's training leads only; lambda (grid of %d) chosen %s, the %s"
+          + " calibration and the tier cut-offs on the pooled out-of-fold predictions", folds, options.seed(),
+          options.lambdaCount(), forward ? "by forward chaining over the leads in time order (" + folds
+              + " validations, each on a later block)" : "on the pooled out-of-fold predictions", calibration);
       model = ScorerMetrics.of("model", String.format(Locale.ROOT, "L2 logistic regression (lambda %s), out-of-fold",
           compact(finalModel.lambda())), oof.scores(), oof.probabilities(), y, finalModel.cutoffs(), spec.bootstrap,
           options.seed());
@@ -258,8 +283,8 @@ public final class Evaluation {
     List<EvaluationResult.Example> examples = examples(scorer, leads, spec.asOf);
 
     Double oracle = null;
-    if (spec.trueProbabilities != null && spec.trueProbabilities.length == n && positives > 0 && positives < n) {
-      oracle = Metrics.rocAuc(spec.trueProbabilities, y);
+    if (truth != null && truth.length == n && positives > 0 && positives < n) {
+      oracle = Metrics.rocAuc(truth, y);
     }
     FeatureSchema schema = spec.schema;
     EvaluationResult.Dataset dataset = new EvaluationResult.Dataset(spec.name, spec.rowsRead < 0 ? n : spec.rowsRead,
@@ -362,7 +387,8 @@ public final class Evaluation {
     }
     int k = (int) Math.min(ordered.size(), Math.ceil(spec.trainShare * ordered.size() * (1 - 1e-12)));
     log(spec, "back-test: training on the earliest %d leads by %s, scoring the latest %d", k, by, ordered.size() - k);
-    BackTestResult r = BackTest.firstShare(spec.schema, ordered, spec.trainShare, spec.asOf, spec.options);
+    BackTestResult r = BackTest.firstShare(spec.schema, ordered, spec.trainShare, spec.asOf,
+        spec.options.toBuilder().foldScheme(FoldScheme.FORWARD_CHAINING).build());
     boolean[] y = r.labels();
     String split = String.format(Locale.ROOT, "ordered by %s: earliest %d leads (%s) train, latest %d score",
         by, r.trainRows(), percent(spec.trainShare), r.testRows());
@@ -389,8 +415,10 @@ public final class Evaluation {
       rules = ScorerMetrics.of("rules", "rules, Platt curve and cut-offs fitted on the earlier leads", s, p, y, cutoffs,
           spec.bootstrap, spec.options.seed());
     }
+    TrainingSummary summary = r.model().summary();
     return new EvaluationResult.BackTestOutcome(split, r.trainRows(), r.testRows(), model, rules,
-        r.crossValidatedAuc());
+        r.crossValidatedAuc(), r.model().lambda(), summary.foldScheme().map(Enum::name).orElse(null),
+        summary.warnings());
   }
 
   // ------------------------------------------------------------------------------ examples

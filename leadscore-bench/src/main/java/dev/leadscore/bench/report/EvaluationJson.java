@@ -98,6 +98,12 @@ public final class EvaluationJson {
       bt.put("trainRows", b.trainRows());
       bt.put("testRows", b.testRows());
       num(bt, "crossValidatedAucOnEarlierLeads", b.crossValidatedAuc());
+      num(bt, "lambda", b.lambda());
+      if (b.foldScheme() != null) {
+        bt.put("foldScheme", b.foldScheme());
+      }
+      ArrayNode btWarnings = bt.putArray("trainingWarnings");
+      b.warnings().forEach(btWarnings::add);
       bt.set("model", scorer(b.model()));
       if (b.rules() != null) {
         bt.set("rules", scorer(b.rules()));
@@ -212,6 +218,9 @@ public final class EvaluationJson {
     o.put("modelVersion", m.modelVersion());
     o.put("schemaFingerprint", m.schema().fingerprint());
     num(o, "lambda", m.lambda());
+    m.summary().foldScheme().ifPresent(f -> o.put("foldScheme", f.name()));
+    ArrayNode warnings = o.putArray("trainingWarnings");
+    m.summary().warnings().forEach(warnings::add);
     o.put("calibrator", m.calibrator().getClass().getSimpleName());
     o.set("cutoffs", cutoffs(m.cutoffs()));
     ArrayNode table = o.putArray("lambdaTable");

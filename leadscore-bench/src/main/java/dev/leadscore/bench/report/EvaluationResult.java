@@ -76,9 +76,22 @@ public record EvaluationResult(Dataset dataset, String protocol, ScorerMetrics m
    * @param model the model's metrics on the later leads
    * @param rules the rule baseline's, or null
    * @param crossValidatedAuc the random-fold AUC of the model on the earlier leads, for comparison
+   * @param lambda the penalty the back-test model chose on the earlier leads
+   * @param foldScheme how it was chosen ({@code FORWARD_CHAINING} or {@code STRATIFIED}), or null
+   * @param warnings the back-test training's warnings
    */
   public record BackTestOutcome(String split, int trainRows, int testRows, ScorerMetrics model, ScorerMetrics rules,
-      double crossValidatedAuc) {}
+      double crossValidatedAuc, double lambda, String foldScheme, List<String> warnings) {
+    /** Without the back-test model's lambda, fold scheme and warnings (NaN, null, none). */
+    public BackTestOutcome(String split, int trainRows, int testRows, ScorerMetrics model, ScorerMetrics rules,
+        double crossValidatedAuc) {
+      this(split, trainRows, testRows, model, rules, crossValidatedAuc, Double.NaN, null, List.of());
+    }
+
+    public BackTestOutcome {
+      warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+  }
 
   /**
    * One explained lead, scored by the final model.

@@ -43,6 +43,9 @@ public final class TextReport {
       sb.append(String.format(Locale.ROOT, "Rules     %s%n", d.rulesName()));
     }
     sb.append(wrap("Protocol  ", r.protocol(), 100));
+    for (String w : r.finalModel().summary().warnings()) {
+      sb.append(wrap("Warning   ", w, 100));
+    }
     return sb.toString();
   }
 
@@ -122,6 +125,13 @@ public final class TextReport {
         "the earlier leads"));
     sb.append(String.format(Locale.ROOT, "  model's random-fold AUC on the earlier leads: %.3f%n",
         b.crossValidatedAuc()));
+    if (!Double.isNaN(b.lambda())) {
+      sb.append(String.format(Locale.ROOT, "  model's lambda %.3g, chosen %s%n", b.lambda(),
+          "FORWARD_CHAINING".equals(b.foldScheme()) ? "by forward chaining on the earlier leads" : "on random folds"));
+    }
+    for (String w : b.warnings()) {
+      sb.append(wrap("  warning: ", w, 100));
+    }
     return sb.toString();
   }
 
