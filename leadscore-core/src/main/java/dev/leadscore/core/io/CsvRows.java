@@ -23,7 +23,8 @@ import java.util.Map;
  * longer than {@link #MAX_CELL} characters, comes back with a {@link Row#problem()} and the next
  * row is read as usual. A quote that is never closed would swallow the rest of the file; instead
  * its row comes back with a problem and reading resumes on the line after the one the quote was
- * opened on (the swallowed text is read again as rows). A decoding error of the underlying reader
+ * opened on (the swallowed text is read again as rows); so does a quoted cell that spans lines and
+ * is followed by text where it closes, the usual sign of a stray quote closed by a later one. A decoding error of the underlying reader
  * (bytes that are not valid in its character set) is rethrown naming the line and column.
  *
  * <p>Hand-written rather than a library parser because a library stops at the first syntax error
@@ -54,6 +55,9 @@ final class CsvRows implements Closeable {
   private int end;
   /** Text to read again before the reader's (after an unclosed quote), or null. */
   private char[] replay;
+  /** Where the reader's text resumes after {@link #replay}. */
+  private int savedPos;
+  private int savedEnd;
   private long line = 1;
   private boolean lastWasCr;
   private long rowStart = 1;
@@ -96,7 +100,12 @@ final class CsvRows implements Closeable {
         while (true) {
           c = take();
           if (c < 0) {
-            return unclosed(cells.size() + 1, quoteLine, quoteColumn, tooLong);
+            if (tooLong) {
+              return new Row(rowStart, List.of(), "the quote opened in column " + (cells.size() + 1) + " (line " + quoteLine
+                  + ", character " + quoteColumn + ") is never closed and runs over " + MAX_CELL
+                  + " characters to the end of the file, so the lines after it could not be read");
+            }
+            return resync(cells.size() + 1, quoteLine, quoteColumn, " is never closed", "");
           }
           if (c == '"') {
             if (peek() == '"') {
@@ -113,6 +122,11 @@ final class CsvRows implements Closeable {
         }
         c = peek();
         if (c >= 0 && c != delimiter && c != '\n' && c != '\r') {
+          if (line > quoteLine && !tooLong) {
+            // a stray quote that a later one "closed": the lines between were never rows of their own
+            return resync(cells.size() + 1, quoteLine, quoteColumn, " closes only on line " + line
+                + ", followed by text", "\"");
+          }
           if (problem == null) {
             problem = "text after the closing quote of column " + (cells.size() + 1) + " (line " + line + ", character "
                 + column + "); a quote inside a quoted cell must be doubled";
@@ -151,17 +165,16 @@ final class CsvRows implements Closeable {
   }
 
   /**
-   * A quote opened on {@code quoteLine} reached the end of the input: its row is a problem, and
-   * the text after that line is read again as rows (it was taken into the cell, with every quote
-   * in it doubled, or the cell would have closed).
+   * A quote opened on {@code quoteLine} took in line breaks and then went wrong (the input ended,
+   * or text follows where it closed): its row is a problem, and the text after the quote's line is
+   * read again as rows. That text went into the cell with every quote in it doubled (or the cell
+   * would have closed sooner), so doubling them again gives it back as written.
+   *
+   * @param closing what was taken after the cell's text ({@code "\""} when it closed), read again too
    */
-  private Row unclosed(int columnNumber, long quoteLine, int quoteColumn, boolean tooLong) {
+  private Row resync(int columnNumber, long quoteLine, int quoteColumn, String what, String closing) {
     String problem = "the quote opened in column " + columnNumber + " (line " + quoteLine + ", character " + quoteColumn
-        + ") is never closed";
-    if (tooLong) {
-      return new Row(rowStart, List.of(), problem + " and runs over " + MAX_CELL
-          + " characters to the end of the file, so the lines after it could not be read");
-    }
+        + ")" + what;
     int breakAt = -1;
     for (int i = 0; i < cell.length(); i++) {
       char ch = cell.charAt(i);
@@ -171,14 +184,15 @@ final class CsvRows implements Closeable {
       }
     }
     if (breakAt >= 0) {
-      String rest = cell.substring(breakAt).replace("\"", "\"\"");
-      replay = rest.toCharArray();
+      replay = (cell.substring(breakAt).replace("\"", "\"\"") + closing).toCharArray();
+      savedPos = pos;
+      savedEnd = end;
       pos = 0;
       end = replay.length;
       line = quoteLine + 1;
       lastWasCr = false;
       column = 1;
-      problem += "; reading resumed on line " + line;
+      problem += "; the row is rejected and reading resumed on line " + line;
     }
     return new Row(rowStart, List.of(), problem);
   }
@@ -219,8 +233,11 @@ final class CsvRows implements Closeable {
   private boolean fill() throws IOException {
     if (replay != null) {
       replay = null;
-      pos = 0;
-      end = 0;
+      pos = savedPos;
+      end = savedEnd;
+      if (pos < end) {
+        return true;
+      }
     }
     while (true) {
       int n;

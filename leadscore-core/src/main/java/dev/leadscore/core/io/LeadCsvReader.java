@@ -218,6 +218,22 @@ public final class LeadCsvReader {
     return c.result(rows);
   }
 
+  /**
+   * The header row of a CSV file: its column names as written (a leading byte order mark removed),
+   * so a caller can check them before reading. Reads only the first row.
+   *
+   * @throws IllegalArgumentException if the input is empty, its header is malformed or repeats a name
+   * @throws UncheckedIOException if reading fails
+   */
+  public static List<String> header(Reader csv, char delimiter) {
+    Objects.requireNonNull(csv, "csv");
+    try (CsvRows in = new CsvRows(csv, delimiter)) {
+      return CsvRows.header(in, "CSV file", null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Receives one accepted lead with the 1-based line its row starts on. */
   @FunctionalInterface
   public interface LeadSink {

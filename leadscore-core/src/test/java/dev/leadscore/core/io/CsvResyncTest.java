@@ -77,6 +77,17 @@ class CsvResyncTest {
   }
 
   @Test
+  void aStrayQuoteClosedByALaterOneLosesOnlyItsOwnRow() {
+    List<RowError> errors = new ArrayList<>();
+    List<Lead> got = leads("id,t\nL1,\"stray\nL2,b\nL3,\"c\"\nL4,d\n", errors, LeadCsvReader.builder().build());
+    assertEquals(List.of("L2", "L3", "L4"), got.stream().map(Lead::id).toList());
+    assertEquals(new AttributeValue.Text("c"), got.get(1).attribute("t"));
+    assertEquals(1, errors.size());
+    assertEquals("line 2: malformed CSV: the quote opened in column 2 (line 2, character 4) closes only on line 4,"
+        + " followed by text; the row is rejected and reading resumed on line 3", errors.get(0).message());
+  }
+
+  @Test
   void withoutAnIdColumnLeadsAreNamedByDataRowNumber() {
     List<RowError> errors = new ArrayList<>();
     LeadCsvReader reader = LeadCsvReader.builder().rowNumberIds().numberColumns("n").build();

@@ -253,7 +253,7 @@ class LeadCsvReaderTest {
     assertEquals(2, r.errors().size(), r.errors().toString());
     assertError(r.errors().get(0), 4, null, "id", "line 4: lead <no id>, field 'id': the id cell is blank");
     assertError(r.errors().get(1), 7, null, null, "line 7: malformed CSV: the quote opened in column 2 (line 7, character 4)"
-        + " is never closed; reading resumed on line 8");
+        + " is never closed; the row is rejected and reading resumed on line 8");
     assertEquals(r.rowsRead(), r.leads().size() + r.errors().size());
   }
 
