@@ -17,6 +17,14 @@ public final class Main {
     String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
     switch (args.length == 0 ? "" : args[0]) {
       case "jmh":
+        if (rest.length == 1 && (rest[0].equals("-h") || rest[0].equals("--help"))) {
+          System.out.println("Usage: java -jar leadscore-bench.jar jmh [JMH options] [benchmark regex]");
+          System.out.println("Runs the JMH benchmarks of leadscore-bench with JMH's own options, e.g. jmh -f 2 -wi 10 -i 5"
+              + " Scoring (see leadscore-bench/RESULTS.md). JMH's options follow.");
+          System.out.println();
+          org.openjdk.jmh.Main.main(new String[] {"-h"});
+          System.exit(0);
+        }
         org.openjdk.jmh.Main.main(rest);
         break;
       default:

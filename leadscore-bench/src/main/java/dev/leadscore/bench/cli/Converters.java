@@ -34,6 +34,19 @@ final class Converters {
     return c;
   }
 
+  /** A character set by any of its names, e.g. {@code UTF-8}, {@code latin1}, {@code windows-1252}. */
+  static final class CharsetConverter implements ITypeConverter<java.nio.charset.Charset> {
+    @Override
+    public java.nio.charset.Charset convert(String value) {
+      try {
+        return java.nio.charset.Charset.forName(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("unknown character set '" + value + "'; for example UTF-8, ISO-8859-1,"
+            + " windows-1252, UTF-16");
+      }
+    }
+  }
+
   /** An ISO-8601 instant ({@code 2026-01-01T00:00:00Z}) or a date ({@code 2026-01-01}, start of day UTC). */
   static final class InstantConverter implements ITypeConverter<Instant> {
     @Override

@@ -1,5 +1,6 @@
 package dev.leadscore.bench.cli;
 
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,16 +11,26 @@ import picocli.CommandLine.Option;
 /** How to read a leads CSV export (and an optional event log): shared by every data command. */
 public final class DataOptions {
   @Option(names = "--data", required = true, paramLabel = "CSV",
-      description = "Leads CSV export: one lead per row, header on line 1, UTF-8.")
+      description = "Leads CSV export: one lead per row, header on line 1 (UTF-8 unless --encoding says otherwise).")
   Path data;
 
   @Option(names = "--events", paramLabel = "CSV",
       description = "Optional activity-event CSV (lead id, type, timestamp[, count]) merged into the leads by id.")
   Path events;
 
-  @Option(names = "--id-column", paramLabel = "COL", defaultValue = "id",
-      description = "Column holding each lead's unique id (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--id-column", paramLabel = "COL",
+      description = "Column holding each lead's unique id (default: 'id' when the header has it; without one, leads"
+          + " are named by their data row number, 1 for the first row after the header).")
   String idColumn;
+
+  @Option(names = "--encoding", paramLabel = "CHARSET", defaultValue = "UTF-8", converter = Converters.CharsetConverter.class,
+      description = "Character set of both CSVs, e.g. UTF-8 (default), ISO-8859-1, windows-1252.")
+  Charset encoding;
+
+  @Option(names = "--lenient", description = {"Go on with a warning where the input does not fit: schema columns missing"
+      + " from the header (those leads are scored as missing them), a model with event features and no --events,"
+      + " bytes that are not valid in --encoding (replaced by U+FFFD). Without it each of these is an error."})
+  boolean lenient;
 
   @Option(names = {"-d", "--delimiter"}, paramLabel = "CHAR", defaultValue = ",", converter = Converters.Delimiter.class,
       description = "Column separator of both CSVs: ',' (default), ';', '|' or tab (\\t).")

@@ -66,8 +66,8 @@ public final class EvaluationArgs {
   EvaluationResult run(PrintWriter err, Path errorsFallback) {
     FeatureSchema schema = Io.schema(schemaFile);
     RuleSet ruleSet = Io.rules(rules);
+    LeadInput.checkInputs(err, data, LeadInput.header(data), schema, "the schema");
     LeadInput input = LeadInput.read(data, label);
-    Io.warnMissingAttributes(err, input, schema);
     Instant asOf = LeadInput.asOf(data.asOf, schema, input);
     input = input.screened(schema, asOf);
     Io.reportProblems(err, input, data.errors, errorsFallback);

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 /** File helpers shared by the commands; every failure becomes a {@link CliException}. */
 final class Io {
@@ -50,7 +49,7 @@ final class Io {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new CliException("cannot read the " + what + " " + file + ": " + e.getMessage(), e);
+      throw new CliException("cannot read the " + what + " " + file + ": " + reason(e), e);
     }
   }
 
@@ -62,7 +61,7 @@ final class Io {
       }
       Files.writeString(file, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new CliException("cannot write " + file + ": " + e.getMessage(), e);
+      throw new CliException("cannot write " + file + ": " + reason(e), e);
     }
   }
 
@@ -94,13 +93,31 @@ final class Io {
     }
   }
 
-  /** Warns about schema attributes that no lead has: usually a misspelt column name. */
-  static void warnMissingAttributes(PrintWriter err, LeadInput input, FeatureSchema schema) {
-    Set<String> missing = input.missingAttributes(schema);
-    if (!missing.isEmpty() && !input.leads().isEmpty()) {
-      err.println("warning: the schema reads attribute(s) " + missing + " but no lead has a column of that name;"
-          + " every lead is treated as missing them");
-      err.flush();
+  /** The reason an I/O operation failed, in words: the JDK's exceptions often carry only the path. */
+  static String reason(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    if (e instanceof java.nio.file.FileSystemException) {
+      return e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+    }
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+  }
+
+  /** Closes, ignoring a failure: for readers whose data was already used or abandoned. */
+  static void closeQuietly(java.io.Closeable c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (IOException e) {
+        // nothing more to read from it
+      }
     }
   }
 }

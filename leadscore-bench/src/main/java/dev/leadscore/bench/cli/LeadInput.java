@@ -17,6 +17,7 @@ import dev.leadscore.core.schema.FeatureSchema;
 import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.core.schema.SchemaException;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -72,6 +73,9 @@ final class LeadInput {
     this.fileName = fileName;
   }
 
+  /** The errors file's header. */
+  static final List<String> PROBLEM_HEADER = List.of("file", "line", "lead_id", "field", "message");
+
   /**
    * Reads the leads file (with the events file, if any).
    *
@@ -79,10 +83,75 @@ final class LeadInput {
    * @throws CliException if a file cannot be read or its header does not fit the options
    */
   static LeadInput read(DataOptions o, LabelOptions label) {
-    LeadCsvReader.Builder b = LeadCsvReader.builder();
+    header(o);
+    LeadCsvReader reader = reader(o, label, true);
     ReadResult r;
+    DecodingReader leads = DecodingReader.open(o.data, o.encoding, o.lenient, "leads file");
+    DecodingReader events = null;
     try {
-      b.idColumn(o.idColumn).delimiter(o.delimiter);
+      if (o.events == null) {
+        r = reader.read(leads);
+      } else {
+        events = DecodingReader.open(o.events, o.encoding, o.lenient, "events file");
+        r = reader.readWithEvents(leads, events);
+      }
+    } catch (UncheckedIOException e) {
+      throw readFailure(o, leads, events, e);
+    } catch (IllegalArgumentException e) {
+      throw headerFailure(o, e);
+    } finally {
+      Io.closeQuietly(leads);
+      Io.closeQuietly(events);
+    }
+    String leadsName = o.data.getFileName().toString();
+    String eventsName = o.events == null ? null : o.events.getFileName().toString();
+    List<Problem> problems = new ArrayList<>();
+    for (RowError e : r.errors()) {
+      boolean fromEvents = e.message().startsWith("events file");
+      problems.add(new Problem(fromEvents ? eventsName : leadsName, e.row(), e.leadId(), e.field(), e.message()));
+    }
+    Map<String, Long> lines = o.idColumn == null ? Map.of() : lineIndex(o.data, o.delimiter, o.idColumn, o.encoding);
+    return new LeadInput(r.hasLabels() ? r.labelled() : null, r.leads(), problems, r.rowsRead(), lines, leadsName);
+  }
+
+  /**
+   * The leads file's header; also settles the id column: {@code --id-column} if given, else
+   * {@code id} when the header has it, else none (leads are named by row number).
+   *
+   * @throws CliException if the file cannot be read or has no header
+   */
+  static List<String> header(DataOptions o) {
+    DecodingReader in = DecodingReader.open(o.data, o.encoding, o.lenient, "leads file");
+    List<String> header;
+    try {
+      header = LeadCsvReader.header(in, o.delimiter);
+    } catch (UncheckedIOException e) {
+      throw readFailure(o, in, null, e);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(o.data + ": " + e.getMessage(), e);
+    } finally {
+      Io.closeQuietly(in);
+    }
+    if (o.idColumn == null && header.contains(CsvExport.ID)) {
+      o.idColumn = CsvExport.ID;
+    }
+    return header;
+  }
+
+  /**
+   * The reader the options describe.
+   *
+   * @param uniqueIds whether a repeated id is a row error (it keeps every id in memory)
+   * @throws CliException for contradictory column options
+   */
+  static LeadCsvReader reader(DataOptions o, LabelOptions label, boolean uniqueIds) {
+    try {
+      LeadCsvReader.Builder b = LeadCsvReader.builder().delimiter(o.delimiter).uniqueIds(uniqueIds);
+      if (o.idColumn != null) {
+        b.idColumn(o.idColumn);
+      } else {
+        b.rowNumberIds();
+      }
       if (label != null) {
         b.labelColumn(label.labelColumn, label.positive);
       }
@@ -100,30 +169,94 @@ final class LeadInput {
       if (o.eventsCountColumn != null) {
         e.countColumn(o.eventsCountColumn);
       }
-      b.events(e.build());
-      LeadCsvReader reader = b.build();
-      if (o.events == null) {
-        r = reader.read(o.data);
-      } else {
-        try (Reader leads = Files.newBufferedReader(o.data, StandardCharsets.UTF_8);
-            Reader events = Files.newBufferedReader(o.events, StandardCharsets.UTF_8)) {
-          r = reader.readWithEvents(leads, events);
-        }
-      }
-    } catch (IOException | UncheckedIOException e) {
-      throw new CliException("cannot read " + o.data + (o.events == null ? "" : " or " + o.events) + ": " + e.getMessage(), e);
+      return b.events(e.build()).build();
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage(), e);
     }
-    String leadsName = o.data.getFileName().toString();
-    String eventsName = o.events == null ? null : o.events.getFileName().toString();
-    List<Problem> problems = new ArrayList<>();
-    for (RowError e : r.errors()) {
-      boolean fromEvents = e.message().startsWith("events file");
-      problems.add(new Problem(fromEvents ? eventsName : leadsName, e.row(), e.leadId(), e.field(), e.message()));
+  }
+
+  /**
+   * The input checks that are errors unless {@code --lenient}: every attribute the schema reads
+   * has a column in the header, and a schema with event features has an events file.
+   *
+   * @param whose how to name the schema in messages, e.g. "the model's schema"
+   * @throws CliException naming the file, line 1 and the missing columns, when not lenient
+   */
+  static void checkInputs(PrintWriter err, DataOptions o, List<String> header, FeatureSchema schema, String whose) {
+    Set<String> missing = new TreeSet<>(schema.attributes());
+    missing.removeAll(header);
+    if (!missing.isEmpty()) {
+      StringBuilder sb = new StringBuilder(o.data.getFileName() + ", line 1: the header has no column");
+      sb.append(missing.size() == 1 ? " " : "s ");
+      String sep = "";
+      for (String m : missing) {
+        sb.append(sep).append('\'').append(m).append('\'');
+        String near = nearest(m, header);
+        if (near != null) {
+          sb.append(" (the header has '").append(near).append("')");
+        }
+        sep = ", ";
+      }
+      sb.append(", which ").append(whose).append(" reads");
+      problem(err, o, sb + "; every lead would be scored as missing "
+          + (missing.size() == 1 ? "it" : "them"), "fix the header (or the schema), or pass --lenient to go on anyway");
     }
-    Map<String, Long> lines = lineIndex(o.data, o.delimiter, o.idColumn);
-    return new LeadInput(r.hasLabels() ? r.labelled() : null, r.leads(), problems, r.rowsRead(), lines, leadsName);
+    if (!schema.eventTypes().isEmpty() && o.events == null) {
+      problem(err, o, whose.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + whose.substring(1)
+          + " has event features (" + String.join(", ", schema.eventTypes()) + ") but no --events file was given;"
+          + " every lead would count as having no activity", "pass --events FILE, or --lenient to go on without events");
+    }
+  }
+
+  private static void problem(PrintWriter err, DataOptions o, String what, String remedy) {
+    if (!o.lenient) {
+      throw new CliException(what + "; " + remedy);
+    }
+    err.println("warning: " + what + " (--lenient: going on)");
+    err.flush();
+  }
+
+  /** A header column spelt like {@code name} up to case, spaces and punctuation, or null. */
+  private static String nearest(String name, List<String> header) {
+    String key = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{Alnum}]", "");
+    for (String h : header) {
+      if (h.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{Alnum}]", "").equals(key)) {
+        return h;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A read that failed on I/O as one message naming the file: for bytes not valid in the
+   * encoding, with the line and character and what to do.
+   */
+  static CliException readFailure(DataOptions o, DecodingReader leads, DecodingReader events, UncheckedIOException e) {
+    Path file = events != null && events.failed() ? o.events : leads != null && leads.failed() ? o.data : null;
+    IOException cause = e.getCause();
+    if (file != null && cause instanceof java.nio.charset.CharacterCodingException) {
+      return new CliException(file + ", " + cause.getMessage() + "; name the file's character set with --encoding"
+          + " (for example --encoding windows-1252), or pass --lenient to replace such bytes", e);
+    }
+    String which = file != null ? file.toString() : o.events == null ? o.data.toString() : o.data + " or " + o.events;
+    return new CliException("cannot read " + which + ": " + Io.reason(cause), e);
+  }
+
+  /** A header that does not fit the options, naming the file it is in. */
+  static CliException headerFailure(DataOptions o, IllegalArgumentException e) {
+    Path file = e.getMessage() != null && e.getMessage().contains("events CSV") && o.events != null ? o.events : o.data;
+    return new CliException(file + ": " + e.getMessage(), e);
+  }
+
+  /** Warns when lenient decoding replaced bytes. */
+  static void warnReplaced(PrintWriter err, DataOptions o, DecodingReader leads, DecodingReader events) {
+    for (DecodingReader r : new DecodingReader[] {leads, events}) {
+      if (r != null && r.replaced() > 0) {
+        err.printf("warning: %d byte sequence(s) of %s not valid in %s were replaced by U+FFFD (--lenient)%n", r.replaced(),
+            r == leads ? o.data : o.events, o.encoding.name());
+        err.flush();
+      }
+    }
   }
 
   /** The accepted leads. */
@@ -239,18 +372,6 @@ final class LeadInput {
     return rejected.isEmpty() ? "" : " (first: " + rejected.values().iterator().next().message() + ")";
   }
 
-  /** Attributes the schema reads that no accepted lead has at all: usually a misspelt column. */
-  Set<String> missingAttributes(FeatureSchema schema) {
-    Set<String> missing = new TreeSet<>(schema.attributes());
-    for (Lead l : leads) {
-      missing.removeIf(a -> l.attributes().containsKey(a));
-      if (missing.isEmpty()) {
-        break;
-      }
-    }
-    return missing;
-  }
-
   /** The latest event or creation time among the leads, or null when there is none. */
   Instant latestTimestamp() {
     Instant latest = null;
@@ -293,7 +414,7 @@ final class LeadInput {
         Files.createDirectories(parent);
       }
       try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        w.write(Csv.line(List.of("file", "line", "lead_id", "field", "message")));
+        w.write(Csv.line(PROBLEM_HEADER));
         for (Problem p : problems) {
           w.write(Csv.line(java.util.Arrays.asList(p.file(), p.line() > 0 ? Long.toString(p.line()) : "",
               p.leadId(), p.field(), p.message())));
@@ -310,10 +431,10 @@ final class LeadInput {
    * are left out; a repeated id keeps its first line. The file was read successfully just before,
    * so a syntax error here only ends the scan.
    */
-  static Map<String, Long> lineIndex(Path csv, char delimiter, String idColumn) {
+  static Map<String, Long> lineIndex(Path csv, char delimiter, String idColumn, java.nio.charset.Charset charset) {
     Map<String, Long> lines = new HashMap<>();
     CsvFactory factory = CsvFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
-    try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8); CsvParser p = factory.createParser(in)) {
+    try (Reader in = Files.newBufferedReader(csv, charset); CsvParser p = factory.createParser(in)) {
       p.setSchema(CsvSchema.emptySchema().withColumnSeparator(delimiter));
       p.disable(CsvParser.Feature.ALLOW_TRAILING_COMMA);
       p.disable(CsvParser.Feature.TRIM_SPACES);

@@ -11,8 +11,10 @@ import picocli.CommandLine.Spec;
 /**
  * The command line of {@code leadscore-bench.jar}: {@code train}, {@code evaluate}, {@code score},
  * {@code report} and {@code demo} (and {@code jmh}, which {@link dev.leadscore.bench.Main} hands to
- * JMH before this parser sees it). Exit codes: 0 success, 1 a failure reported in one message (bad
- * input, a schema that does not fit the data, too little data), 2 a usage error.
+ * JMH before this parser sees it). Exit codes: 0 success (rows that could not be used are listed in
+ * the errors file), 1 a failure reported in one message without a stack trace (bad input, a schema
+ * that does not fit the data, too little data, a file that cannot be read or written), 2 a usage
+ * error (an unknown or missing option). {@code -h}/{@code --help} work on every command (exit 0).
  */
 @Command(name = "java -jar leadscore-bench.jar", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
     version = "leadscore-bench 0.1.0-SNAPSHOT",
@@ -34,12 +36,21 @@ public final class LeadscoreCli implements Runnable {
   /** Parses and runs one command line, writing to the given streams; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     CommandLine cl = new CommandLine(new LeadscoreCli());
+    // -h and --help on every command, including ones added later, without repeating it in each
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      if (!sub.getCommandSpec().optionsMap().containsKey("--help")) {
+        sub.getCommandSpec().addOption(CommandLine.Model.OptionSpec.builder("-h", "--help").usageHelp(true)
+            .description("Show this help message and exit.").build());
+      }
+    }
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       PrintWriter e = cmd.getErr();
       if (ex instanceof CliException || ex instanceof TrainingException || ex instanceof IllegalArgumentException) {
         e.println("error: " + ex.getMessage());
+      } else if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
+        e.println("error: " + (ex.getCause() instanceof java.io.IOException c ? Io.reason(c) : ex.getMessage()));
       } else {
         e.println("error: " + ex);
         ex.printStackTrace(e);

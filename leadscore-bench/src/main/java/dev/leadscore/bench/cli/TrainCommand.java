@@ -55,8 +55,8 @@ final class TrainCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     FeatureSchema schema = Io.schema(schemaFile);
+    LeadInput.checkInputs(err, data, LeadInput.header(data), schema, "the schema");
     LeadInput input = LeadInput.read(data, label);
-    Io.warnMissingAttributes(err, input, schema);
     Instant asOf = LeadInput.asOf(data.asOf, schema, input);
     input = input.screened(schema, asOf);
     Io.reportProblems(err, input, data.errors, Io.errorsNextTo(out));

@@ -183,11 +183,12 @@ class CliEndToEndTest {
         "--as-of", AS_OF, "--out", scored.toString(), "--moves");
     assertEquals(0, r.code(), r.err());
     List<String> lines = Files.readAllLines(scored);
-    assertEquals("lead_id,probability,score,tier,action,top_reasons,risk_factors,next_move", lines.get(0));
+    assertEquals("lead_id,probability,score,tier,action,reason_1,reason_2,reason_3,risk_1,risk_2,risk_3,reasons,model_id,"
+        + "model_version,as_of,next_move", lines.get(0));
     assertEquals(1 + 119, lines.size(), "120 good rows minus the one with an unreadable value");
     assertFalse(lines.stream().anyMatch(l -> l.startsWith(badScoreId + ",")));
     String first = lines.get(1);
-    assertTrue(first.matches("L0+1,0\\.\\d{4},\\d+\\.\\d,(Hot|Warm|Nurture|Suppress),.*"), first);
+    assertTrue(first.matches("L0+1,0\\.\\d{4},\\d+,(Hot|Warm|Nurture|Suppress),.*"), first);
     assertTrue(first.contains(" pts)"), first);
 
     List<String> errors = Files.readAllLines(dir.resolve("score/scored.errors.csv"));

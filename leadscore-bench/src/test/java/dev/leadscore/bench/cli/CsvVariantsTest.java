@@ -1,6 +1,7 @@
 package dev.leadscore.bench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leadscore.model.ModelArtifact;
@@ -74,7 +75,7 @@ class CsvVariantsTest {
   }
 
   @Test
-  void aSchemaAttributeMissingFromTheHeaderIsWarnedAbout(@TempDir Path dir) throws IOException {
+  void aSchemaAttributeMissingFromTheHeaderIsAnErrorUnlessLenient(@TempDir Path dir) throws IOException {
     Path data = dir.resolve("d.csv");
     StringBuilder csv = new StringBuilder("id,won,Segment\n");
     for (int i = 0; i < 60; i++) {
@@ -84,9 +85,18 @@ class CsvVariantsTest {
     Files.writeString(data, csv);
     Path schema = dir.resolve("schema.json");
     Files.writeString(schema, SCHEMA);
-    CliEndToEndTest.Run t = CliEndToEndTest.cli("train", "--data", data.toString(), "--label-column", "won",
-        "--positive", "yes", "--schema", schema.toString(), "--folds", "2", "--out", dir.resolve("m.json").toString(),
-        "-q");
-    assertTrue(t.err().contains("warning: the schema reads attribute(s) [Opt In, Total Visits]"), t.err());
+    String[] args = {"train", "--data", data.toString(), "--label-column", "won", "--positive", "yes", "--schema",
+        schema.toString(), "--folds", "2", "--out", dir.resolve("m.json").toString(), "-q"};
+    CliEndToEndTest.Run t = CliEndToEndTest.cli(args);
+    assertEquals(1, t.code());
+    assertTrue(t.err().startsWith("error: d.csv, line 1: the header has no columns 'Opt In', 'Total Visits', which the"
+        + " schema reads"), t.err());
+    assertFalse(Files.exists(dir.resolve("m.json")));
+    // --lenient goes on, here as far as the schema, which cannot learn a median from no values
+    CliEndToEndTest.Run lenient = CliEndToEndTest.cli(CliEndToEndTest.concat(args, new String[] {"--lenient"}));
+    assertTrue(lenient.err().contains("error: the schema cannot be fitted on these leads: feature 'visits'"),
+        lenient.err());
+    assertTrue(lenient.err().contains("warning: d.csv, line 1: the header has no columns 'Opt In', 'Total Visits'"),
+        lenient.err());
   }
 }

@@ -18,7 +18,7 @@ class LeadInputTest {
   void lineIndexCountsPhysicalLinesAcrossQuotedLineBreaksAndSkipsEmptyLines(@TempDir Path dir) throws IOException {
     Path csv = dir.resolve("l.csv");
     Files.writeString(csv, "\uFEFFname;id;note\r\nA;1;plain\r\n\r\nB;2;\"two\r\nlines; quoted\"\r\nC;3;x\r\n");
-    Map<String, Long> lines = LeadInput.lineIndex(csv, ';', "id");
+    Map<String, Long> lines = LeadInput.lineIndex(csv, ';', "id", java.nio.charset.StandardCharsets.UTF_8);
     assertEquals(Map.of("1", 2L, "2", 4L, "3", 6L), lines);
   }
 

@@ -1,6 +1,5 @@
 package dev.leadscore.core.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.leadscore.core.ActivityEvent;
 import dev.leadscore.core.RowError;
 import java.io.IOException;
@@ -85,32 +84,78 @@ public final class EventCsvReader {
 
   /** Streams the events; {@code source} starts each error message, followed by the line number. */
   long read(Reader csv, String source, Sink onEvent, Consumer<RowError> onError) {
+    Objects.requireNonNull(onEvent, "onEvent");
+    Cursor in = cursor(csv, source, onError);
+    for (Cursor.Item e = in.next(); e != null; e = in.next()) {
+      onEvent.accept(e.line(), e.leadId(), e.event());
+    }
+    return in.rows();
+  }
+
+  /** A pull reader of the events: the header is read at once, rows on each {@link Cursor#next}. */
+  Cursor cursor(Reader csv, String source, Consumer<RowError> onError) {
     Objects.requireNonNull(csv, "csv");
     Objects.requireNonNull(onError, "onError");
-    long rows = 0;
-    SharedValues shared = new SharedValues();
-    try (CsvRows in = new CsvRows(csv, delimiter)) {
-      List<String> header = CsvRows.header(in, "events CSV", leadIdColumn);
-      int idAt = CsvRows.require(header, leadIdColumn, "lead id column", "events CSV");
-      int typeAt = CsvRows.require(header, typeColumn, "event type column", "events CSV");
-      int timeAt = CsvRows.require(header, timestampColumn, "timestamp column", "events CSV");
-      int countAt = countColumn == null ? -1 : CsvRows.require(header, countColumn, "count column", "events CSV");
+    return new Cursor(csv, source, onError);
+  }
+
+  /** Good events one at a time; bad rows go to the error consumer on the way. Not thread-safe. */
+  final class Cursor {
+    /** One good event row. */
+    record Item(long line, String leadId, ActivityEvent event) {}
+
+    private final CsvRows in;
+    private final String source;
+    private final Consumer<RowError> onError;
+    private final SharedValues shared = new SharedValues();
+    private final int columns;
+    private final int idAt;
+    private final int typeAt;
+    private final int timeAt;
+    private final int countAt;
+    private long rows;
+    private Item item;
+
+    private Cursor(Reader csv, String source, Consumer<RowError> onError) {
+      this.in = new CsvRows(csv, delimiter);
+      this.source = source;
+      this.onError = onError;
+      try {
+        List<String> header = CsvRows.header(in, "events CSV", leadIdColumn);
+        columns = header.size();
+        idAt = CsvRows.require(header, leadIdColumn, "lead id column", "events CSV");
+        typeAt = CsvRows.require(header, typeColumn, "event type column", "events CSV");
+        timeAt = CsvRows.require(header, timestampColumn, "timestamp column", "events CSV");
+        countAt = countColumn == null ? -1 : CsvRows.require(header, countColumn, "count column", "events CSV");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** The next good event, or null at the end of the file. */
+    Item next() {
       try {
         for (CsvRows.Row row = in.next(); row != null; row = in.next()) {
           rows++;
-          RowError e = event(row, header.size(), idAt, typeAt, timeAt, countAt, source, shared, onEvent);
+          item = null;
+          RowError e = event(row, columns, idAt, typeAt, timeAt, countAt, source, shared,
+              (line, id, event) -> item = new Item(line, id, event));
           if (e != null) {
             onError.accept(e);
+          } else {
+            return item;
           }
         }
-      } catch (JsonProcessingException e) {
-        rows++;
-        onError.accept(in.syntaxError(e, source));
+        return null;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return rows;
+
+    /** Data rows read so far, good or bad. */
+    long rows() {
+      return rows;
+    }
   }
 
   private RowError event(CsvRows.Row row, int columns, int idAt, int typeAt, int timeAt, int countAt, String source,
@@ -118,6 +163,9 @@ public final class EventCsvReader {
     List<String> c = row.cells();
     long line = row.line();
     String id = idAt < c.size() && !c.get(idAt).isBlank() ? c.get(idAt) : null;
+    if (row.problem() != null) {
+      return CsvRows.malformed(row, source, id);
+    }
     if (c.size() != columns) {
       return error(line, source, id, null, "expected " + columns + " columns as in the header, found " + c.size());
     }

@@ -1,6 +1,5 @@
 package dev.leadscore.core.io;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.leadscore.core.ActivityEvent;
 import dev.leadscore.core.AttributeValue;
 import dev.leadscore.core.LabelledLead;
@@ -81,6 +80,7 @@ public final class LeadCsvReader {
   private enum Kind { TEXT, NUMBER, BOOLEAN }
 
   private final String idColumn;
+  private final boolean uniqueIds;
   private final char delimiter;
   private final Map<String, String> mapping;
   private final boolean onlyMapped;
@@ -95,6 +95,7 @@ public final class LeadCsvReader {
 
   private LeadCsvReader(Builder b) {
     this.idColumn = b.idColumn;
+    this.uniqueIds = b.uniqueIds;
     this.delimiter = b.delimiter;
     this.mapping = Map.copyOf(b.mapping);
     this.onlyMapped = b.onlyMapped;
@@ -217,6 +218,224 @@ public final class LeadCsvReader {
     return c.result(rows);
   }
 
+  /**
+   * The header row of a CSV file: its column names as written (a leading byte order mark removed),
+   * so a caller can check them before reading. Reads only the first row.
+   *
+   * @throws IllegalArgumentException if the input is empty, its header is malformed or repeats a name
+   * @throws UncheckedIOException if reading fails
+   */
+  public static List<String> header(Reader csv, char delimiter) {
+    Objects.requireNonNull(csv, "csv");
+    try (CsvRows in = new CsvRows(csv, delimiter)) {
+      return CsvRows.header(in, "CSV file", null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Receives one accepted lead with the 1-based line its row starts on. */
+  @FunctionalInterface
+  public interface LeadSink {
+    /** Takes one lead. */
+    void accept(Lead lead, long line);
+  }
+
+  /**
+   * What a streamed read with an events file saw.
+   *
+   * @param rowsRead data rows of the leads file, good or bad
+   * @param eventsRead data rows of the events file, good or bad
+   * @param eventsNotAttached good events that no lead row took: their lead id is not in the leads
+   *     file or (in an ordered read) they broke the order; a rejected lead row's events are not
+   *     counted here (they are reported with the row)
+   */
+  public record StreamCounts(long rowsRead, long eventsRead, long eventsNotAttached) {}
+
+  /**
+   * Streams the leads like {@link #stream}, each with the line its row starts on.
+   *
+   * @return the number of data rows read, good or bad
+   * @throws IllegalArgumentException if the header does not fit the configuration
+   * @throws UncheckedIOException if reading fails
+   */
+  public long streamWithLines(Reader csv, LeadSink onLead, Consumer<RowError> onError) {
+    Objects.requireNonNull(onLead, "onLead");
+    return readRows(csv, "line ", (line, lead, converted) -> onLead.accept(lead, line), onError, null);
+  }
+
+  /**
+   * Streams the leads with their events attached, each lead going to {@code onLead} as soon as it
+   * is complete. Error messages start with {@code leads file, line N:} or {@code events file, line
+   * N:}, as in {@link #readWithEvents}.
+   *
+   * <p>With {@code ordered}, the events file is read alongside the leads file and holds one event
+   * at a time, so memory does not grow with either file: this needs each lead's events together
+   * and in the leads file's order (as an export sorted by lead, or {@code CsvExport}, writes
+   * them). An event that breaks the order stops the merge for the events after it: they are
+   * counted in {@link StreamCounts#eventsNotAttached()} (not reported one by one), and the leads
+   * after it were given without some of their events, so the caller should read again without
+   * {@code ordered}. Without {@code ordered}, the events are first read into memory by lead id
+   * (memory grows with the events file, not the leads file), and each event that no accepted lead
+   * takes is reported as an error of the events file, as {@link #readWithEvents} does. The events
+   * of a rejected lead row are reported, in both modes.
+   *
+   * @throws IllegalArgumentException if either header does not fit its configuration
+   * @throws UncheckedIOException if reading fails
+   */
+  public StreamCounts streamWithEvents(Reader leads, Reader eventCsv, boolean ordered, LeadSink onLead,
+      Consumer<RowError> onError) {
+    Objects.requireNonNull(leads, "leads");
+    Objects.requireNonNull(eventCsv, "eventCsv");
+    Objects.requireNonNull(onLead, "onLead");
+    Objects.requireNonNull(onError, "onError");
+    String source = "events file, line ";
+    EventCsvReader.Cursor cursor = events.cursor(eventCsv, source, onError);
+    Attach attach = ordered ? new Merge(cursor, source, onError) : new Held(cursor, source, onError);
+    long rows = readRows(leads, "leads file, line ", (line, lead, converted) -> onLead.accept(lead, line), onError, attach);
+    long notAttached = attach.finish();
+    return new StreamCounts(rows, cursor.rows(), notAttached);
+  }
+
+  /** Gives a lead row its events while it is built, and learns of rejected rows. */
+  private interface Attach {
+    /** A new row begins: what was attached to the previous one is its lead's for good. */
+    void startRow();
+
+    void attach(String leadId, Lead.Builder lead);
+
+    /** The row of this lead (id null when unreadable) was rejected after or before {@link #attach}. */
+    void rejected(String leadId);
+
+    /** Reports what is left; returns the number of events not attached. */
+    long finish();
+  }
+
+  private RowError rejectedLeadEvent(String source, EventCsvReader.Cursor.Item e) {
+    return EventCsvReader.error(e.line(), source, e.leadId(), events.leadIdColumn(),
+        "the lead's row in the leads file was rejected (see its error), so this event was not attached");
+  }
+
+  /** The ordered merge: one event held ahead. */
+  private final class Merge implements Attach {
+    private final EventCsvReader.Cursor cursor;
+    private final String source;
+    private final Consumer<RowError> onError;
+    private final List<EventCsvReader.Cursor.Item> current = new ArrayList<>();
+    private String currentId;
+    private EventCsvReader.Cursor.Item head;
+
+    Merge(EventCsvReader.Cursor cursor, String source, Consumer<RowError> onError) {
+      this.cursor = cursor;
+      this.source = source;
+      this.onError = onError;
+      this.head = cursor.next();
+    }
+
+    @Override
+    public void startRow() {
+      current.clear();
+      currentId = null;
+    }
+
+    @Override
+    public void attach(String leadId, Lead.Builder lead) {
+      currentId = leadId;
+      while (head != null && head.leadId().equals(leadId)) {
+        lead.event(head.event());
+        current.add(head);
+        head = cursor.next();
+      }
+    }
+
+    @Override
+    public void rejected(String leadId) {
+      if (leadId == null) {
+        return;
+      }
+      if (leadId.equals(currentId)) {
+        current.forEach(e -> onError.accept(rejectedLeadEvent(source, e)));
+      }
+      while (head != null && head.leadId().equals(leadId)) {
+        onError.accept(rejectedLeadEvent(source, head));
+        head = cursor.next();
+      }
+      current.clear();
+      currentId = null;
+    }
+
+    @Override
+    public long finish() {
+      long left = 0;
+      while (head != null) {
+        left++;
+        head = cursor.next();
+      }
+      return left;
+    }
+  }
+
+  /** Events read into memory by lead id first. */
+  private final class Held implements Attach {
+    private final String source;
+    private final Consumer<RowError> onError;
+    private final Map<String, List<EventCsvReader.Cursor.Item>> byLead = new LinkedHashMap<>();
+    private final Set<String> rejectedIds = new HashSet<>();
+    private List<EventCsvReader.Cursor.Item> current;
+    private String currentId;
+
+    Held(EventCsvReader.Cursor cursor, String source, Consumer<RowError> onError) {
+      this.source = source;
+      this.onError = onError;
+      for (EventCsvReader.Cursor.Item e = cursor.next(); e != null; e = cursor.next()) {
+        byLead.computeIfAbsent(e.leadId(), k -> new ArrayList<>()).add(e);
+      }
+    }
+
+    @Override
+    public void startRow() {
+      current = null;
+      currentId = null;
+    }
+
+    @Override
+    public void attach(String leadId, Lead.Builder lead) {
+      current = byLead.remove(leadId);
+      currentId = leadId;
+      if (current != null) {
+        current.forEach(e -> lead.event(e.event()));
+      }
+    }
+
+    @Override
+    public void rejected(String leadId) {
+      if (leadId == null) {
+        return;
+      }
+      if (leadId.equals(currentId) && current != null) {
+        current.forEach(e -> onError.accept(rejectedLeadEvent(source, e)));
+      }
+      current = null;
+      currentId = null;
+      rejectedIds.add(leadId);
+    }
+
+    @Override
+    public long finish() {
+      long left = 0;
+      for (Map.Entry<String, List<EventCsvReader.Cursor.Item>> en : byLead.entrySet()) {
+        boolean rejectedLead = rejectedIds.contains(en.getKey());
+        for (EventCsvReader.Cursor.Item e : en.getValue()) {
+          left += rejectedLead ? 0 : 1;
+          onError.accept(rejectedLead ? rejectedLeadEvent(source, e)
+              : EventCsvReader.error(e.line(), source, e.leadId(), events.leadIdColumn(), "no lead with this id in the leads file"));
+        }
+      }
+      byLead.clear();
+      return left;
+    }
+  }
+
   // ------------------------------------------------------------------ reading
 
   /** Receives one good row. */
@@ -258,7 +477,7 @@ public final class LeadCsvReader {
 
   private Plan plan(List<String> header) {
     String what = "leads CSV";
-    int id = CsvRows.require(header, idColumn, "id column", what);
+    int id = idColumn == null ? -1 : CsvRows.require(header, idColumn, "id column", what);
     int label = labelColumn == null ? -1 : CsvRows.require(header, labelColumn, "label column", what);
     int created = createdAtColumn == null ? -1 : CsvRows.require(header, createdAtColumn, "created-at column", what);
     for (String column : mapping.keySet()) {
@@ -301,28 +520,33 @@ public final class LeadCsvReader {
   }
 
   private long readRows(Reader csv, String source, Sink onLead, Consumer<RowError> onError) {
+    return readRows(csv, source, onLead, onError, null);
+  }
+
+  private long readRows(Reader csv, String source, Sink onLead, Consumer<RowError> onError, Attach attach) {
     Objects.requireNonNull(csv, "csv");
     Objects.requireNonNull(onError, "onError");
     Set<String> rejected = onLead instanceof Collected c ? c.rejected : null;
     long rows = 0;
     try (CsvRows in = new CsvRows(csv, delimiter)) {
       Plan plan = plan(CsvRows.header(in, "leads CSV", idColumn));
-      Map<String, Long> firstLine = new HashMap<>();
+      Map<String, Long> firstLine = uniqueIds ? new HashMap<>() : null;
       SharedValues shared = new SharedValues();
-      try {
-        for (CsvRows.Row row = in.next(); row != null; row = in.next()) {
-          rows++;
-          RowError e = row(plan, row, source, firstLine, shared, onLead);
-          if (e != null) {
-            if (rejected != null && e.leadId() != null && !idColumn.equals(e.field())) {
-              rejected.add(e.leadId());
-            }
-            onError.accept(e);
-          }
-        }
-      } catch (JsonProcessingException e) {
+      for (CsvRows.Row row = in.next(); row != null; row = in.next()) {
         rows++;
-        onError.accept(in.syntaxError(e, source));
+        if (attach != null) {
+          attach.startRow();
+        }
+        RowError e = row(plan, row, rows, source, firstLine, shared, onLead, attach);
+        if (e != null) {
+          if (attach != null) {
+            attach.rejected(e.leadId());
+          }
+          if (rejected != null && e.leadId() != null && !Objects.equals(idColumn, e.field())) {
+            rejected.add(e.leadId());
+          }
+          onError.accept(e);
+        }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -331,11 +555,15 @@ public final class LeadCsvReader {
   }
 
   /** Turns one row into a lead (given to {@code onLead}) or returns its error. */
-  private RowError row(Plan plan, CsvRows.Row row, String source, Map<String, Long> firstLine,
-      SharedValues shared, Sink onLead) {
+  private RowError row(Plan plan, CsvRows.Row row, long ordinal, String source, Map<String, Long> firstLine,
+      SharedValues shared, Sink onLead, Attach attach) {
     List<String> c = row.cells();
     long line = row.line();
-    String id = plan.id() < c.size() && !c.get(plan.id()).isBlank() ? c.get(plan.id()) : null;
+    String id = plan.id() >= 0 && plan.id() < c.size() && !c.get(plan.id()).isBlank() ? c.get(plan.id())
+        : plan.id() < 0 ? Long.toString(ordinal) : null;
+    if (row.problem() != null) {
+      return CsvRows.malformed(row, source, id);
+    }
     if (c.size() != plan.columns()) {
       return new RowError(line, id, null, source + line + ": " + Texts.leadMessage(id, null,
           "expected " + plan.columns() + " columns as in the header, found " + c.size()));
@@ -343,7 +571,7 @@ public final class LeadCsvReader {
     if (id == null) {
       return error(line, source, null, idColumn, "the id cell is blank");
     }
-    Long first = firstLine.putIfAbsent(id, line);
+    Long first = firstLine == null ? null : firstLine.putIfAbsent(id, line);
     if (first != null) {
       return error(line, source, id, idColumn, "the id was already used by the row at line " + first);
     }
@@ -392,6 +620,9 @@ public final class LeadCsvReader {
         }
       }
     }
+    if (attach != null) {
+      attach.attach(id, lead);
+    }
     Lead built;
     try {
       built = lead.build();
@@ -432,6 +663,7 @@ public final class LeadCsvReader {
    */
   public static final class Builder {
     private String idColumn = "id";
+    private boolean uniqueIds = true;
     private char delimiter = ',';
     private final Map<String, String> mapping = new LinkedHashMap<>();
     private boolean onlyMapped;
@@ -449,6 +681,25 @@ public final class LeadCsvReader {
     /** The column holding each lead's id (default {@code id}); ids are taken exactly as written and must be unique. */
     public Builder idColumn(String column) {
       this.idColumn = EventCsvReader.Builder.name(column, "id column");
+      return this;
+    }
+
+    /**
+     * No id column: each lead is named by its 1-based data row number ({@code "1"} for the first
+     * row after the header, counting rejected rows too), so a lead can be found in the file.
+     */
+    public Builder rowNumberIds() {
+      this.idColumn = null;
+      return this;
+    }
+
+    /**
+     * Whether a repeated id is a row error (default true). Checking keeps every id read so far;
+     * a streaming read of an unbounded file that must run in constant memory turns it off, and
+     * then a repeated id is simply another lead.
+     */
+    public Builder uniqueIds(boolean check) {
+      this.uniqueIds = check;
       return this;
     }
 
@@ -547,7 +798,9 @@ public final class LeadCsvReader {
      */
     public LeadCsvReader build() {
       Map<String, String> roles = new LinkedHashMap<>();
-      role(roles, idColumn, "id column");
+      if (idColumn != null) {
+        role(roles, idColumn, "id column");
+      }
       if (labelColumn != null) {
         role(roles, labelColumn, "label column");
       }

@@ -246,12 +246,14 @@ class LeadCsvReaderTest {
 
   @Test
   void blankIdsEmptyLinesAndAnUnclosedQuote() {
+    // the unclosed quote rejects its row (L3), and reading resumes on the next line (L4)
     String csv = "id,t\n\nL1,a\n,b\n\r\nL2,c\nL3,\"never closed\nL4,d\n";
     ReadResult r = LeadCsvReader.builder().build().read(new StringReader(csv));
-    assertEquals(List.of("L1", "L2"), r.leads().stream().map(Lead::id).toList());
+    assertEquals(List.of("L1", "L2", "L4"), r.leads().stream().map(Lead::id).toList());
     assertEquals(2, r.errors().size(), r.errors().toString());
     assertError(r.errors().get(0), 4, null, "id", "line 4: lead <no id>, field 'id': the id cell is blank");
-    assertError(r.errors().get(1), 7, null, null, "malformed CSV");
+    assertError(r.errors().get(1), 7, null, null, "line 7: malformed CSV: the quote opened in column 2 (line 7, character 4)"
+        + " is never closed; the row is rejected and reading resumed on line 8");
     assertEquals(r.rowsRead(), r.leads().size() + r.errors().size());
   }
 
