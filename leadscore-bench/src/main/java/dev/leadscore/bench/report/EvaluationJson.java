@@ -72,6 +72,12 @@ public final class EvaluationJson {
       data.put("rules", d.rulesName());
     }
     root.put("protocol", r.protocol());
+    Decision decision = Decision.of(r);
+    ObjectNode dec = root.putObject("decision");
+    dec.put("scorer", decision.scorer());
+    dec.put("headline", decision.headline());
+    decision.reasons().forEach(dec.putArray("reasons")::add);
+    decision.warnings().forEach(dec.putArray("warnings")::add);
     TrainingOptions options = r.finalModel().provenance().options();
     ObjectNode opts = root.putObject("options");
     opts.put("folds", options.folds());
@@ -98,6 +104,9 @@ public final class EvaluationJson {
       bt.put("trainRows", b.trainRows());
       bt.put("testRows", b.testRows());
       num(bt, "crossValidatedAucOnEarlierLeads", b.crossValidatedAuc());
+      num(bt, "lambda", b.lambda());
+      num(bt, "predictedVsObservedGap", b.relativeGap());
+      bt.put("gapFlagged", b.gapFlagged());
       bt.set("model", scorer(b.model()));
       if (b.rules() != null) {
         bt.set("rules", scorer(b.rules()));

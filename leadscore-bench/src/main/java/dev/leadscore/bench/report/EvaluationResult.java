@@ -76,9 +76,27 @@ public record EvaluationResult(Dataset dataset, String protocol, ScorerMetrics m
    * @param model the model's metrics on the later leads
    * @param rules the rule baseline's, or null
    * @param crossValidatedAuc the random-fold AUC of the model on the earlier leads, for comparison
+   * @param lambda the L2 penalty the back-test's model chose by cross-validation on the earlier leads
    */
   public record BackTestOutcome(String split, int trainRows, int testRows, ScorerMetrics model, ScorerMetrics rules,
-      double crossValidatedAuc) {}
+      double crossValidatedAuc, double lambda) {
+    /**
+     * {@code |observed − predicted| / predicted} of the model's mean probability against the
+     * conversion rate on the later leads (NaN when nothing was predicted).
+     */
+    public double relativeGap() {
+      double p = model.meanProbability();
+      return p > 0 ? Math.abs(model.conversionRate() - p) / p : Double.NaN;
+    }
+
+    /**
+     * Whether the gap exceeds {@link dev.leadscore.model.monitor.Monitor#OUTCOME_GAP} (20 %), the
+     * practitioners' threshold for retraining.
+     */
+    public boolean gapFlagged() {
+      return relativeGap() > dev.leadscore.model.monitor.Monitor.OUTCOME_GAP;
+    }
+  }
 
   /**
    * One explained lead, scored by the final model.
