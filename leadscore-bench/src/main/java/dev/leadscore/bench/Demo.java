@@ -146,6 +146,8 @@ public final class Demo {
     out.print(TextReport.dataset(r));
     out.println();
     out.print(TextReport.headline(r));
+    out.println();
+    out.print(TextReport.decision(dev.leadscore.bench.report.Decision.of(r)));
     out.printf(Locale.ROOT, "Done in %.1f s.%n", (System.nanoTime() - started) / 1e9);
     out.flush();
     return 0;

@@ -43,7 +43,7 @@ class DemoTest {
     JsonNode eval = new ObjectMapper().readTree(Files.readString(dir.resolve("evaluation.json")));
     assertTrue(eval.at("/crossValidation/oracleAuc").asDouble() > eval.at("/crossValidation/model/auc/estimate")
         .asDouble() - 0.1);
-    assertTrue(Files.readString(dir.resolve("report.html")).contains("data:image/png;base64,"));
+    assertTrue(Files.readString(dir.resolve("report.html")).contains("data:image/svg+xml;base64,"));
   }
 
   @Test

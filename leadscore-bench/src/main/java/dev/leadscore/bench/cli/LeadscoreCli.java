@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     version = "leadscore-bench 0.1.0-SNAPSHOT",
     description = "Train, evaluate and apply leadscore models on CSV exports; run the demo and the benchmarks.",
     subcommands = {DemoCommand.class, TrainCommand.class, EvaluateCommand.class, ScoreCommand.class,
-        ReportCommand.class, CommandLine.HelpCommand.class},
+        ReportCommand.class, MonitorCommand.class, RegistryCommand.class, CommandLine.HelpCommand.class},
     footer = {"  jmh       Run the JMH benchmarks with JMH's own options, e.g.",
         "              jmh -f 1 -wi 3 -i 5 (see leadscore-bench/RESULTS.md).",
         "", "Run 'java -jar leadscore-bench.jar help <command>' for a command's options."})

@@ -15,9 +15,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code report}: the evaluation as a self-contained HTML page. */
 @Command(name = "report", sortOptions = false, usageHelpAutoWidth = true,
-    description = {"Evaluate like 'evaluate' and write a self-contained HTML report (charts embedded as PNG, inline CSS,"
-        + " nothing fetched from the network): ROC curves of rules vs model, cumulative gains, the reliability diagram,"
-        + " the score histogram by tier, tier tables, global SHAP importance and explained example leads."},
+    description = {"Evaluate like 'evaluate' and write a self-contained HTML report (charts embedded as SVG, inline CSS,"
+        + " nothing fetched from the network). It leads with the decision (which scorer to use and why, the data-check"
+        + " verdict, the tier table with conversion per tier, drift warnings), then ROC curves of rules vs model,"
+        + " cumulative gains, precision-recall, the reliability diagram with leads per bin, the score histogram by"
+        + " tier, tier tables, the back-test, SHAP importance with the direction of each effect and explained example"
+        + " leads."},
     footer = {"", "Example:",
         "  java -jar leadscore-bench.jar report --data leads.csv --events events.csv \\",
         "      --schema schema.json --label-column converted --rules rules.json \\",

@@ -7,6 +7,7 @@ import dev.leadscore.core.LeadScorer.Detail;
 import dev.leadscore.core.Score;
 import dev.leadscore.core.Tier;
 import dev.leadscore.core.TierCutoffs;
+import dev.leadscore.core.schema.CategoricalFeature;
 import dev.leadscore.core.schema.Column;
 import dev.leadscore.core.schema.FeatureSchema;
 import dev.leadscore.core.schema.FittedSchema;
@@ -278,8 +279,7 @@ public final class Evaluation {
       rows.add(fitted.extract(l.lead(), spec.asOf));
     }
     List<Importance> importance = scorer.shap().importance(rows);
-    List<String> names = fitted.columns().stream().map(Column::name).toList();
-    DataSufficiency sufficiency = DataSufficiency.assess(rows.toArray(new double[0][]), names, y);
+    DataSufficiency sufficiency = dataCheck(fitted, rows, y);
     List<EvaluationResult.Example> examples = examples(scorer, leads, spec.asOf);
 
     Double oracle = null;
@@ -373,6 +373,48 @@ public final class Evaluation {
       y[i] = train.get(i).converted();
     }
     return Calibrator.fitPlatt(s, y, null);
+  }
+
+  /**
+   * The data check on the extracted rows, without the columns the schema creates whether or not
+   * the data fills them and that are empty here: a missing flag or {@code missing}/{@code unknown}
+   * level of a feature that is never missing, the {@code other} level when no rare level was
+   * folded, the first quantile bin when the lowest knot is the minimum. Those are constant by
+   * construction, not a sign of an extraction problem, so they must not be warned about.
+   */
+  static DataSufficiency dataCheck(FittedSchema fitted, List<double[]> rows, boolean[] y) {
+    List<Integer> keep = new ArrayList<>();
+    for (Column c : fitted.columns()) {
+      if (!(structural(c) && constant(rows, c.index()))) {
+        keep.add(c.index());
+      }
+    }
+    double[][] x = new double[rows.size()][keep.size()];
+    for (int i = 0; i < x.length; i++) {
+      double[] row = rows.get(i);
+      for (int k = 0; k < keep.size(); k++) {
+        x[i][k] = row[keep.get(k)];
+      }
+    }
+    List<String> names = keep.stream().map(j -> fitted.columns().get(j).name()).toList();
+    return DataSufficiency.assess(x, names, y);
+  }
+
+  private static boolean structural(Column c) {
+    if (c.role() == Column.Role.MISSING_FLAG) {
+      return true;
+    }
+    return c.role() == Column.Role.LEVEL && c.level() != null && (c.level().equals(CategoricalFeature.OTHER)
+        || c.level().equals(CategoricalFeature.MISSING) || c.level().equals("unknown") || c.level().equals("bin1"));
+  }
+
+  private static boolean constant(List<double[]> rows, int j) {
+    for (double[] row : rows) {
+      if (row[j] != rows.get(0)[j]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ------------------------------------------------------------------------------ back-test

@@ -72,6 +72,12 @@ public final class EvaluationJson {
       data.put("rules", d.rulesName());
     }
     root.put("protocol", r.protocol());
+    Decision decision = Decision.of(r);
+    ObjectNode dec = root.putObject("decision");
+    dec.put("scorer", decision.scorer());
+    dec.put("headline", decision.headline());
+    decision.reasons().forEach(dec.putArray("reasons")::add);
+    decision.warnings().forEach(dec.putArray("warnings")::add);
     TrainingOptions options = r.finalModel().provenance().options();
     ObjectNode opts = root.putObject("options");
     opts.put("folds", options.folds());
@@ -104,6 +110,8 @@ public final class EvaluationJson {
       }
       ArrayNode btWarnings = bt.putArray("trainingWarnings");
       b.warnings().forEach(btWarnings::add);
+      num(bt, "predictedVsObservedGap", b.relativeGap());
+      bt.put("gapFlagged", b.gapFlagged());
       bt.set("model", scorer(b.model()));
       if (b.rules() != null) {
         bt.set("rules", scorer(b.rules()));

@@ -91,6 +91,27 @@ public record EvaluationResult(Dataset dataset, String protocol, ScorerMetrics m
     public BackTestOutcome {
       warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
+
+    /**
+     * {@code |observed − predicted| / predicted} of the model's mean probability against the
+     * conversion rate on the later leads (NaN when nothing was predicted).
+     *
+     * @return the relative gap
+     */
+    public double relativeGap() {
+      double p = model.meanProbability();
+      return p > 0 ? Math.abs(model.conversionRate() - p) / p : Double.NaN;
+    }
+
+    /**
+     * Whether the gap exceeds {@link dev.leadscore.model.monitor.Monitor#OUTCOME_GAP} (20 %), the
+     * practitioners' threshold for retraining.
+     *
+     * @return true when flagged
+     */
+    public boolean gapFlagged() {
+      return relativeGap() > dev.leadscore.model.monitor.Monitor.OUTCOME_GAP;
+    }
   }
 
   /**

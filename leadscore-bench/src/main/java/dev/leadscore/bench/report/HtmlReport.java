@@ -7,23 +7,25 @@ import dev.leadscore.model.TrainedModel;
 import dev.leadscore.model.TrainingSummary;
 import dev.leadscore.model.eval.DataSufficiency;
 import dev.leadscore.model.eval.TierTable;
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The evaluation as one self-contained HTML page: inline CSS, every chart a PNG embedded as a
- * {@code data:} URI, no scripts, fonts or other resources fetched from anywhere, so it opens
- * offline and can be mailed around. Charts: ROC curves of rules and model, cumulative gains, the
- * reliability diagram, the score histogram by tier, global SHAP importance (and the back-test's
- * ROC when there is one); tables: the metrics side by side, tier tables, back-test, lambda path,
- * data check and explained example leads. Every text from the data is HTML-escaped. Stateless.
+ * The evaluation as one self-contained HTML page: inline CSS, every chart an SVG image embedded as
+ * a {@code data:} URI (vector, so sharp on high-DPI screens), no scripts, fonts or other resources
+ * fetched from anywhere, so it opens offline and can be mailed around. It leads with the decision
+ * ({@link Decision}: which scorer to use and why, the data-check verdict, the recommended scorer's
+ * tier table with conversion per tier, drift warnings), then the metrics side by side with ROC
+ * curves, cumulative gains, the precision-recall curve, the reliability diagram with the leads per
+ * bin and the score histogram by tier; then tier tables, the back-test, global importance as
+ * horizontal bars coloured by the direction of each feature's effect, explained example leads,
+ * the data check and the lambda path. Every text from the data is HTML-escaped. Stateless.
  */
 public final class HtmlReport {
   private HtmlReport() {}
 
-  private static final String CSS = String.join("\n",
+  static final String CSS = String.join("\n",
       "body{font-family:-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;margin:2em auto;max-width:1180px;"
           + "color:#222;padding:0 1em;line-height:1.45}",
       "h1{font-size:1.7em;margin-bottom:.2em}h2{margin-top:1.8em;border-bottom:2px solid #eee;padding-bottom:.2em}",
@@ -35,7 +37,10 @@ public final class HtmlReport {
       ".tier{display:inline-block;padding:0 .5em;border-radius:3px;color:#fff;font-weight:600}",
       ".lead{border:1px solid #e3e3e3;border-radius:6px;padding:.6em 1em;margin:.8em 0}",
       ".up{color:#1e7e34}.down{color:#b02a37}.warn{color:#8a6d3b}",
-      "code{background:#f4f4f4;padding:0 .3em}td.l,th.l{text-align:left}");
+      "code{background:#f4f4f4;padding:0 .3em}td.l,th.l{text-align:left}",
+      ".decision{border:2px solid #1f77b4;border-radius:8px;padding:.2em 1.2em .8em;background:#f7fbff}",
+      ".decision h2{border:none;margin-top:.6em}.alert{color:#b02a37;font-weight:600}",
+      ".status-ok{color:#1e7e34}.status-watch{color:#d68910}.status-retrain{color:#b02a37}");
 
   /** The page. */
   public static String of(EvaluationResult r) {
@@ -51,10 +56,8 @@ public final class HtmlReport {
         .append(esc(d.schemaName())).append("</code> v").append(d.schemaVersion()).append(", ").append(d.features())
         .append(" features &rarr; ").append(d.columns()).append(" columns &middot; ").append(esc(d.asOfText()))
         .append("</p>\n");
-    if (d.rejected() > 0) {
-      h.append("<p class=\"warn\">").append(d.rejected()).append(" of ").append(d.rowsRead())
-          .append(" rows could not be used and are listed with their line numbers in the errors file.</p>\n");
-    }
+    Decision decision = Decision.of(r);
+    decision(h, decision, r);
     h.append("<p>").append(esc(r.protocol())).append(".</p>\n");
 
     List<ScorerMetrics> cv = both(r.rules(), r.model());
@@ -65,10 +68,13 @@ public final class HtmlReport {
           + " ECE and reliability use a Platt curve fitted on each fold's training leads.</p>\n");
     }
     h.append("<div class=\"grid\">\n");
-    img(h, Charts.dataUri(Charts.roc("ROC curve, out-of-fold", cv)), "ROC curves of rules and model");
-    img(h, Charts.dataUri(Charts.gains("Cumulative gains, out-of-fold", cv)), "Cumulative gains");
-    img(h, Charts.dataUri(Charts.reliability("Calibration (reliability diagram)", cv)), "Reliability diagram");
-    img(h, Charts.dataUri(Charts.scoreHistogram("Model scores by tier, out-of-fold", r.model())),
+    img(h, Svg.dataUri(Charts.roc("ROC curve, out-of-fold", cv)), "ROC curves of rules and model");
+    img(h, Svg.dataUri(Charts.gains("Cumulative gains, out-of-fold", cv)), "Cumulative gains");
+    img(h, Svg.dataUri(Charts.precisionRecall("Precision-recall, out-of-fold", cv)), "Precision-recall curves");
+    img(h, Svg.dataUri(Charts.reliability("Calibration (reliability diagram)", cv)), "Reliability diagram");
+    img(h, Svg.dataUri(Charts.reliabilityCounts("Leads per reliability bin", cv)),
+        "Leads in each bin of the reliability diagram");
+    img(h, Svg.dataUri(Charts.scoreHistogram("Model scores by tier, out-of-fold", r.model())),
         "Histogram of model scores by tier");
     h.append("</div>\n");
 
@@ -83,13 +89,21 @@ public final class HtmlReport {
     if (r.backTest() != null) {
       EvaluationResult.BackTestOutcome b = r.backTest();
       h.append("<h2>Time-ordered back-test</h2>\n<p>").append(esc(b.split())).append(". The model is trained (with its"
-          + " own cross-validation) on the earlier leads only and scores the later ones; random-fold AUC on the"
-          + " earlier leads was ").append(f3(b.crossValidatedAuc())).append(".</p>\n");
+          + " own cross-validation, which chose lambda ").append(esc(Evaluation.compact(b.lambda())))
+          .append(") on the earlier leads only and scores the later ones; random-fold AUC on the earlier leads was ")
+          .append(f3(b.crossValidatedAuc())).append(".</p>\n");
+      if (b.gapFlagged()) {
+        h.append("<p class=\"alert\">Predicted ").append(pct(b.model().meanProbability())).append(" conversion against ")
+            .append(pct(b.model().conversionRate())).append(" observed on the later leads: a ")
+            .append(String.format(Locale.ROOT, "%.0f %%", 100 * b.relativeGap())).append(" gap, over the ")
+            .append(String.format(Locale.ROOT, "%.0f %%", 100 * dev.leadscore.model.monitor.Monitor.OUTCOME_GAP))
+            .append(" at which to retrain.</p>\n");
+      }
       List<ScorerMetrics> bt = both(b.rules(), b.model());
       metricsTable(h, bt, null);
       h.append("<div class=\"grid\">\n");
-      img(h, Charts.dataUri(Charts.roc("ROC curve, back-test", bt)), "ROC curves on the later leads");
-      img(h, Charts.dataUri(Charts.reliability("Calibration, back-test", bt)), "Reliability on the later leads");
+      img(h, Svg.dataUri(Charts.roc("ROC curve, back-test", bt)), "ROC curves on the later leads");
+      img(h, Svg.dataUri(Charts.reliability("Calibration, back-test", bt)), "Reliability on the later leads");
       h.append("</div>\n");
       h.append("<h3>Model tiers on the later leads</h3>\n");
       tierTable(h, b.model().tiers());
@@ -97,12 +111,13 @@ public final class HtmlReport {
 
     h.append("<h2>What drives the model</h2>\n<p class=\"muted\">Mean absolute SHAP value per feature of the model"
         + " trained on all leads, over all leads: how far, on average, each feature moves a lead's log-odds away"
-        + " from the average lead.</p>\n");
+        + " from the average lead. Green: a higher value raises the score; red: it lowers it; grey: it depends on"
+        + " the value or level.</p>\n");
+    java.util.Map<String, Effects.Effect> effects = Effects.of(r.finalModel());
     h.append("<div class=\"grid\">\n");
-    img(h, Charts.dataUri(Charts.importance("Global importance (mean |SHAP|)", r.importance(), 15)),
-        "Global SHAP importance");
+    img(h, Svg.dataUri(importanceChart(r.importance(), effects, 15)), "Global SHAP importance with direction");
     h.append("</div>\n");
-    importanceTable(h, r.importance(), 15);
+    importanceTable(h, r.importance(), effects, 15);
 
     h.append("<h2>Example leads, explained</h2>\n<p class=\"muted\">Scored by the model trained on all leads;"
         + " contributions in percentage points of conversion probability (they add up to the difference from the"
@@ -117,7 +132,7 @@ public final class HtmlReport {
     h.append("<h2>Model</h2>\n");
     model(h, r.finalModel());
     h.append(String.format(Locale.ROOT, "<p class=\"muted\">Generated by leadscore-bench in %.1f s. This page is"
-        + " self-contained: charts are embedded PNG images, nothing is loaded from the network.</p>%n", r.seconds()));
+        + " self-contained: charts are embedded SVG images, nothing is loaded from the network.</p>%n", r.seconds()));
     h.append("</body>\n</html>\n");
     return h.toString();
   }
@@ -191,13 +206,53 @@ public final class HtmlReport {
         .append(cut(t.cutoffs().nurture())).append(", Suppress below.</p>\n");
   }
 
-  private static void importanceTable(StringBuilder h, List<Importance> imp, int top) {
-    h.append("<table>\n<tr><th>Feature</th><th class=\"l\">Family</th><th>Mean |SHAP| (log-odds)</th></tr>\n");
+  private static void importanceTable(StringBuilder h, List<Importance> imp, java.util.Map<String, Effects.Effect> effects,
+      int top) {
+    h.append("<table>\n<tr><th>Feature</th><th class=\"l\">Family</th><th>Mean |SHAP| (log-odds)</th>"
+        + "<th class=\"l\">Direction of effect</th></tr>\n");
     for (Importance i : imp.subList(0, Math.min(top, imp.size()))) {
+      Effects.Effect e = effects.get(i.feature());
       h.append("<tr><td>").append(esc(i.feature())).append("</td><td class=\"l\">").append(esc(i.family()))
-          .append("</td><td>").append(f3(i.meanAbsContribution())).append("</td></tr>\n");
+          .append("</td><td>").append(f3(i.meanAbsContribution())).append("</td><td class=\"l\">")
+          .append(e == null ? "" : esc(e.text())).append("</td></tr>\n");
     }
     h.append("</table>\n");
+  }
+
+  /** The top features by mean |SHAP| as horizontal bars coloured by the direction of their effect. */
+  static String importanceChart(List<Importance> imp, java.util.Map<String, Effects.Effect> effects, int top) {
+    List<Svg.Bar> bars = new ArrayList<>();
+    for (Importance i : imp.subList(0, Math.min(top, imp.size()))) {
+      Effects.Effect e = effects.get(i.feature());
+      String colour = e == null || e.sign() == 0 ? Svg.GREY : e.sign() > 0 ? Svg.GREEN : Svg.RED;
+      bars.add(new Svg.Bar(i.feature(), i.meanAbsContribution(), colour, e == null ? null : e.text()));
+    }
+    return Svg.hbars("Global importance (mean |SHAP|) and direction of effect", "Mean |SHAP| (log-odds)", bars,
+        List.of(), "%.3f");
+  }
+
+  private static void decision(StringBuilder h, Decision d, EvaluationResult r) {
+    h.append("<section id=\"decision\" class=\"decision\">\n<h2>Decision: ").append(esc(d.headline()))
+        .append("</h2>\n<ul>\n");
+    for (String reason : d.reasons()) {
+      h.append("<li>").append(esc(reason)).append("</li>\n");
+    }
+    h.append("</ul>\n<p>Data check: <b>").append(esc(r.sufficiency().verdict().name())).append("</b> (")
+        .append(r.sufficiency().positives()).append(" converted, ").append(r.sufficiency().negatives())
+        .append(" not).</p>\n");
+    boolean rules = d.keepRules() && r.rules() != null;
+    h.append("<h3>Tiers of the ").append(rules ? "rules" : "model").append(" (out-of-fold): conversion per tier</h3>\n");
+    tierTable(h, rules ? r.rules().tiers() : r.model().tiers());
+    if (!d.warnings().isEmpty()) {
+      h.append("<h3>Warnings</h3>\n<ul>\n");
+      for (String w : d.warnings()) {
+        h.append("<li class=\"alert\">").append(esc(w)).append("</li>\n");
+      }
+      h.append("</ul>\n");
+    } else {
+      h.append("<p class=\"muted\">No drift or data warnings.</p>\n");
+    }
+    h.append("</section>\n");
   }
 
   private static void example(StringBuilder h, EvaluationResult.Example e) {
@@ -258,9 +313,7 @@ public final class HtmlReport {
   }
 
   private static String badge(Tier t) {
-    Color c = Charts.tierColour(t);
-    return String.format(Locale.ROOT, "<span class=\"tier\" style=\"background:#%02x%02x%02x\">%s</span>", c.getRed(),
-        c.getGreen(), c.getBlue(), esc(t.label()));
+    return "<span class=\"tier\" style=\"background:" + Charts.tierColour(t) + "\">" + esc(t.label()) + "</span>";
   }
 
   private static String cut(double v) {

@@ -16,6 +16,7 @@ public final class TextReport {
   /** The full report: data, metrics side by side, tier tables, back-test, data check, importance, examples. */
   public static String of(EvaluationResult r) {
     StringBuilder sb = new StringBuilder();
+    sb.append(decision(Decision.of(r))).append('\n');
     sb.append(dataset(r)).append('\n');
     sb.append(headline(r)).append('\n');
     sb.append(tierTables(r));
@@ -26,6 +27,19 @@ public final class TextReport {
     sb.append('\n').append(importance(r.importance(), 10));
     for (EvaluationResult.Example e : r.examples()) {
       sb.append('\n').append(example(e));
+    }
+    return sb.toString();
+  }
+
+  /** The recommendation, its reasons and the warnings. */
+  public static String decision(Decision d) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Decision  ").append(d.headline()).append('\n');
+    for (String reason : d.reasons()) {
+      sb.append(wrap("  - ", reason, 100));
+    }
+    for (String w : d.warnings()) {
+      sb.append(wrap("  ! ", w, 100));
     }
     return sb.toString();
   }
@@ -131,6 +145,12 @@ public final class TextReport {
     }
     for (String w : b.warnings()) {
       sb.append(wrap("  warning: ", w, 100));
+    }
+    if (b.gapFlagged()) {
+      sb.append(String.format(Locale.ROOT, "  WARNING: predicted %.1f %% against %.1f %% observed on the later leads,"
+          + " a %.0f %% gap (over %.0f %%): retrain on recent leads and monitor%n", 100 * b.model().meanProbability(),
+          100 * b.model().conversionRate(), 100 * b.relativeGap(),
+          100 * dev.leadscore.model.monitor.Monitor.OUTCOME_GAP));
     }
     return sb.toString();
   }
