@@ -93,8 +93,8 @@ final class MonitorCommand implements Callable<Integer> {
       throw new CliException(e.getMessage(), e);
     }
     FeatureSchema schema = model.schema().schema();
+    LeadInput.checkInputs(err, data, LeadInput.header(data), schema, "the model's schema");
     LeadInput input = LeadInput.read(data, label);
-    Io.warnMissingAttributes(err, input, schema);
     Instant asOf = LeadInput.asOf(data.asOf, schema, input);
     List<Lead> leads = input.leads();
     MonitoringReport report = label == null ? monitor.check(leads, asOf)
