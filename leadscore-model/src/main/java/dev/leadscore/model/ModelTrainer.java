@@ -26,7 +26,12 @@ import java.util.Objects;
  *       standardisation is fitted on the training rows only, and every lambda of the grid is
  *       fitted (largest first, warm-started) and predicts the held-out leads.
  *   <li>Lambda is chosen by the pooled out-of-fold log loss (lowest) or ROC AUC (highest); ties
- *       go to the larger lambda.
+ *       go to the larger lambda. With {@link FoldScheme#FORWARD_CHAINING} (leads given oldest
+ *       first) the grid is validated on later blocks of leads instead, and the stratified folds
+ *       are then run for the chosen lambda only, for the steps below. When the smaller class has
+ *       fewer than 5 leads per fold the held-out
+ *       figures cannot choose: lambda is the grid value nearest 1 and {@link
+ *       TrainingSummary#warnings()} says why.
  *   <li>The calibrator is fitted, with unit weights, on the out-of-fold logits of the chosen
  *       lambda; the tier policy is fitted on the calibrated out-of-fold scores (0–100).
  *   <li>The final model is refitted on all leads (schema fitted on all leads), with the inverse

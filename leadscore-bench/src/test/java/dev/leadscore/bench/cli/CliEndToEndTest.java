@@ -233,6 +233,12 @@ class CliEndToEndTest {
     assertEquals(239, root.at("/backTest/trainRows").asInt());
     assertEquals(59, root.at("/backTest/testRows").asInt());
     assertTrue(root.at("/backTest/rules/auc/estimate").isNumber());
+    // a creation-time column orders the leads: lambda is chosen by forward chaining, and said so
+    assertEquals("FORWARD_CHAINING", root.at("/finalModel/foldScheme").asText());
+    assertEquals("FORWARD_CHAINING", root.at("/backTest/foldScheme").asText());
+    assertTrue(root.at("/backTest/lambda").isNumber());
+    assertTrue(root.at("/finalModel/trainingWarnings").isArray());
+    assertTrue(r.out().contains("chosen by forward chaining on the earlier leads"), r.out());
     assertTrue(root.get("importance").size() > 10);
     assertEquals(2, Files.readAllLines(dir.resolve("evaluate/eval.errors.csv")).stream()
         .filter(l -> l.startsWith("leads.csv,")).count());
