@@ -59,19 +59,23 @@ import java.util.regex.Pattern;
  * earlier row, a blank label, a cell that does not parse as its column's type (naming the column
  * and the value). The error's {@code row} is the 1-based physical line the row starts on, the
  * header being line 1, counted correctly across quoted fields that span lines; its message starts
- * with {@code line N:}. A CSV syntax error (an unclosed quote, text after a closing quote) ends
- * the read, since the rest cannot be split into rows reliably; it is reported the same way and
- * the rows before it are kept. Completely empty lines are skipped.
+ * with {@code line N:}. Malformed CSV rejects only its row, reported the same way ({@code malformed
+ * CSV: ...}): text after a closing quote, a cell over 20,000,000 characters, and a quote that is
+ * never closed (or that spans lines and is followed by text where it closes, the sign of a stray
+ * quote), after which reading resumes on the line after the quote's. Completely empty lines are
+ * skipped; a line holding only {@code ""} is a row (of one cell). Bytes that the reader's character
+ * set cannot decode end the read with an {@link UncheckedIOException} naming the line and character.
  *
- * <p>A second CSV of activity events can be merged in by lead id with {@link #readWithEvents},
- * using the {@link EventCsvReader} given to {@link Builder#events} (its defaults otherwise).
+ * <p>A second CSV of activity events can be merged in by lead id with {@link #readWithEvents}, or
+ * streamed alongside with {@link #streamWithEvents}, using the {@link EventCsvReader} given to
+ * {@link Builder#events} (its defaults otherwise).
  *
  * <p>Immutable and safe to share between threads; each read uses its own parser. Readers passed
  * in are not closed; I/O failures surface as {@link UncheckedIOException}.
  *
- * <p>About 580 lines on purpose: the format contract above, the public {@link Builder} (a third of
- * the file, with its validation messages) and the per-row cell conversion are the one public
- * reader's API; the CSV tokenising lives in {@code CsvRows} and the event file in {@link
+ * <p>About 800 lines on purpose: the format contract above, the public {@link Builder} (a third of
+ * the file, with its validation messages), the per-row cell conversion and the two ways of joining
+ * an events file while streaming are the one public reader's API; the CSV tokenising lives in {@code CsvRows} and the event file in {@link
  * EventCsvReader}.
  */
 public final class LeadCsvReader {
@@ -599,7 +603,7 @@ public final class LeadCsvReader {
         continue;
       }
       switch (a.kind()) {
-        case TEXT -> lead.attribute(a.name(), shared.text(raw));
+        case TEXT -> lead.attribute(a.name(), shared.text(a.index(), raw));
         case NUMBER -> {
           String s = raw.strip();
           if (!DECIMAL.matcher(s).matches()) {

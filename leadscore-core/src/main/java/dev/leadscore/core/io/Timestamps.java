@@ -62,8 +62,18 @@ final class Timestamps {
         || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
       return null;
     }
-    long days = LocalDate.of(year, month, day).toEpochDay();
-    return Instant.ofEpochSecond(days * 86_400L + hour * 3_600L + minute * 60L + second);
+    return Instant.ofEpochSecond(epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second);
+  }
+
+  /** Days since 1970-01-01 of a valid proleptic Gregorian date (as {@code LocalDate.toEpochDay}). */
+  static long epochDay(int year, int month, int day) {
+    // days from civil (H. Hinnant): years start in March, so the leap day ends a year
+    long y = month <= 2 ? year - 1 : year;
+    long era = Math.floorDiv(y, 400);
+    long yoe = y - era * 400;
+    long doy = (153L * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146_097 + doe - 719_468;
   }
 
   /** The decimal number in {@code s[from, from + n)}, or -1 if a character is not a digit. */

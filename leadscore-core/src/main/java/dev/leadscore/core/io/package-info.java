@@ -9,8 +9,10 @@
  * accepted. Batch reads never stop at a bad row: each row that cannot be used becomes one {@link
  * dev.leadscore.core.RowError} whose {@code row} is the 1-based physical line number where the
  * problem is (for CSV: where the row starts) and whose message starts with that line, names the
- * lead when its id was readable, the field and the value. Only a syntax error that makes the rest
- * of the input unreadable (a broken JSON array, an unclosed CSV quote) ends a read early, and it
- * too is reported as a row error.
+ * lead when its id was readable, the field and the value. Malformed CSV costs only its own row (an
+ * unclosed quote's row is rejected and reading resumes on the next line); only a syntax error that
+ * makes the rest of a JSON input unreadable (a broken array) ends a read early, and it too is
+ * reported as a row error. {@link dev.leadscore.core.io.LeadCsvReader#streamWithEvents} joins an
+ * events file sorted like the leads file in constant memory.
  */
 package dev.leadscore.core.io;

@@ -369,4 +369,19 @@ class LeadCsvReaderTest {
     assertEquals(leads.get(1).attribute("notes"), leads.get(2).attribute("notes"));
     assertFalse(leads.get(1).attribute("notes") == leads.get(2).attribute("notes"));
   }
+
+  @Test
+  void aColumnOfMostlyDistinctValuesStopsSharingAndReadsTheSame() {
+    StringBuilder csv = new StringBuilder("id,email,source\n");
+    int n = SharedValues.MAX_PER_COLUMN + 10;
+    for (int i = 0; i < n; i++) {
+      csv.append('L').append(i).append(",u").append(i).append("@x.com,").append(i % 2 == 0 ? "Google" : "Ads").append('\n');
+    }
+    csv.append("L-again,u0@x.com,Google\n");
+    List<Lead> leads = LeadCsvReader.builder().build().read(new StringReader(csv.toString())).leads();
+    assertEquals(n + 1, leads.size());
+    assertSame(leads.get(0).attribute("source"), leads.get(n).attribute("source"), "a low-cardinality column shares");
+    assertEquals(leads.get(0).attribute("email"), leads.get(n).attribute("email"));
+    assertFalse(leads.get(0).attribute("email") == leads.get(n).attribute("email"), "the e-mail column stopped sharing");
+  }
 }
