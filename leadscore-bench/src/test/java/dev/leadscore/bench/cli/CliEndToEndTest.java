@@ -230,6 +230,17 @@ class CliEndToEndTest {
       }
       assertEquals(298, leadsInTiers);
     }
+    assertTrue(r.out().startsWith("Decision  "), "the text report opens with the decision:\n" + r.out());
+    assertTrue(List.of("model", "rules").contains(root.at("/decision/scorer").asText()), root.get("decision").toString());
+    assertTrue(root.at("/decision/reasons").size() > 0);
+    assertTrue(root.at("/backTest/lambda").asDouble() > 0, "the back-test's chosen lambda");
+    double gap = root.at("/backTest/predictedVsObservedGap").asDouble();
+    double predicted = root.at("/backTest/model/meanProbability").asDouble();
+    double observed = root.at("/backTest/model/conversionRate").asDouble();
+    assertEquals(Math.abs(observed - predicted) / predicted, gap, 1e-9);
+    assertEquals(gap > 0.2, root.at("/backTest/gapFlagged").asBoolean());
+    assertEquals(gap > 0.2, r.out().contains("WARNING: predicted"), r.out());
+    assertTrue(r.out().contains("lambda chosen on them: "), r.out());
     assertEquals(239, root.at("/backTest/trainRows").asInt());
     assertEquals(59, root.at("/backTest/testRows").asInt());
     assertTrue(root.at("/backTest/rules/auc/estimate").isNumber());
