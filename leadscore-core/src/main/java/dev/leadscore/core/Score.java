@@ -1,11 +1,14 @@
 package dev.leadscore.core;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The verdict on one lead: the calibrated probability that it converts, the same on a 0–100
- * scale, its action {@link Tier}, optionally why, and which model said so.
+ * scale, its action {@link Tier}, optionally why, and which model said so as of when: the model's
+ * id, a version that tells its trained artifacts apart, and the scoring instant, so a score can be
+ * traced to the model and the data it was computed from.
  *
  * <p>Immutable and safe to share between threads.
  */
@@ -17,9 +20,10 @@ public final class Score {
   private final Explanation explanation;
   private final String modelId;
   private final String modelVersion;
+  private final Instant asOf;
 
   private Score(String leadId, double probability, double score, Tier tier, Explanation explanation,
-      String modelId, String modelVersion) {
+      String modelId, String modelVersion, Instant asOf) {
     this.leadId = Objects.requireNonNull(leadId, "leadId");
     if (!(probability >= 0 && probability <= 1)) {
       throw new IllegalArgumentException("lead '" + leadId + "': probability must be in [0, 1], got " + probability);
@@ -33,6 +37,7 @@ public final class Score {
     this.explanation = explanation;
     this.modelId = Objects.requireNonNull(modelId, "modelId");
     this.modelVersion = Objects.requireNonNull(modelVersion, "modelVersion");
+    this.asOf = Objects.requireNonNull(asOf, "asOf");
   }
 
   /**
@@ -45,12 +50,13 @@ public final class Score {
    * @param tier the action tier
    * @param explanation why, or {@code null} when the caller asked for the score only
    * @param modelId the model or rule set that scored
-   * @param modelVersion its version
+   * @param modelVersion its version (for a trained model, unique to its artifact)
+   * @param asOf the instant the lead was scored as of
    * @throws IllegalArgumentException for a probability or score out of range (or NaN)
    */
   public static Score of(String leadId, double probability, double score, Tier tier, Explanation explanation,
-      String modelId, String modelVersion) {
-    return new Score(leadId, probability, score, tier, explanation, modelId, modelVersion);
+      String modelId, String modelVersion, Instant asOf) {
+    return new Score(leadId, probability, score, tier, explanation, modelId, modelVersion, asOf);
   }
 
   /** {@return the lead's id} */
@@ -83,25 +89,35 @@ public final class Score {
     return modelId;
   }
 
-  /** {@return the version of that model or rule set} */
+  /**
+   * The version of that model or rule set: for a trained model, its declared version and a digest
+   * of its artifact ({@code "1+3f9a0c2e7b1d"}), so two models trained on different data differ.
+   *
+   * @return the version of that model or rule set
+   */
   public String modelVersion() {
     return modelVersion;
+  }
+
+  /** The instant the lead was scored as of (events after it were ignored). */
+  public Instant asOf() {
+    return asOf;
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof Score s && leadId.equals(s.leadId) && Double.compare(probability, s.probability) == 0
         && Double.compare(score, s.score) == 0 && tier == s.tier && Objects.equals(explanation, s.explanation)
-        && modelId.equals(s.modelId) && modelVersion.equals(s.modelVersion);
+        && modelId.equals(s.modelId) && modelVersion.equals(s.modelVersion) && asOf.equals(s.asOf);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(leadId, probability, score, tier, explanation, modelId, modelVersion);
+    return Objects.hash(leadId, probability, score, tier, explanation, modelId, modelVersion, asOf);
   }
 
   @Override
   public String toString() {
-    return "Score[" + leadId + ", p=" + probability + ", score=" + score + ", " + tier + ", " + modelId + "@" + modelVersion + "]";
+    return "Score[" + leadId + ", p=" + probability + ", score=" + score + ", " + tier + ", " + modelId + "@" + modelVersion + ", asOf " + asOf + "]";
   }
 }

@@ -72,11 +72,11 @@ class ScoringTypesTest {
 
   @Test
   void scoreValidatesItsRanges() {
-    assertThrows(IllegalArgumentException.class, () -> Score.of("L", 1.5, 50, Tier.HOT, null, "m", "1"));
-    assertThrows(IllegalArgumentException.class, () -> Score.of("L", Double.NaN, 50, Tier.HOT, null, "m", "1"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Score.of("L", 0.5, 101, Tier.HOT, null, "m", "1"));
+    assertThrows(IllegalArgumentException.class, () -> Score.of("L", 1.5, 50, Tier.HOT, null, "m", "1", Instant.EPOCH));
+    assertThrows(IllegalArgumentException.class, () -> Score.of("L", Double.NaN, 50, Tier.HOT, null, "m", "1", Instant.EPOCH));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Score.of("L", 0.5, 101, Tier.HOT, null, "m", "1", Instant.EPOCH));
     assertTrue(e.getMessage().contains("'L'") && e.getMessage().contains("101"), e.getMessage());
-    assertFalse(Score.of("L", 0.5, 50, Tier.WARM, null, "m", "1").explanation().isPresent());
+    assertFalse(Score.of("L", 0.5, 50, Tier.WARM, null, "m", "1", Instant.EPOCH).explanation().isPresent());
   }
 
   /** A scorer whose verdict is the lead's "p" attribute, failing on anything else. */
@@ -86,7 +86,7 @@ class ScoringTypesTest {
       if (!(lead.attribute("p") instanceof AttributeValue.Num n)) {
         throw new LeadDataException(lead.id(), "p", "expected a number, got " + lead.attribute("p").display());
       }
-      return Score.of(lead.id(), n.value(), 100 * n.value(), TierCutoffs.of(80, 60, 30).tierOf(100 * n.value()), null, modelId(), modelVersion());
+      return Score.of(lead.id(), n.value(), 100 * n.value(), TierCutoffs.of(80, 60, 30).tierOf(100 * n.value()), null, modelId(), modelVersion(), asOf);
     }
 
     @Override

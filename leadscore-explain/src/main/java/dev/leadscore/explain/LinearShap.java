@@ -4,7 +4,6 @@ import dev.leadscore.core.Explanation;
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.Reason;
 import dev.leadscore.core.schema.FittedSchema;
-import dev.leadscore.core.schema.ReasonTemplates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +11,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * Exact SHAP values of a {@link LinearModel}, grouped into one contribution per schema feature and
@@ -46,16 +46,21 @@ import java.util.Objects;
  * against the Shapley value computed by brute force over all coalitions of up to 12 features.
  * A product whose parent is itself a product column is rejected when the model is built.
  *
- * <p><b>Reasons.</b> {@link #explain} renders each feature whose {@code |φ|} is at least
- * {@link #NEUTRAL_EPSILON} with its schema's reason templates and the lead's own value: the
- * positive wording when {@code φ > 0}, the negative wording otherwise, the missing wording when
- * the lead has no value, exactly as {@link FittedSchema#describe} renders them. Features at their
- * average ({@code |φ| < NEUTRAL_EPSILON}) are not listed; their (tiny) contributions are added to
- * the explanation's base value so that its {@code total()} is still the logit. Raw coefficients
- * and column names never appear in the text.
+ * <p><b>Reasons.</b> {@link #explain} lists each feature whose {@code |φ|} is at least
+ * {@link #NEUTRAL_EPSILON} as a {@link Reason} whose sentence says what the lead's value is
+ * ({@link FittedSchema#describe}: never worded by the sign of {@code φ}), with its points on the
+ * 0–100 score: {@code φ} times the mean slope of the probability between the base logit and the
+ * lead's ({@link #pointsPerLogOdds}). Features at their average ({@code |φ| < NEUTRAL_EPSILON}) are
+ * not listed; their (tiny) contributions are added to the explanation's base value so that its
+ * {@code total()} is still the logit. The short lists ({@link Explanation#topReasons()},
+ * {@link Explanation#risks()}) hold only reasons of at least the materiality in points. Sentences
+ * and displayed values are rendered when first read, so an explanation costs the attribution and
+ * the ordering until its text is asked for. Raw coefficients and column names never appear in the
+ * text.
  *
  * <p><b>Cost.</b> Construction O(width). {@link #attribute(double[])} is O(width) and allocates
- * only its result; {@link #explain} adds one extraction and the rendering of each listed reason.
+ * only its result; {@link #explain} adds one extraction, one small object per listed reason and
+ * the ordering; each sentence costs its own rendering when it is read.
  *
  * <p>Immutable and safe to share between threads; every call works in its own buffers.
  */
@@ -76,7 +81,8 @@ public final class LinearShap {
   private final LinearModel model;
   private final FittedSchema schema;
   private final Layout layout;
-  private final ReasonTemplates[] templates;
+  // Per player, the rank of its name among all players' names: the tie-break of the order.
+  private final int[] nameRank;
   private final int[] linCol;
   private final int[] linPlayer;
   private final double[] linW;
@@ -147,9 +153,14 @@ public final class LinearShap {
       }
     }
     this.base = b;
-    this.templates = new ReasonTemplates[layout.players()];
-    for (int p = 0; p < templates.length; p++) {
-      templates[p] = schema.schema().features().get(layout.schemaFeature[p]).info().reasons();
+    Integer[] byName = new Integer[layout.players()];
+    for (int p = 0; p < byName.length; p++) {
+      byName[p] = p;
+    }
+    Arrays.sort(byName, Comparator.comparing(p -> layout.names[p]));
+    this.nameRank = new int[byName.length];
+    for (int r = 0; r < byName.length; r++) {
+      nameRank[byName[r]] = r;
     }
   }
 
@@ -219,7 +230,7 @@ public final class LinearShap {
     double[] row = schema.extract(lead, asOf);
     double[] phi = new double[layout.players()];
     contributions(row, phi);
-    return explanation(lead, asOf, row, phi);
+    return explanation(lead, asOf, row, phi, LOGISTIC, Explanation.DEFAULT_MATERIALITY);
   }
 
   /**
@@ -236,13 +247,46 @@ public final class LinearShap {
    * @throws IllegalArgumentException if {@code row} or {@code work} is too short
    */
   public Explanation explain(Lead lead, Instant asOf, double[] row, double[] work) {
+    return explain(lead, asOf, row, work, LOGISTIC, Explanation.DEFAULT_MATERIALITY);
+  }
+
+  /**
+   * As {@link #explain(Lead, Instant, double[], double[])}, with the points of each reason measured
+   * on the given probability scale and the short lists cut at the given materiality.
+   *
+   * @param probability the scorer's map from logit to probability (non-decreasing)
+   * @param materiality the least points (of the 0–100 score) a listed reason moves the lead by
+   * @throws IllegalArgumentException if {@code row} or {@code work} is too short, or the
+   *     materiality is negative or not finite
+   */
+  public Explanation explain(Lead lead, Instant asOf, double[] row, double[] work, DoubleUnaryOperator probability,
+      double materiality) {
     checkLength(row);
     if (work.length < layout.players()) {
       throw new IllegalArgumentException("work buffer has " + work.length + " entries but there are "
           + layout.players() + " features to attribute");
     }
     contributions(row, work);
-    return explanation(lead, asOf, row, work);
+    return explanation(lead, asOf, row, work, probability, materiality);
+  }
+
+  /** The plain logistic function, the probability scale of an uncalibrated model. */
+  private static final DoubleUnaryOperator LOGISTIC = z -> z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+
+  /**
+   * Points of the 0–100 score per log-odds between logits {@code z0} and {@code z1}: the mean slope
+   * {@code 100·(P(z1) − P(z0))/(z1 − z0)} of the probability (the Aumann–Shapley path, so the points
+   * of all reasons add up to {@code 100·(P(z1) − P(z0))}), or the central-difference slope at the
+   * midpoint when {@code |z1 − z0| < 1e-9}.
+   */
+  public static double pointsPerLogOdds(DoubleUnaryOperator probability, double z0, double z1) {
+    double dz = z1 - z0;
+    if (Math.abs(dz) >= 1e-9) {
+      return 100.0 * (probability.applyAsDouble(z1) - probability.applyAsDouble(z0)) / dz;
+    }
+    double mid = z0 + 0.5 * dz;
+    double h = 1e-6;
+    return 100.0 * (probability.applyAsDouble(mid + h) - probability.applyAsDouble(mid - h)) / (2 * h);
   }
 
   /**
@@ -336,28 +380,69 @@ public final class LinearShap {
   }
 
   /** The explanation from contributions already computed for {@code row}. */
-  Explanation explanation(Lead lead, Instant asOf, double[] row, double[] phi) {
+  Explanation explanation(Lead lead, Instant asOf, double[] row, double[] phi, DoubleUnaryOperator probability,
+      double materiality) {
     int k = layout.players();
-    List<Reason> reasons = new ArrayList<>(k);
     double shownBase = base;
-    // One pass over the lead's events for every feature's value, not one per feature.
-    String[] values = schema.displayValues(lead, asOf, row);
+    double logit = base;
+    int[] order = new int[k];
+    int n = 0;
     for (int p = 0; p < k; p++) {
       double c = phi[p];
+      logit += c;
       if (Math.abs(c) < NEUTRAL_EPSILON) {
         shownBase += c;
         continue;
       }
-      reasons.add(reason(values, p, c));
+      // Insertion into the explanation's order (largest first, ties by name): a few dozen players,
+      // so this beats boxing them for a general sort.
+      int i = n++;
+      while (i > 0 && before(c, p, phi[order[i - 1]], order[i - 1])) {
+        order[i] = order[i - 1];
+        i--;
+      }
+      order[i] = p;
     }
-    return Explanation.of(Explanation.LOG_ODDS, shownBase, reasons);
+    double perLogOdds = pointsPerLogOdds(probability, base, logit);
+    Reason[] reasons = new Reason[n];
+    for (int i = 0; i < n; i++) {
+      int p = order[i];
+      // Players are never interaction features, the only kind whose wording reads the row, so the
+      // sentence is rendered from the lead alone and the caller's row buffer is not retained.
+      reasons[i] = Reason.of(layout.names[p], layout.families[p], phi[p], perLogOdds * phi[p],
+          new FeatureWording(schema, lead, asOf, layout.schemaFeature[p]));
+    }
+    return Explanation.of(Explanation.LOG_ODDS, shownBase, Arrays.asList(reasons), materiality);
   }
 
-  private Reason reason(String[] values, int p, double contribution) {
-    // What FittedSchema.describe does, with the display value computed once for text and value.
-    String value = values[layout.schemaFeature[p]];
-    String text = templates[p].render(contribution > 0, value == null, value);
-    return new Reason(layout.names[p], layout.families[p], contribution, text, value);
+  private boolean before(double c, int p, double d, int q) {
+    return c > d || (c == d && nameRank[p] < nameRank[q]);
+  }
+
+  /** One feature's sentence and value for one lead, rendered when a reason is first read. */
+  private static final class FeatureWording implements Reason.Wording {
+    private static final double[] NO_ROW = new double[0];
+    private final FittedSchema schema;
+    private final Lead lead;
+    private final Instant asOf;
+    private final int feature;
+
+    FeatureWording(FittedSchema schema, Lead lead, Instant asOf, int feature) {
+      this.schema = schema;
+      this.lead = lead;
+      this.asOf = asOf;
+      this.feature = feature;
+    }
+
+    @Override
+    public String text() {
+      return schema.describe(lead, asOf, feature, NO_ROW);
+    }
+
+    @Override
+    public String value() {
+      return schema.displayValue(lead, asOf, feature, NO_ROW);
+    }
   }
 
   Layout layout() {

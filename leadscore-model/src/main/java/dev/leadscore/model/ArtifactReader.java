@@ -26,6 +26,25 @@ import java.util.List;
 final class ArtifactReader {
   private ArtifactReader() {}
 
+  private static dev.leadscore.core.Policy readPolicy(ArrayNode arr) {
+    java.util.List<dev.leadscore.core.Disqualifier> out = new java.util.ArrayList<>();
+    for (int i = 0; i < arr.size(); i++) {
+      String where = "policy[" + i + "]";
+      JsonNode d = arr.get(i);
+      if (!d.isObject()) {
+        throw new ArtifactException(where + " must be an object, got " + d.getNodeType());
+      }
+      java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+      d.fieldNames().forEachRemaining(k -> fields.put(k, Json.text(d, k, where)));
+      try {
+        out.add(dev.leadscore.core.Disqualifier.fromFields(fields));
+      } catch (IllegalArgumentException e) {
+        throw new ArtifactException(where + ": " + e.getMessage(), e);
+      }
+    }
+    return dev.leadscore.core.Policy.of(out);
+  }
+
   /**
    * The model in an artifact whose format, version and checksum {@link ModelArtifact#read} has
    * checked.
@@ -115,8 +134,18 @@ final class ArtifactReader {
         ? MonitoringJson.read(Json.object(root, "monitoring", ""), schema, background.rows())
         : null;
 
-    TrainedModel m = new TrainedModel(modelId, modelVersion, createdAt, schema, standardisation, intercept, weights,
-        lambda, covariance, calibrator, cutoffs, background, summary, provenance, reference);
+    dev.leadscore.core.Policy policy = root.has("policy") ? readPolicy(Json.arrayField(root, "policy", ""))
+        : dev.leadscore.core.Policy.none();
+    TrainedModel m;
+    try {
+      m = new TrainedModel(modelId, modelVersion, createdAt, schema, standardisation, intercept, weights,
+          lambda, covariance, calibrator, cutoffs, background, summary, provenance, reference, policy);
+    } catch (IllegalArgumentException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("disqualifier")) {
+        throw new ArtifactException("policy: " + e.getMessage(), e);
+      }
+      throw e;
+    }
     if (Double.doubleToLongBits(m.rawIntercept()) != Double.doubleToLongBits(rawIntercept)) {
       throw new ArtifactException("model.rawIntercept " + rawIntercept + " does not match the value derived from the"
           + " standardised weights, " + m.rawIntercept());

@@ -57,6 +57,13 @@ final class ArtifactWriter {
     root.set("training", summary(m.summary()));
     root.set("provenance", provenance(m.provenance()));
     m.monitoringReference().ifPresent(r -> root.set("monitoring", MonitoringJson.write(r)));
+    if (!m.policy().isEmpty()) { // written only when there is one, so artifacts without keep their bytes
+      ArrayNode policy = root.putArray("policy");
+      for (dev.leadscore.core.Disqualifier d : m.policy().disqualifiers()) {
+        ObjectNode o = policy.addObject();
+        d.fields().forEach(o::put);
+      }
+    }
     return root;
   }
 

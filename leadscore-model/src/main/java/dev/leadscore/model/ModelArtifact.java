@@ -92,7 +92,7 @@ public final class ModelArtifact {
       .writer(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
   private static final Set<String> TOP = Json.fields("format", "formatVersion", "modelId", "modelVersion",
       "createdAt", "schemaFingerprint", "schema", "columns", "standardisation", "model", "calibrator", "tierCutoffs",
-      "background", "training", "provenance", "monitoring", "checksum");
+      "background", "training", "provenance", "monitoring", "policy", "checksum");
 
   private ModelArtifact() {}
 
@@ -110,6 +110,11 @@ public final class ModelArtifact {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise the artifact", e);
     }
+  }
+
+  /** The checksum {@link #write} records for the model, {@code sha256:<hex>}. */
+  static String checksum(TrainedModel model) {
+    return Sha256.labelled(CanonicalJson.write(ArtifactWriter.content(model), CanonicalJson.Form.TYPED));
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.leadscore.core.Explanation;
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.LeadDataException;
 import dev.leadscore.core.LeadScorer;
+import dev.leadscore.core.Policy;
 import dev.leadscore.core.Reason;
 import dev.leadscore.core.Score;
 import dev.leadscore.core.Tier;
@@ -79,6 +80,12 @@ public final class ModelScorer implements LeadScorer {
   // no range check: every Calibrator kind returns a probability); null for a hand-built scorer.
   private final Calibrator calibrator;
   private final TierCutoffs cutoffs;
+  private final Policy policy;
+  private final Policy.Bound boundPolicy;
+  // Reasons moving the score by fewer points are not listed (see Explanation).
+  private final double materiality;
+  // This scorer's probability as a function, made once (a method reference allocates when taken).
+  private final DoubleUnaryOperator probabilityFn = this::probability;
   // Weights in extraction units, only to name the column of a non-finite logit (the error path).
   private final double[] weights;
   // The explained linear function and its explainer. For a trained model they are built on first
@@ -105,9 +112,13 @@ public final class ModelScorer implements LeadScorer {
   }
 
   private ModelScorer(String modelId, String modelVersion, TrainedModel trained, LinearModel model,
-      DoubleUnaryOperator calibration, TierCutoffs cutoffs) {
+      DoubleUnaryOperator calibration, TierCutoffs cutoffs, Policy policy, double materiality) {
     this.modelId = requireText(modelId, "modelId");
     this.modelVersion = requireText(modelVersion, "modelVersion");
+    if (!(materiality >= 0) || Double.isInfinite(materiality)) {
+      throw new IllegalArgumentException("materiality must be finite and >= 0 points, got " + materiality);
+    }
+    this.materiality = materiality;
     this.trained = trained;
     this.handBuilt = trained == null ? model : null;
     if (trained == null) {
@@ -118,6 +129,8 @@ public final class ModelScorer implements LeadScorer {
     this.calibration = trained != null ? calibrator::probability : Objects.requireNonNull(calibration, "calibration");
     this.cutoffs = Objects.requireNonNull(cutoffs, "cutoffs");
     this.schema = trained != null ? trained.schema() : model.schema();
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.boundPolicy = policy.bind(schema);
     this.weights = trained != null ? trained.rawWeights() : model.weights();
     int width = schema.width();
     this.rowBuffer = ThreadLocal.withInitial(() -> new double[width]);
@@ -153,7 +166,8 @@ public final class ModelScorer implements LeadScorer {
    */
   public static ModelScorer of(String modelId, String modelVersion, LinearModel model, DoubleUnaryOperator calibration,
       TierCutoffs cutoffs) {
-    return new ModelScorer(modelId, modelVersion, null, model, calibration, cutoffs);
+    return new ModelScorer(modelId, modelVersion, null, model, calibration, cutoffs, Policy.none(),
+        Explanation.DEFAULT_MATERIALITY);
   }
 
   /**
@@ -166,17 +180,45 @@ public final class ModelScorer implements LeadScorer {
    */
   public static ModelScorer of(TrainedModel trained) {
     Objects.requireNonNull(trained, "trained");
-    return new ModelScorer(trained.modelId(), trained.modelVersion(), trained, null, null, trained.cutoffs());
+    return new ModelScorer(trained.modelId(), trained.modelVersion(), trained, null, null, trained.cutoffs(),
+        trained.policy(), Explanation.DEFAULT_MATERIALITY);
   }
 
   /** A scorer whose probability is the plain logistic function of the logit ({@link Calibrator#identity()}). */
   public static ModelScorer of(String modelId, String modelVersion, LinearModel model, TierCutoffs cutoffs) {
-    return new ModelScorer(modelId, modelVersion, null, model, Calibrator.identity()::probability, cutoffs);
+    return new ModelScorer(modelId, modelVersion, null, model, Calibrator.identity()::probability, cutoffs,
+        Policy.none(), Explanation.DEFAULT_MATERIALITY);
   }
 
   /** The same scorer with other tier cut-offs. */
   public ModelScorer withCutoffs(TierCutoffs other) {
-    return new ModelScorer(modelId, modelVersion, trained, handBuilt, calibration, other);
+    return new ModelScorer(modelId, modelVersion, trained, handBuilt, calibration, other, policy, materiality);
+  }
+
+  /**
+   * The same scorer applying other policy overrides (a trained model's scorer starts with the
+   * model's own {@link TrainedModel#policy()}).
+   *
+   * @throws IllegalArgumentException naming the disqualifier when it does not fit the schema
+   */
+  public ModelScorer withPolicy(Policy other) {
+    return new ModelScorer(modelId, modelVersion, trained, handBuilt, calibration, cutoffs, other, materiality);
+  }
+
+  /**
+   * The same scorer listing only reasons that move the score by at least {@code points} points of
+   * the 0–100 score (default {@link Explanation#DEFAULT_MATERIALITY}); the full attribution is kept
+   * either way.
+   *
+   * @throws IllegalArgumentException unless {@code points} is finite and {@code >= 0}
+   */
+  public ModelScorer withMateriality(double points) {
+    return new ModelScorer(modelId, modelVersion, trained, handBuilt, calibration, cutoffs, policy, points);
+  }
+
+  /** The policy overrides this scorer applies. */
+  public Policy policy() {
+    return policy;
   }
 
   @Override
@@ -192,11 +234,18 @@ public final class ModelScorer implements LeadScorer {
     double p = probability(logit(lead, row));
     double score = Scores.of(p);
     Tier tier = cutoffs.tierOf(score);
+    int override = boundPolicy.isEmpty() ? -1 : boundPolicy.match(row, tier);
     Explanation explanation = null;
     if (detail == Detail.EXPLAINED) {
-      explanation = explainer().shap.explain(lead, asOf, row, phi);
+      explanation = explainer().shap.explain(lead, asOf, row, phi, probabilityFn, materiality);
+      if (override >= 0) {
+        explanation = explanation.withOverride(boundPolicy.reason(override, lead, asOf, row));
+      }
     }
-    return Score.of(lead.id(), p, score, tier, explanation, modelId, modelVersion);
+    if (override >= 0) {
+      tier = boundPolicy.disqualifier(override).apply(tier);
+    }
+    return Score.of(lead.id(), p, score, tier, explanation, modelId, modelVersion(), asOf);
   }
 
   /** The logit of an extracted row: the trained model's own, or the hand-built linear function. */
@@ -249,7 +298,7 @@ public final class ModelScorer implements LeadScorer {
    * part keeps the sign of its log-odds contribution (the calibration is non-decreasing), and the
    * order of the reasons is unchanged. When {@code |z₁ − z₀| < 1e-9} the secant is replaced by the
    * calibration's central-difference slope at the midpoint. The base value is {@code 100·p_base};
-   * texts and values are the original reasons'.
+   * texts, values, points, materiality and any policy override are the original explanation's.
    *
    * @param logOdds an explanation in {@link Explanation#LOG_ODDS} from this scorer's model
    * @throws IllegalArgumentException if the explanation is in another unit
@@ -261,21 +310,12 @@ public final class ModelScorer implements LeadScorer {
     }
     double z0 = logOdds.baseValue();
     double z1 = logOdds.total();
-    double p0 = probability(z0);
-    double dz = z1 - z0;
-    double slope;
-    if (Math.abs(dz) >= SECANT_MIN) {
-      slope = (probability(z1) - p0) / dz;
-    } else {
-      double mid = z0 + 0.5 * dz;
-      double h = 1e-6;
-      slope = (probability(mid + h) - probability(mid - h)) / (2 * h);
-    }
+    double slope = LinearShap.pointsPerLogOdds(probabilityFn, z0, z1);
     List<Reason> reasons = new ArrayList<>(logOdds.contributions().size());
     for (Reason r : logOdds.contributions()) {
-      reasons.add(new Reason(r.feature(), r.family(), 100.0 * slope * r.contribution(), r.text(), r.value()));
+      reasons.add(r.withContribution(slope * r.contribution()));
     }
-    return Explanation.of(PERCENTAGE_POINTS, 100.0 * p0, reasons);
+    return logOdds.restated(PERCENTAGE_POINTS, 100.0 * probability(z0), reasons);
   }
 
   /**
@@ -427,13 +467,17 @@ public final class ModelScorer implements LeadScorer {
     return modelId;
   }
 
+  /**
+   * The version every score carries: a trained model's {@link TrainedModel#artifactVersion()}
+   * (unique to its artifact), or the version a hand-built scorer was given.
+   */
   @Override
   public String modelVersion() {
-    return modelVersion;
+    return trained != null ? trained.artifactVersion() : modelVersion;
   }
 
   @Override
   public String toString() {
-    return "ModelScorer[" + modelId + "@" + modelVersion + ", " + schema.width() + " columns, " + cutoffs + "]";
+    return "ModelScorer[" + modelId + "@" + modelVersion() + ", " + schema.width() + " columns, " + cutoffs + "]";
   }
 }

@@ -1,5 +1,6 @@
 package dev.leadscore.model;
 
+import dev.leadscore.core.Policy;
 import dev.leadscore.core.TierCutoffs;
 import dev.leadscore.core.internal.Normal;
 import dev.leadscore.core.schema.Column;
@@ -81,6 +82,9 @@ public final class TrainedModel {
   private final TrainingSummary summary;
   private final Provenance provenance;
   private final TrainingReference reference;
+  private final Policy policy;
+  // The artifact-derived version, computed on first use (writing the artifact costs O(width²)).
+  private volatile String artifactVersion;
   private final int width;
   private final int[] active;
   private final double[] mean;
@@ -109,6 +113,22 @@ public final class TrainedModel {
       Standardisation standardisation, double intercept, double[] weights, double lambda, double[] covariance,
       Calibrator calibrator, TierCutoffs cutoffs, BackgroundStats background, TrainingSummary summary,
       Provenance provenance, TrainingReference reference) {
+    this(modelId, modelVersion, createdAt, schema, standardisation, intercept, weights, lambda, covariance, calibrator,
+        cutoffs, background, summary, provenance, reference, Policy.none());
+  }
+
+  /**
+   * As the other constructors, with the monitoring reference ({@code null} for none) and the
+   * policy overrides its scorers apply.
+   *
+   * @throws IllegalArgumentException also if the policy does not fit the schema
+   */
+  TrainedModel(String modelId, String modelVersion, Instant createdAt, FittedSchema schema,
+      Standardisation standardisation, double intercept, double[] weights, double lambda, double[] covariance,
+      Calibrator calibrator, TierCutoffs cutoffs, BackgroundStats background, TrainingSummary summary,
+      Provenance provenance, TrainingReference reference, Policy policy) {
+    this.policy = Objects.requireNonNull(policy, "policy");
+    policy.bind(schema); // fails here, naming the disqualifier, rather than when first scoring
     this.modelId = Objects.requireNonNull(modelId, "modelId");
     this.modelVersion = Objects.requireNonNull(modelVersion, "modelVersion");
     this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
@@ -387,6 +407,50 @@ public final class TrainedModel {
   /** {@return the model's version} */
   public String modelVersion() {
     return modelVersion;
+  }
+
+  /**
+   * The version that tells this model's artifacts apart, carried by every {@link
+   * dev.leadscore.core.Score} its scorer gives: the declared {@link #modelVersion()}, a '+' and the
+   * first 12 hex digits of the SHA-256 of the artifact's canonical content (the checksum
+   * {@link ModelArtifact#write} records), e.g. {@code "1+3f9a0c2e7b1d"}. It covers the weights,
+   * the fitted schema, the training data's hash, the calibrator, the cut-offs and the policy, so two
+   * models trained on different data (or with another policy) differ, and a model and its saved and
+   * loaded copy agree. Computed once, on first use.
+   *
+   * @return the artifact-unique version
+   */
+  public String artifactVersion() {
+    String v = artifactVersion;
+    if (v == null) {
+      String checksum = ModelArtifact.checksum(this);
+      v = modelVersion + "+" + checksum.substring(checksum.indexOf(':') + 1, checksum.indexOf(':') + 13);
+      artifactVersion = v;
+    }
+    return v;
+  }
+
+  /**
+   * The policy overrides (disqualifiers) every scorer of this model applies; empty unless the
+   * training step embedded a rule set's policy ({@link #withPolicy}).
+   *
+   * @return the policy, possibly empty
+   */
+  public Policy policy() {
+    return policy;
+  }
+
+  /**
+   * The same model with a policy its scorers apply, saved in its artifact (so its
+   * {@link #artifactVersion()} changes too).
+   *
+   * @param policy the policy to apply
+   * @return the model with that policy
+   * @throws IllegalArgumentException naming the disqualifier when it does not fit the schema
+   */
+  public TrainedModel withPolicy(Policy policy) {
+    return new TrainedModel(modelId, modelVersion, createdAt, schema, standardisation, intercept, weights, lambda,
+        covariance, calibrator, cutoffs, background, summary, provenance, reference, policy);
   }
 
   /** {@return when the model was created (supplied at training, never read from the clock)} */

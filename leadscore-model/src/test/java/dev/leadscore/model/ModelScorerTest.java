@@ -60,14 +60,14 @@ class ModelScorerTest {
       assertEquals(9.9, e.total(), 1e-12);
       assertEquals(List.of(
           "Works at a company of 500 people",
-          "Visited the pricing page 5 times in the last 30 days",
-          "Requested a demo"), texts(e.topReasons()));
+          "5 pricing-page visits in the last 30 days",
+          "Requested a demo (1 request)"), texts(e.topReasons()));
       assertEquals(List.of(), e.risks());
       assertEquals(List.of(4.1, 2.0, 1.5, 0.75, 0.725, 0.2),
           e.contributions().stream().map(r -> Math.round(r.contribution() * 1e9) / 1e9).toList());
       assertEquals(List.of("company_size", "pricing_visits", "demo_requests", "unsubscribed", "industry", "email_opens"),
           e.contributions().stream().map(Reason::feature).toList());
-      assertEquals("Works in Software, one of your best industries", e.contributions().get(4).text());
+      assertEquals("Works in Software", e.contributions().get(4).text());
       // fit = size + industry, intent = pricing + demo + unsubscribed + opens
       assertEquals(4.1 + 0.725, e.fit(), 1e-12);
       assertEquals(2 + 1.5 + 0.75 + 0.2, e.intent(), 1e-12);
@@ -88,7 +88,7 @@ class ModelScorerTest {
       assertEquals(List.of(
           "Unsubscribed from your emails",
           "Has not requested a demo",
-          "Only 0 pricing-page visits in the last 30 days"), texts(e.risks()));
+          "No pricing-page visits in the last 30 days"), texts(e.risks()));
       Reason size = e.contributions().stream().filter(r -> r.feature().equals("company_size")).findFirst().orElseThrow();
       assertEquals("Company size unknown", size.text());
       assertNull(size.value());
@@ -103,7 +103,7 @@ class ModelScorerTest {
       Explanation e = scorer.score(DemoModel.lead("mid", 1, 0, 100, "software", false, 2), AS_OF).explanation().orElseThrow();
       List<String> features = e.contributions().stream().map(Reason::feature).toList();
       assertEquals(List.of("unsubscribed", "industry", "company_size", "demo_requests"), features);
-      assertEquals(List.of("Still subscribed to your emails", "Works in software, one of your best industries",
+      assertEquals(List.of("Still subscribed to your emails", "Works in Software",
           "Works at a company of 100 people"), texts(e.topReasons()));
       assertEquals(List.of("Has not requested a demo"), texts(e.risks()));
       assertEquals(scorer.shap().attribute(DemoModel.lead("mid", 1, 0, 100, "software", false, 2), AS_OF).logit(),
@@ -118,7 +118,7 @@ class ModelScorerTest {
         double[] row = fs.extract(lead, AS_OF);
         for (Reason r : scorer.score(lead, AS_OF).explanation().orElseThrow().contributions()) {
           int f = fs.featureIndex(r.feature());
-          assertEquals(fs.describe(lead, AS_OF, f, r.contribution() > 0, row), r.text());
+          assertEquals(fs.describe(lead, AS_OF, f, row), r.text());
           assertEquals(fs.displayValue(lead, AS_OF, f, row), r.value());
           assertEquals(fs.schema().feature(r.feature()).family(), r.family());
         }
@@ -268,7 +268,7 @@ class ModelScorerTest {
     void numericValuesMoveInClosedFormAndBooleansFlip() {
       FittedSchema s = FeatureSchema.of("budget", 1,
           new NumericFeature(new FeatureInfo("budget", FeatureInfo.FIRMOGRAPHIC,
-              new ReasonTemplates("Budget of {value}", "Budget of only {value}", "Budget unknown"), true),
+              ReasonTemplates.of("Budget of {value}", "Budget unknown"), true),
               "budget", false, 0, 1_000_000, Imputation.constant(0), false, List.of()),
           new BooleanFeature(new FeatureInfo("opted_in", FeatureInfo.EMAIL, ReasonTemplates.plain("opted in"), true),
               "opted_in", Imputation.constant(0), false, List.of())).fit(List.of());

@@ -82,14 +82,15 @@ class SyntheticPipelineScorerTest {
       for (Reason r : e.contributions()) {
         reasons++;
         FeatureSpec spec = SCHEMA.schema().feature(r.feature());
-        assertEquals(SCHEMA.describe(lead, AS_OF, SCHEMA.featureIndex(r.feature()), r.contribution() > 0, row), r.text());
+        assertEquals(SCHEMA.describe(lead, AS_OF, SCHEMA.featureIndex(r.feature()), row), r.text());
         assertFalse(r.text().contains("{value}"), r.text());
         for (String col : columnNames) {
           assertFalse(r.text().contains(col), () -> "'" + r.text() + "' names column " + col);
         }
         ReasonTemplates t = spec.info().reasons();
-        String template = r.value() == null ? t.missing() : r.contribution() > 0 ? t.positive() : t.negative();
-        if (r.value() != null && template.contains(ReasonTemplates.VALUE)) {
+        // a zero count reads "no ...", a zero recency "today"; every other value is quoted
+        String template = r.value() == null ? t.missing() : t.fields().getOrDefault("value", "");
+        if (r.value() != null && !r.value().equals("0") && template.contains(ReasonTemplates.VALUE)) {
           withValue++;
           assertTrue(r.text().contains(r.value()), () -> "'" + r.text() + "' lacks the value " + r.value());
         }

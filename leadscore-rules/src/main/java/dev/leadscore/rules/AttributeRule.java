@@ -12,13 +12,14 @@ import java.time.Instant;
 abstract class AttributeRule extends CompiledRule {
   final FittedSchema schema;
   final int feature;
+  /** The rule's own wording, or {@code null} for the feature's. */
   final ReasonTemplates templates;
 
   AttributeRule(Rule rule, FeatureSpec spec, FittedSchema schema, ReasonTemplates override, double min, double max) {
     super(rule, spec.family(), min, max);
     this.schema = schema;
     this.feature = schema.featureIndex(spec.name());
-    this.templates = override != null ? override : spec.info().reasons();
+    this.templates = override;
   }
 
   /** The slot (level, band, yes/no) the lead falls in, or -1 when it has no value or is in no slot. */
@@ -33,9 +34,18 @@ abstract class AttributeRule extends CompiledRule {
   }
 
   @Override
-  final Reason reason(String[] values, long occurrences, double points) {
-    String value = values[feature];
-    return new Reason(id, family, points, templates.render(points > 0, value == null, value), value);
+  final Reason reason(Lead lead, Instant asOf, double[] row, long occurrences, double points, double scorePoints) {
+    return Reason.of(id, family, points, scorePoints, new Reason.Wording() {
+      @Override
+      public String text() {
+        return schema.describe(lead, asOf, feature, row, templates);
+      }
+
+      @Override
+      public String value() {
+        return schema.displayValue(lead, asOf, feature, row);
+      }
+    });
   }
 
   /** Whether the schema has no value for the lead, told by the display value (the schema's own definition). */

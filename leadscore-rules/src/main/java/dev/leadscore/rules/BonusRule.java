@@ -93,7 +93,7 @@ final class BonusRule extends CompiledRule {
   }
 
   @Override
-  Reason reason(String[] values, long occurrences, double points) {
-    return new Reason(id, family, points, points != 0 ? text : text + " (not earned)", null);
+  Reason reason(Lead lead, Instant asOf, double[] row, long occurrences, double points, double scorePoints) {
+    return fixed(id, family, points, scorePoints, points != 0 ? text : text + " (not earned)", null);
   }
 }

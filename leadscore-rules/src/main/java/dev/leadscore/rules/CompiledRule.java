@@ -94,12 +94,28 @@ abstract class CompiledRule {
   abstract double points(Lead lead, Instant asOf, long asOfMillis, double[] row, double[] pts, Scratch scratch);
 
   /**
-   * The rule's line in an explanation; {@code values} are the lead's display values of every
-   * schema feature ({@code FittedSchema.displayValues}), computed once per explained score, and
-   * {@code occurrences} an events rule's occurrences in its window at or before asOf (0 for the
-   * other kinds).
+   * The rule's line in an explanation, its sentence rendered when first read (through the schema's
+   * shared wording, {@code FittedSchema.describe}); {@code row} is the lead's extracted vector, owned
+   * by this call and never changed afterwards, {@code occurrences} an events rule's occurrences in
+   * its window at or before asOf (0 for the other kinds), and {@code scorePoints} the rule's points
+   * restated in points of the 0–100 score.
    */
-  abstract Reason reason(String[] values, long occurrences, double points);
+  abstract Reason reason(Lead lead, Instant asOf, double[] row, long occurrences, double points, double scorePoints);
+
+  /** A reason whose words are fixed text. */
+  static Reason fixed(String id, String family, double points, double scorePoints, String text, String value) {
+    return Reason.of(id, family, points, scorePoints, new Reason.Wording() {
+      @Override
+      public String text() {
+        return text;
+      }
+
+      @Override
+      public String value() {
+        return value;
+      }
+    });
+  }
 
   /** Per-call buffers for event rules, grown on demand; one per scoring call, never shared. */
   static final class Scratch {

@@ -95,8 +95,9 @@ final class EventsRule extends CompiledRule {
     String label = String.join(" or ", labels);
     label = label.substring(0, 1).toUpperCase(Locale.ROOT) + label.substring(1);
     String window = Double.isFinite(r.windowDays()) ? " in the last " + format(r.windowDays()) + " days" : "";
-    String sentence = label + ": " + ReasonTemplates.VALUE + window;
-    return new ReasonTemplates(sentence, sentence, label + ": none" + window);
+    // "No demo requests in the last 90 days", "1 demo request ...", "3 demo requests ..."
+    String one = r.eventTypes().size() == 1 ? label.toLowerCase(Locale.ROOT) : label.toLowerCase(Locale.ROOT) + " event";
+    return ReasonTemplates.of(ReasonTemplates.VALUE + window, label + ": unknown" + window).withUnit(one + "s", one);
   }
 
   static String format(double v) {
@@ -334,9 +335,18 @@ final class EventsRule extends CompiledRule {
   }
 
   @Override
-  Reason reason(String[] values, long occurrences, double points) {
+  Reason reason(Lead lead, Instant asOf, double[] row, long occurrences, double points, double scorePoints) {
     long n = occurrences;
-    String value = Long.toString(n);
-    return new Reason(id, family, points, templates.render(points > 0, n == 0, value), value);
+    return Reason.of(id, family, points, scorePoints, new Reason.Wording() {
+      @Override
+      public String text() {
+        return templates.renderNumber(n, id); // the schema's number wording: "no demo requests", "1 demo request"
+      }
+
+      @Override
+      public String value() {
+        return Long.toString(n);
+      }
+    });
   }
 }

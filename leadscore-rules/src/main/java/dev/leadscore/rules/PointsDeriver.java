@@ -109,7 +109,8 @@ final class PointsDeriver {
       }
     }
 
-    RuleSet withParts = RuleSet.create(template.name(), template.version() + 1, template.description(), 0.0, null, derived);
+    RuleSet withParts = RuleSet.create(template.name(), template.version() + 1, template.description(), 0.0, null, derived,
+        template.policy());
     if (rules.stream().anyMatch(x -> x instanceof Rule.Bonus)) {
       RuleScorer partsScorer = RuleScorer.of(withParts, schema);
       int[] earnedCount = new int[r];
@@ -137,7 +138,7 @@ final class PointsDeriver {
     String note = "Points derived from " + n + " labelled leads (" + converted + " converted) as of " + asOf + ", "
         + pointsPerLogOdds + " points per unit of smoothed log-odds, from " + template.name() + " v" + template.version() + ".";
     String description = template.description().isEmpty() ? note : template.description() + " " + note;
-    return RuleSet.create(template.name(), template.version() + 1, description, 0.0, null, derived);
+    return RuleSet.create(template.name(), template.version() + 1, description, 0.0, null, derived, template.policy());
   }
 
   /** The smoothed log-odds of the leads in {@code slot}, relative to the overall rate. */

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadscore.core.internal.ByteOrderMark;
 import dev.leadscore.core.internal.DecayJson;
 import dev.leadscore.core.schema.Decay;
+import dev.leadscore.core.Disqualifier;
+import dev.leadscore.core.Policy;
 import dev.leadscore.core.schema.ReasonTemplates;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -37,7 +39,7 @@ final class RuleJson {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private static final Set<String> TOP = Set.of("format", "formatVersion", "name", "version", "description", "base",
-      "scale", "rules");
+      "scale", "rules", "disqualifiers");
   /** Allowed fields per kind, in declaration order (error messages list the kinds in it). */
   private static final Map<String, Set<String>> FIELDS = fields();
 
@@ -94,6 +96,13 @@ final class RuleJson {
     for (Rule r : set.rules()) {
       rules.add(writeRule(r));
     }
+    if (!set.policy().isEmpty()) { // written only when declared, so older rule sets keep their fingerprints
+      ArrayNode ds = root.putArray("disqualifiers");
+      for (Disqualifier d : set.policy().disqualifiers()) {
+        ObjectNode o = ds.addObject();
+        d.fields().forEach(o::put);
+      }
+    }
     return root;
   }
 
@@ -138,9 +147,7 @@ final class RuleJson {
     }
     if (reasons != null) {
       ObjectNode t = o.putObject("reasons");
-      t.put("positive", reasons.positive());
-      t.put("negative", reasons.negative());
-      t.put("missing", reasons.missing());
+      reasons.fields().forEach(t::put);
     }
     return o;
   }
@@ -191,7 +198,28 @@ final class RuleJson {
     for (int i = 0; i < arr.size(); i++) {
       rules.add(readRule(arr.get(i), i));
     }
-    return RuleSet.create(name, version, description, base, scale, rules);
+    Policy policy = Policy.none();
+    if (root.has("disqualifiers")) {
+      JsonNode ds = root.get("disqualifiers");
+      if (!ds.isArray()) {
+        throw ctx.error("'disqualifiers' must be an array, got " + ds.getNodeType());
+      }
+      List<Disqualifier> list = new ArrayList<>();
+      for (int i = 0; i < ds.size(); i++) {
+        Ctx dc = new Ctx("rule set '" + name + "', disqualifiers[" + i + "]");
+        JsonNode d = ds.get(i);
+        dc.object(d);
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        d.fieldNames().forEachRemaining(k -> fields.put(k, dc.requiredText(d, k)));
+        try {
+          list.add(Disqualifier.fromFields(fields));
+        } catch (IllegalArgumentException e) {
+          throw dc.error(e.getMessage());
+        }
+      }
+      policy = Policy.of(list);
+    }
+    return RuleSet.create(name, version, description, base, scale, rules, policy);
   }
 
   private static Rule readRule(JsonNode n, int index) {
@@ -267,10 +295,10 @@ final class RuleJson {
     }
     JsonNode r = n.get("reasons");
     ctx.object(r, "reasons");
-    ctx.allowOnly(r, Set.of("positive", "negative", "missing"), "reasons");
+    java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+    r.fieldNames().forEachRemaining(k -> fields.put(k, ctx.requiredText(r, k, "reasons")));
     try {
-      return new ReasonTemplates(ctx.requiredText(r, "positive", "reasons"), ctx.requiredText(r, "negative", "reasons"),
-          ctx.requiredText(r, "missing", "reasons"));
+      return ReasonTemplates.fromFields(fields);
     } catch (RuleSetException e) {
       throw e;
     } catch (IllegalArgumentException e) {

@@ -4,6 +4,7 @@ import dev.leadscore.core.ActivityEvent;
 import dev.leadscore.core.Explanation;
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.LeadScorer;
+import dev.leadscore.core.Policy;
 import dev.leadscore.core.Reason;
 import dev.leadscore.core.Score;
 import dev.leadscore.core.Tier;
@@ -55,9 +56,16 @@ import java.util.Objects;
  *
  * <p><b>Explanation</b> ({@link Detail#EXPLAINED} only; {@link Detail#SCORE_ONLY} builds none):
  * unit {@link Explanation#POINTS}, base value the rule set's base, one {@link Reason} per rule
- * whose {@code feature} is the rule id, with its points and a sentence rendered through the
- * schema's reason templates (or the rule's own), so the top three reasons and risks are
- * {@link Explanation#topReasons()} and {@link Explanation#risks()}.
+ * whose {@code feature} is the rule id, with its points ({@link Reason#points()}: the same restated
+ * on the 0–100 score) and a sentence saying what the lead's value is, worded by the schema
+ * ({@link FittedSchema#describe}, with the rule's own templates when it has them) exactly as the
+ * model's reasons are, and rendered when first read. The top three reasons and risks are
+ * {@link Explanation#topReasons()} and {@link Explanation#risks()}, material reasons only
+ * ({@link #withMateriality}).
+ *
+ * <p><b>Policy overrides.</b> The rule set's {@link RuleSet#policy() disqualifiers} are applied
+ * after the tier is cut: a disqualified lead is suppressed or capped whatever its points, and the
+ * override is its explanation's first reason.
  *
  * <p><b>Threads.</b> Immutable and safe to share between threads: every call allocates its own
  * buffers (the feature vector, one double per rule and the ages and counts of the events the
@@ -112,12 +120,23 @@ public final class RuleScorer implements LeadScorer {
   private final Range total;
   private final Range fit;
   private final Range intent;
+  private final Policy.Bound policy;
+  private final double materiality;
 
-  private RuleScorer(RuleSet ruleSet, FittedSchema schema, TierCutoffs cutoffs) {
+  private RuleScorer(RuleSet ruleSet, FittedSchema schema, TierCutoffs cutoffs, double materiality) {
     this.ruleSet = Objects.requireNonNull(ruleSet, "ruleSet");
     this.version = Integer.toString(ruleSet.version());
     this.schema = Objects.requireNonNull(schema, "schema");
     this.cutoffs = Objects.requireNonNull(cutoffs, "cutoffs");
+    if (!(materiality >= 0) || Double.isInfinite(materiality)) {
+      throw new IllegalArgumentException("materiality must be finite and >= 0 points, got " + materiality);
+    }
+    this.materiality = materiality;
+    try {
+      this.policy = ruleSet.policy().bind(schema);
+    } catch (IllegalArgumentException e) {
+      throw new RuleSetException("rule set '" + ruleSet.name() + "': " + e.getMessage());
+    }
     List<Rule> rules = ruleSet.rules();
     Map<String, Integer> indexOf = new HashMap<>();
     for (int i = 0; i < rules.size(); i++) {
@@ -189,7 +208,7 @@ public final class RuleScorer implements LeadScorer {
    *     refused as a misspelling ({@code "sofware"} beside {@code "software"})
    */
   public static RuleScorer of(RuleSet ruleSet, FittedSchema schema) {
-    return new RuleScorer(ruleSet, schema, TierPolicy.defaults().fit(null, null));
+    return new RuleScorer(ruleSet, schema, TierPolicy.defaults().fit(null, null), Explanation.DEFAULT_MATERIALITY);
   }
 
   /**
@@ -198,12 +217,22 @@ public final class RuleScorer implements LeadScorer {
    * @throws RuleSetException as {@link #of(RuleSet, FittedSchema)}
    */
   public static RuleScorer of(RuleSet ruleSet, FittedSchema schema, TierCutoffs cutoffs) {
-    return new RuleScorer(ruleSet, schema, cutoffs);
+    return new RuleScorer(ruleSet, schema, cutoffs, Explanation.DEFAULT_MATERIALITY);
   }
 
   /** The same scorer with other tier cut-offs. */
   public RuleScorer withCutoffs(TierCutoffs cutoffs) {
-    return new RuleScorer(ruleSet, schema, cutoffs);
+    return new RuleScorer(ruleSet, schema, cutoffs, materiality);
+  }
+
+  /**
+   * The same scorer listing only reasons that move the 0–100 score by at least {@code points}
+   * (default {@link Explanation#DEFAULT_MATERIALITY}); every rule's contribution is kept either way.
+   *
+   * @throws IllegalArgumentException unless {@code points} is finite and {@code >= 0}
+   */
+  public RuleScorer withMateriality(double points) {
+    return new RuleScorer(ruleSet, schema, cutoffs, points);
   }
 
   @Override
@@ -243,16 +272,29 @@ public final class RuleScorer implements LeadScorer {
     }
     double score = total.normalise(raw);
     Tier tier = cutoffs.tierOf(score);
+    int override = policy.isEmpty() ? -1 : policy.match(row, tier);
     Explanation explanation = null;
     if (detail == Detail.EXPLAINED) {
       List<Reason> reasons = new ArrayList<>(compiled.length);
-      String[] values = schema.displayValues(lead, asOf, row); // one pass over the events for all rules
+      // Points of the 0-100 score per rule point; the row is this call's own, so the sentences
+      // (rendered when read) may use it later.
+      double perPoint = total.max() > total.min() ? 50.0 / (total.max() / 2 - total.min() / 2) : 0.0;
       for (int i = 0; i < compiled.length; i++) {
-        reasons.add(compiled[i].reason(values, occurrences[i], pts[i]));
+        double scorePoints = perPoint * pts[i];
+        if (!Double.isFinite(scorePoints)) { // a declared scale near the limits of a double
+          scorePoints = Math.copySign(Double.MAX_VALUE, pts[i]);
+        }
+        reasons.add(compiled[i].reason(lead, asOf, row, occurrences[i], pts[i], scorePoints));
       }
-      explanation = Explanation.of(Explanation.POINTS, base, reasons);
+      explanation = Explanation.of(Explanation.POINTS, base, reasons, materiality);
+      if (override >= 0) {
+        explanation = explanation.withOverride(policy.reason(override, lead, asOf, row));
+      }
     }
-    Score s = Score.of(lead.id(), score / 100.0, score, tier, explanation, ruleSet.name(), version);
+    if (override >= 0) {
+      tier = policy.disqualifier(override).apply(tier);
+    }
+    Score s = Score.of(lead.id(), score / 100.0, score, tier, explanation, ruleSet.name(), version, asOf);
     return new RuleScore(s, raw, fitPts + 0.0, intentPts + 0.0, fit.normalise(fitPts), intent.normalise(intentPts));
   }
 

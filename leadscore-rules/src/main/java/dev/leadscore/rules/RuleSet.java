@@ -1,6 +1,7 @@
 package dev.leadscore.rules;
 
 import dev.leadscore.core.LabelledLead;
+import dev.leadscore.core.Policy;
 import dev.leadscore.core.internal.CanonicalJson;
 import dev.leadscore.core.internal.Sha256;
 import dev.leadscore.core.schema.FittedSchema;
@@ -42,9 +43,11 @@ import java.util.Optional;
  *   {"kind": "events", "id": "pricing", "eventTypes": ["pricing_page_visit"], "pointsPerEvent": 6.0,
  *    "decay": {"type": "steps", "steps": [{"upToDays": 7.0, "weight": 1.0}, ...], "beyond": 0.25},
  *    "windowDays": 90.0, "maxEvents": 3,
- *    "reasons": {"positive": "...", "negative": "...", "missing": "..."}},  (optional, any non-bonus rule)
+ *    "reasons": {"value": "...", "missing": "...", "unit": "..."}},  (optional, any non-bonus rule)
  *   {"kind": "bonus", "id": "dm_pricing", "parts": ["decision_maker", "pricing"], "multiplier": 1.5,
- *    "text": "Decision-maker who visited the pricing page"}]}
+ *    "text": "Decision-maker who visited the pricing page"}],
+ *  "disqualifiers": [                                                (optional; see Disqualifier)
+ *   {"feature": "email_domain", "when": "competitor", "action": "suppress", "reason": "Works for a competitor"}]}
  * }</pre>
  *
  * <p>Reading is strict: unknown kinds, unknown or repeated fields, wrong types and missing
@@ -75,6 +78,7 @@ public final class RuleSet {
   private final double base;
   private final Scale scale;
   private final List<Rule> rules;
+  private final Policy policy;
   private final Map<String, Rule> byId;
   private final String canonicalJson;
   private final String fingerprint;
@@ -100,7 +104,8 @@ public final class RuleSet {
     }
   }
 
-  private RuleSet(String name, int version, String description, double base, Scale scale, List<Rule> rules) {
+  private RuleSet(String name, int version, String description, double base, Scale scale, List<Rule> rules,
+      Policy policy) {
     if (name == null || name.isBlank()) {
       throw new RuleSetException("rule set name must not be blank, got " + (name == null ? "null" : "'" + name + "'"));
     }
@@ -120,6 +125,7 @@ public final class RuleSet {
     this.base = base + 0.0;
     this.scale = scale;
     this.rules = List.copyOf(rules);
+    this.policy = Objects.requireNonNull(policy, "policy");
     Map<String, Rule> map = new LinkedHashMap<>();
     for (Rule r : this.rules) {
       if (map.put(r.id(), r) != null) {
@@ -151,12 +157,13 @@ public final class RuleSet {
    *     a bonus whose parts are missing or bonuses
    */
   public static RuleSet of(String name, int version, List<Rule> rules) {
-    return new RuleSet(name, version, "", 0.0, null, rules);
+    return new RuleSet(name, version, "", 0.0, null, rules, Policy.none());
   }
 
   /** Every component at once, for the JSON reader and the deriver. */
-  static RuleSet create(String name, int version, String description, double base, Scale scale, List<Rule> rules) {
-    return new RuleSet(name, version, description, base, scale, rules);
+  static RuleSet create(String name, int version, String description, double base, Scale scale, List<Rule> rules,
+      Policy policy) {
+    return new RuleSet(name, version, description, base, scale, rules, policy);
   }
 
   /** {@link #of(String, int, List)} with varargs. */
@@ -166,27 +173,41 @@ public final class RuleSet {
 
   /** This rule set with other base points (finite): what a lead with no points from any rule gets. */
   public RuleSet withBase(double base) {
-    return new RuleSet(name, version, description, base, scale, rules);
+    return new RuleSet(name, version, description, base, scale, rules, policy);
   }
 
   /** This rule set with a declared scale, or with the computed one when {@code scale} is null. */
   public RuleSet withScale(Scale scale) {
-    return new RuleSet(name, version, description, base, scale, rules);
+    return new RuleSet(name, version, description, base, scale, rules, policy);
   }
 
   /** This rule set with a description (free text, e.g. where the weights come from). */
   public RuleSet withDescription(String description) {
-    return new RuleSet(name, version, description, base, scale, rules);
+    return new RuleSet(name, version, description, base, scale, rules, policy);
   }
 
   /** This rule set under another name and version. */
   public RuleSet withNameAndVersion(String name, int version) {
-    return new RuleSet(name, version, description, base, scale, rules);
+    return new RuleSet(name, version, description, base, scale, rules, policy);
   }
 
   /** This rule set with other rules (same name, version, base, scale and description). */
   public RuleSet withRules(List<Rule> rules) {
-    return new RuleSet(name, version, description, base, scale, rules);
+    return new RuleSet(name, version, description, base, scale, rules, policy);
+  }
+
+  /**
+   * This rule set with policy overrides: disqualifiers its scorer applies after scoring (and that
+   * training can embed in a model, {@code TrainedModel.withPolicy}). Checked against the schema when
+   * a scorer is built.
+   */
+  public RuleSet withPolicy(Policy policy) {
+    return new RuleSet(name, version, description, base, scale, rules, policy);
+  }
+
+  /** The policy overrides (JSON {@code "disqualifiers"}); empty when none are declared. */
+  public Policy policy() {
+    return policy;
   }
 
   /**

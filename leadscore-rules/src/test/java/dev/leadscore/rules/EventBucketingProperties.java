@@ -51,7 +51,7 @@ class EventBucketingProperties {
       rules.add(new Rule.Events("site", List.of("site_visit", "careers_page_visit", "pricing_page_visit"),
           Gen.doubles(-20, 20).next(r), Decay.none(), 30, 1 + r.nextInt(8), null));
       return RuleSet.create(base.name(), base.version(), base.description(), base.base(), base.scale().orElse(null),
-          rules);
+          rules, base.policy());
     };
   }
 

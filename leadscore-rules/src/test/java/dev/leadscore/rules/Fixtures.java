@@ -29,7 +29,9 @@ final class Fixtures {
   static final long DAY_MS = 86_400_000L;
 
   static FeatureInfo info(String name, String family, String positive, String negative, String missing) {
-    return new FeatureInfo(name, family, new ReasonTemplates(positive, negative, missing), false);
+    // One sentence for every value, or (a yes/no feature) one for yes and one for no.
+    return new FeatureInfo(name, family, positive.equals(negative) ? ReasonTemplates.of(positive, missing)
+        : ReasonTemplates.yesNo(positive, negative, missing), false);
   }
 
   /** Every kind a rule can read, with and without missing flags. */
@@ -55,7 +57,7 @@ final class Fixtures {
             Imputation.constant(0), false, List.of()),
         new BooleanFeature(info("decision_maker", FeatureInfo.FIRMOGRAPHIC, "Decision-maker", "Not a decision-maker",
             "decision-making role unknown"), "decision_maker", Imputation.constant(0), false, List.of()),
-        new BooleanFeature(info("unsubscribed", FeatureInfo.EMAIL, "Still subscribed", "Unsubscribed from email",
+        new BooleanFeature(info("unsubscribed", FeatureInfo.EMAIL, "Unsubscribed from email", "Still subscribed",
             "subscription status unknown"), "unsubscribed", Imputation.constant(0), true, List.of()),
         new OrdinalFeature(info("budget", FeatureInfo.FIRMOGRAPHIC, "Budget {value}", "Budget {value}",
             "budget unknown"), "budget", budget, Imputation.constant(0), false, List.of()),
@@ -68,8 +70,8 @@ final class Fixtures {
         new EventCountFeature(info("email_engagement", FeatureInfo.EMAIL,
             "Email opens {value}", "Email opens {value}", "no email"),
             List.of("email_open", "email_click"), 90, Decay.halfLife(14), 20, true),
-        new RecencyFeature(info("days_since_visit", FeatureInfo.BEHAVIORAL, "On the site {value} days ago",
-            "Last on the site {value} days ago", "Has never visited the site"),
+        new RecencyFeature(info("days_since_visit", FeatureInfo.BEHAVIORAL, "Last on the site {value}",
+            "Last on the site {value}", "Has never visited the site"),
             List.of("site_visit", "pricing_page_visit"), 180, true)));
   }
 

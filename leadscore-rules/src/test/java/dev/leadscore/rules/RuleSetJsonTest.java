@@ -74,7 +74,7 @@ class RuleSetJsonTest {
   void readsFilesStreamsAndOpenEndedLimits(@TempDir Path dir) throws Exception {
     RuleSet set = RuleSet.of("io", 1,
         new Rule.Events("opens", List.of("email_open"), 2, Decay.halfLife(7), Double.POSITIVE_INFINITY, 5,
-            new ReasonTemplates("Opened {value} emails", "Opened {value} emails", "No email opened")),
+            ReasonTemplates.of("Opened {value}", "No email opened").withUnit("emails", null)),
         Rule.Bands.of("size", "company_size", new Rule.Band(Double.NEGATIVE_INFINITY, 50, 1),
             new Rule.Band(50, Double.POSITIVE_INFINITY, 3)));
     Path file = dir.resolve("rules.json");

@@ -47,6 +47,10 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin
   ModelOptions model;
 
+  @Option(names = "--rules", paramLabel = "JSON", description = {"A rule set whose disqualifiers (policy overrides such"
+      + " as Do Not Call) are embedded in the model, so that scoring with it always applies them."})
+  String rulesFile;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress on standard error.")
   boolean quiet;
 
@@ -68,6 +72,13 @@ final class TrainCommand implements Callable<Integer> {
       err.flush();
     }
     TrainedModel m = new ModelTrainer().train(schema, input.labelled(), asOf, options);
+    if (rulesFile != null) {
+      try {
+        m = m.withPolicy(Io.rules(rulesFile).policy());
+      } catch (IllegalArgumentException e) {
+        throw new CliException("the rule set " + rulesFile + " does not fit the schema: " + e.getMessage(), e);
+      }
+    }
     Io.write(out, ModelArtifact.write(m));
     summary(stdout, m, input, out);
     return 0;
@@ -75,7 +86,10 @@ final class TrainCommand implements Callable<Integer> {
 
   static void summary(PrintWriter out, TrainedModel m, LeadInput input, Path file) {
     TrainingSummary s = m.summary();
-    out.printf(Locale.ROOT, "Model %s v%s written to %s%n", m.modelId(), m.modelVersion(), file);
+    out.printf(Locale.ROOT, "Model %s v%s written to %s%n", m.modelId(), m.artifactVersion(), file);
+    if (!m.policy().isEmpty()) {
+      out.printf(Locale.ROOT, "  policy        %d disqualifier(s) embedded%n", m.policy().disqualifiers().size());
+    }
     out.printf(Locale.ROOT, "  leads         %d used (%d converted), %d rows read, %d rejected%n", s.rows(),
         s.positives(), input.rowsRead(), input.rejectedLeadRows());
     out.printf(Locale.ROOT, "  features      %d columns, schema %s%n", m.width(), m.schema().fingerprint());

@@ -1,7 +1,9 @@
 package dev.leadscore.bench.jmh;
 
+import dev.leadscore.core.Explanation;
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.LeadScorer.Detail;
+import dev.leadscore.core.Reason;
 import dev.leadscore.core.Score;
 import dev.leadscore.core.Tier;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code scoreOnly}: {@code ModelScorer.score(lead, asOf, SCORE_ONLY)} from the raw lead
  *       (extraction included, a {@code Score} returned);</li>
  *   <li>{@code scoreExplained}: the same with {@code EXPLAINED} (exact SHAP per feature plus the
- *       rendered reason texts);</li>
+ *       reasons, whose sentences are rendered when first read);</li>
+ *   <li>{@code scoreExplainedRead}: the same with the short lists' sentences read;</li>
  *   <li>{@code ruleScore} / {@code ruleScoreExplained}: the default rule set's {@code RuleScorer}.</li>
  * </ul>
  * Extraction alone is {@link ExtractionBenchmark} ({@code kind=all}).
@@ -69,6 +72,24 @@ public class SingleLeadBenchmark {
   public Score scoreExplained(Data d, Cursor c) {
     Lead lead = d.p.leads[c.next++ & Fixtures.MASK];
     return d.p.scorer.score(lead, d.p.asOf, Detail.EXPLAINED);
+  }
+
+  /**
+   * {@code EXPLAINED} with the short lists' sentences read, as a CRM export reads them: the
+   * sentences are rendered when first read, so this is the whole cost of an explanation shown.
+   */
+  @Benchmark
+  public int scoreExplainedRead(Data d, Cursor c) {
+    Lead lead = d.p.leads[c.next++ & Fixtures.MASK];
+    Explanation e = d.p.scorer.score(lead, d.p.asOf, Detail.EXPLAINED).explanation().orElseThrow();
+    int n = 0;
+    for (Reason r : e.topReasons()) {
+      n += r.text().length();
+    }
+    for (Reason r : e.risks()) {
+      n += r.text().length();
+    }
+    return n;
   }
 
   @Benchmark

@@ -103,5 +103,10 @@ final class BooleanKind extends FeatureKind {
       double v = value(lead);
       return Double.isNaN(v) ? null : v == 1 ? "yes" : "no";
     }
+
+    @Override
+    String text(ReasonTemplates.Compiled wording, Lead lead, Instant asOf, double[] row) {
+      return wording.yesNo(value(lead));
+    }
   }
 }

@@ -158,8 +158,10 @@ final class CategoricalKind extends FeatureKind {
 
     @Override
     String display(Lead lead, Instant asOf, double[] row) {
+      // The normalised level (the form the model compares), first letter upper-cased: "No budget",
+      // "Brazil", never the export's raw spelling ("No  Budget", "BRAZIL").
       String t = Values.rawText(lead.id(), attribute, lead.attribute(attribute), missing, true);
-      return t == null ? null : Specs.normaliseSpaces(lead.attribute(attribute).display());
+      return t == null ? null : ReasonTemplates.capitalise(Specs.normalise(t));
     }
   }
 }

@@ -35,6 +35,14 @@ abstract class CompiledFeature {
    */
   abstract String display(Lead lead, Instant asOf, double[] row);
 
+  /**
+   * The sentence saying what the lead's value is, from the feature's compiled templates; by default
+   * the display value as a level. Kinds whose value is a number, a yes/no or a recency override it.
+   */
+  String text(ReasonTemplates.Compiled wording, Lead lead, Instant asOf, double[] row) {
+    return wording.level(display(lead, asOf, row));
+  }
+
   static String format(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
@@ -107,12 +115,24 @@ abstract class CompiledFeature {
     /** The display value from the finished accumulator, or {@code null} for none. */
     abstract String displayOf(double acc);
 
+    /** The sentence from the finished display accumulator. */
+    abstract String textOf(ReasonTemplates.Compiled wording, double acc);
+
+    @Override
+    final String text(ReasonTemplates.Compiled wording, Lead lead, Instant asOf, double[] row) {
+      return textOf(wording, displayAccumulator(lead, asOf));
+    }
+
     /**
      * This feature's display value alone: the same fold as {@link FittedSchema#displayValues}, over
      * this feature's own event types. People read plain counts and whole days, not decayed weights.
      */
     @Override
     final String display(Lead lead, Instant asOf, double[] row) {
+      return displayOf(displayAccumulator(lead, asOf));
+    }
+
+    private double displayAccumulator(Lead lead, Instant asOf) {
       double acc = displayStart();
       double asOfMillis = EventColumns.epochMillis(asOf);
       EventColumns events = EventColumns.copyOf(lead.events());
@@ -121,7 +141,7 @@ abstract class CompiledFeature {
           acc = displayAccept(acc, events.ageDays(i, asOfMillis), events.count(i));
         }
       }
-      return displayOf(acc);
+      return acc;
     }
   }
 }

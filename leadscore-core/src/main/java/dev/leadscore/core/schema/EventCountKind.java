@@ -201,5 +201,10 @@ final class EventCountKind extends FeatureKind {
     String displayOf(double acc) {
       return Long.toString((long) acc);
     }
+
+    @Override
+    String textOf(ReasonTemplates.Compiled wording, double acc) {
+      return wording.number(acc, Double.NaN); // no typical: fitting sees no asOf to count events at
+    }
   }
 }

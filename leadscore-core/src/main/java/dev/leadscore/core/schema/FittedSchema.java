@@ -38,6 +38,8 @@ public final class FittedSchema {
   private final FeatureSchema schema;
   private final Map<String, FittedFeature> fitted;
   private final CompiledFeature[] compiled;
+  // Per feature, its reason templates split around their placeholders once, here.
+  private final ReasonTemplates.Compiled[] wordings;
   private final CompiledFeature.EventFeature[] eventFeatures;
   // Per event type, the positions in eventFeatures of the features reading it.
   private final EventRouting eventSlotsByType;
@@ -74,6 +76,7 @@ public final class FittedSchema {
     this.fitted = Map.copyOf(fitted);
     List<FeatureSpec> specs = schema.features();
     this.compiled = new CompiledFeature[specs.size()];
+    this.wordings = new ReasonTemplates.Compiled[specs.size()];
     List<Column> cols = new ArrayList<>();
     Map<String, Integer> colIdx = new HashMap<>();
     Map<String, Integer> featIdx = new HashMap<>();
@@ -87,6 +90,7 @@ public final class FittedSchema {
       FittedFeature ff = this.fitted.get(spec.name());
       CompiledFeature c = kind.compile(offset, ff, colIdx);
       compiled[i] = c;
+      wordings[i] = spec.info().reasons().compile(spec.name());
       featIdx.put(spec.name(), i);
       List<Column> own = kind.columns(offset, ff);
       if (c.width() != own.size()) { // compile and columns are separate parts of a kind
@@ -457,15 +461,25 @@ public final class FittedSchema {
   }
 
   /**
-   * The feature's plain-English sentence for this lead: its positive, negative or missing
-   * template with the lead's value substituted.
+   * The feature's plain-English sentence for this lead: what its value is, from the feature's
+   * {@link ReasonTemplates} (never which way it moved a score). Both scorers' reasons are worded
+   * here. Cost: the feature's own value (an event feature scans the lead's events for its types).
    *
-   * @param raisesScore whether the feature's contribution to this lead's score is positive
    * @param row the lead's vector from {@link #extract} at the same {@code asOf}
    */
-  public String describe(Lead lead, Instant asOf, int feature, boolean raisesScore, double[] row) {
-    String value = displayValue(lead, asOf, feature, row);
-    return schema.features().get(feature).info().reasons().render(raisesScore, value == null, value);
+  public String describe(Lead lead, Instant asOf, int feature, double[] row) {
+    return compiled[feature].text(wordings[feature], lead, asOf, row);
+  }
+
+  /**
+   * As {@link #describe(Lead, Instant, int, double[])} with other templates for the feature (a rule's
+   * own wording), compiled for this call; {@code null} for the feature's own.
+   */
+  public String describe(Lead lead, Instant asOf, int feature, double[] row, ReasonTemplates templates) {
+    if (templates == null) {
+      return describe(lead, asOf, feature, row);
+    }
+    return compiled[feature].text(templates.compile(schema.features().get(feature).name()), lead, asOf, row);
   }
 
   /** {@code sha256:<hex>} over the schema and the fitted values. */

@@ -175,6 +175,9 @@ final class NumericKind extends FeatureKind {
     private final double clipMax;
     private final boolean log1p;
     private final boolean missingFlag;
+    // The typical training value in raw units (the fitted median or mean, transformed back), or NaN
+    // when the imputation is a declared constant, which says nothing about the training leads.
+    private final double typical;
 
     /** @param knots the fitted basis knots, strictly increasing (empty without a basis); not retained */
     Compiled(NumericFeature f, int offset, double impute, double[] knots) {
@@ -189,6 +192,8 @@ final class NumericKind extends FeatureKind {
       this.basis = f.basis().kind();
       this.knots = knots.clone();
       this.valueWidth = basisWidth(basis, knots.length);
+      double t = f.imputation().strategy() == Imputation.Strategy.CONSTANT ? Double.NaN : impute;
+      this.typical = log1p ? (t >= 0 ? Math.expm1(t) : -Math.expm1(-t)) : t;
     }
 
     /** Columns taken by the value (before the missing flag) under a basis with {@code k} knots. */
@@ -252,6 +257,12 @@ final class NumericKind extends FeatureKind {
     String display(Lead lead, Instant asOf, double[] row) {
       double v = Values.number(lead.id(), attribute, lead.attribute(attribute), missing);
       return Double.isNaN(v) ? null : format(v);
+    }
+
+    @Override
+    String text(ReasonTemplates.Compiled wording, Lead lead, Instant asOf, double[] row) {
+      double v = Values.number(lead.id(), attribute, lead.attribute(attribute), missing);
+      return wording.number(v, typical);
     }
   }
 }

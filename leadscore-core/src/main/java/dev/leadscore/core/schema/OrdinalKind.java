@@ -87,6 +87,7 @@ final class OrdinalKind extends FeatureKind {
     private final double[] mapped;
     private final double impute;
     private final String attribute; // with missingFlag, copied from the spec as in NumericKind
+    private final List<String> declared;
     private final boolean missingFlag;
     private final TextMemo memo = new TextMemo();
 
@@ -97,6 +98,7 @@ final class OrdinalKind extends FeatureKind {
       this.missingFlag = f.missingFlag();
       this.missing = new Values.MissingTokens(f.missingTokens());
       List<String> k = new java.util.ArrayList<>(f.mapping().keySet());
+      this.declared = List.copyOf(k);
       this.keys = new TextKeys(k);
       this.mapped = new double[k.size()];
       for (int i = 0; i < k.size(); i++) {
@@ -143,7 +145,9 @@ final class OrdinalKind extends FeatureKind {
 
     @Override
     String display(Lead lead, Instant asOf, double[] row) {
-      return Double.isNaN(value(lead)) ? null : lead.attribute(attribute).display().strip();
+      // The declared spelling of the matched value ("No budget"), not the export's ("No  Budget").
+      int i = index(lead, lead.attribute(attribute));
+      return i < 0 ? null : declared.get(i);
     }
   }
 }

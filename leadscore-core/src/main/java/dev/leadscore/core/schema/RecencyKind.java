@@ -106,5 +106,10 @@ final class RecencyKind extends FeatureKind {
     String displayOf(double acc) {
       return acc == Double.POSITIVE_INFINITY ? null : Long.toString((long) Math.floor(acc));
     }
+
+    @Override
+    String textOf(ReasonTemplates.Compiled wording, double acc) {
+      return wording.daysAgo(acc == Double.POSITIVE_INFINITY ? Double.NaN : acc);
+    }
   }
 }

@@ -131,9 +131,7 @@ final class SchemaJson {
     o.put("family", info.family());
     o.put("actionable", info.actionable());
     ObjectNode r = o.putObject("reasons");
-    r.put("positive", info.reasons().positive());
-    r.put("negative", info.reasons().negative());
-    r.put("missing", info.reasons().missing());
+    info.reasons().fields().forEach(r::put);
     spec.machinery().writeJson(o);
     return o;
   }
@@ -300,8 +298,13 @@ final class SchemaJson {
     }
     JsonNode r = n.get("reasons");
     ctx.object(r);
-    ctx.allowOnly(r, Set.of("positive", "negative", "missing"));
-    return new ReasonTemplates(ctx.requiredText(r, "positive"), ctx.requiredText(r, "negative"), ctx.requiredText(r, "missing"));
+    java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+    r.fieldNames().forEachRemaining(k -> fields.put(k, ctx.requiredText(r, k)));
+    try {
+      return ReasonTemplates.fromFields(fields);
+    } catch (IllegalArgumentException e) {
+      throw ctx.error("reasons: " + e.getMessage());
+    }
   }
 
   static Imputation readImputation(Ctx ctx, JsonNode n) {

@@ -97,7 +97,20 @@ final class TitleSeniorityKind extends FeatureKind {
     @Override
     String display(Lead lead, Instant asOf, double[] row) {
       Seniority s = seniority(lead);
-      return s == Seniority.UNKNOWN ? null : Specs.normaliseSpaces(lead.attribute(attribute).display());
+      return s == Seniority.UNKNOWN ? null : label(s); // the level the model reads, not the raw title
+    }
+
+    private static String label(Seniority s) {
+      switch (s) {
+        case C_LEVEL:
+          return "C-level";
+        case VP:
+          return "VP";
+        case INDIVIDUAL_CONTRIBUTOR:
+          return "Individual contributor";
+        default:
+          return ReasonTemplates.capitalise(s.name().toLowerCase(java.util.Locale.ROOT));
+      }
     }
   }
 }

@@ -37,7 +37,7 @@ class AccountRollupTest {
 
   private static Score score(String id, double p, Tier tier, Reason... reasons) {
     Explanation e = reasons.length == 0 ? null : Explanation.of(Explanation.LOG_ODDS, -1.0, List.of(reasons));
-    return Score.of(id, p, 100 * p, tier, e, "m", "1");
+    return Score.of(id, p, 100 * p, tier, e, "m", "1", java.time.Instant.EPOCH);
   }
 
   private static Reason reason(String feature, double contribution, String text) {
@@ -245,7 +245,7 @@ class AccountRollupTest {
         assertThrows(IllegalArgumentException.class, () -> rollup.rollUp(leads,
             List.of(score("a", 0.1, Tier.SUPPRESS), score("c", 0.1, Tier.SUPPRESS)))).getMessage());
     Score points = Score.of("b", 0.2, 20, Tier.SUPPRESS,
-        Explanation.of(Explanation.POINTS, 0, List.of(reason("r", 1, "t"))), "rules", "1");
+        Explanation.of(Explanation.POINTS, 0, List.of(reason("r", 1, "t"))), "rules", "1", java.time.Instant.EPOCH);
     IllegalArgumentException units = assertThrows(IllegalArgumentException.class, () -> rollup.rollUp(leads,
         List.of(score("a", 0.1, Tier.SUPPRESS, reason("f", 1, "t")), points)));
     assertTrue(units.getMessage().startsWith("explanations in different units cannot be added"), units.getMessage());
@@ -300,7 +300,7 @@ class AccountRollupTest {
           }
         }
         scores.add(Score.of(id, prob, 100 * prob, TierCutoffs.of(80, 60, 30).tierOf(100 * prob),
-            r.nextInt(5) == 0 ? null : Explanation.of(Explanation.LOG_ODDS, 0, reasons), "m", "1"));
+            r.nextInt(5) == 0 ? null : Explanation.of(Explanation.LOG_ODDS, 0, reasons), "m", "1", java.time.Instant.EPOCH));
       }
       return new AccountsCase(leads, scores);
     };

@@ -124,8 +124,8 @@ class ExperimentScoringTest {
 
   @Test
   void experimentScoreOfChecksItsParts() {
-    Score a = Score.of("L-1", 0.5, 50, dev.leadscore.core.Tier.NURTURE, null, "champ", "1");
-    Score b = Score.of("L-2", 0.5, 50, dev.leadscore.core.Tier.NURTURE, null, "chall", "1");
+    Score a = Score.of("L-1", 0.5, 50, dev.leadscore.core.Tier.NURTURE, null, "champ", "1", java.time.Instant.EPOCH);
+    Score b = Score.of("L-2", 0.5, 50, dev.leadscore.core.Tier.NURTURE, null, "chall", "1", java.time.Instant.EPOCH);
     assertTrue(assertThrows(IllegalArgumentException.class, () -> ExperimentScore.of("x", Arm.CHALLENGER, a, null))
         .getMessage().contains("assigned to the CHALLENGER arm, so that arm's score is required"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> ExperimentScore.of("x", Arm.CHAMPION, a, b))

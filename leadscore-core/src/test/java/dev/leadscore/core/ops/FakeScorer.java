@@ -41,7 +41,7 @@ final class FakeScorer implements LeadScorer {
           .toList();
       e = Explanation.of(Explanation.LOG_ODDS, 0.0, reasons);
     }
-    return Score.of(lead.id(), p, 100 * p, CUTOFFS.tierOf(100 * p), e, id, "1");
+    return Score.of(lead.id(), p, 100 * p, CUTOFFS.tierOf(100 * p), e, id, "1", asOf);
   }
 
   @Override

@@ -217,7 +217,7 @@ class ExtractionProperties {
       }
       // a readable lead is also describable, feature by feature
       for (int f = 0; f < SCHEMA.schema().features().size(); f++) {
-        assertNotNull(SCHEMA.describe(lead, AS_OF, f, f % 2 == 0, x));
+        assertNotNull(SCHEMA.describe(lead, AS_OF, f, x));
       }
     });
     // the generators must exercise both outcomes, or the property proves little

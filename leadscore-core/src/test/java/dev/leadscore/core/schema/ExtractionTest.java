@@ -780,23 +780,23 @@ class ExtractionTest {
   class Describe {
     final NumericFeature size = new NumericFeature(
         new FeatureInfo("company_size", FIRMO,
-            new ReasonTemplates("Company has {value} employees", "Only {value} employees", "Company size unknown"), false),
+            ReasonTemplates.of("Company has {value}", "Company size unknown").withUnit("employees", null), false),
         "company_size", true, 0, 10_000, Imputation.constant(10), true, List.of("Select"));
     final EventCountFeature pricing = new EventCountFeature(
         new FeatureInfo("pricing_30d", BEHAV,
-            new ReasonTemplates("Visited pricing {value} times in 30 days", "Only {value} pricing visits", "No pricing data"), true),
+            ReasonTemplates.of("{value} in 30 days", "No pricing data").withUnit("pricing visits", null), true),
         List.of("pricing_page_visit"), 30, Decay.halfLife(7), INF, true);
     final BooleanFeature dm = BooleanFeature.of(info("decision_maker", FIRMO), "decision_maker");
     final RecencyFeature recency = new RecencyFeature(
         new FeatureInfo("days_since_visit", BEHAV,
-            new ReasonTemplates("Active {value} days ago", "Last seen {value} days ago", "Never active"), true),
+            ReasonTemplates.of("Last active {value}", "Never active"), true),
         List.of("pricing_page_visit"), 90, true);
     final CategoricalFeature industry = new CategoricalFeature(info("industry", FIRMO), "industry", List.of("SaaS"), 1, true,
         List.of());
     final FittedSchema s = fit(size, pricing, dm, recency, industry);
 
-    String describe(Lead l, String feature, boolean up) {
-      return s.describe(l, AS_OF, s.featureIndex(feature), up, s.extract(l, AS_OF));
+    String describe(Lead l, String feature) {
+      return s.describe(l, AS_OF, s.featureIndex(feature), s.extract(l, AS_OF));
     }
 
     String display(Lead l, String feature) {
@@ -809,29 +809,33 @@ class ExtractionTest {
           .event("pricing_page_visit", daysAgo(2), 2).event("pricing_page_visit", daysAgo(10))
           .event("pricing_page_visit", AS_OF.plusMillis(1)).event("pricing_page_visit", daysAgo(40))
           .build();
-      assertEquals("Company has 250 employees", describe(l, "company_size", true));
-      assertEquals("Only 250 employees", describe(l, "company_size", false));
+      // a constant imputation says nothing about the typical lead, so no comparison is added
+      assertEquals("Company has 250 employees", describe(l, "company_size"));
       // people read the plain count in the window (2 + 1), not the decayed weight; the future one is not counted
-      assertEquals("Visited pricing 3 times in 30 days", describe(l, "pricing_30d", true));
+      assertEquals("3 pricing visits in 30 days", describe(l, "pricing_30d"));
       assertEquals("3", display(l, "pricing_30d"));
       // whole days since the latest event (2)
-      assertEquals("Active 2 days ago", describe(l, "days_since_visit", true));
+      assertEquals("Last active 2 days ago", describe(l, "days_since_visit"));
       assertEquals("yes", display(l, "decision_maker"));
-      assertEquals("decision maker: yes", describe(l, "decision_maker", true));
-      assertEquals("SaaS", display(l, "industry"));
+      assertEquals("Decision maker: yes", describe(l, "decision_maker"));
+      // the normalised level, readable: not the raw "  SaaS "
+      assertEquals("Saas", display(l, "industry"));
+      Lead one = lead("one").number("company_size", 1).event("pricing_page_visit", daysAgo(0)).build();
+      assertEquals("Company has 1 employee", describe(one, "company_size"));
+      assertEquals("1 pricing visit in 30 days", describe(one, "pricing_30d"));
+      assertEquals("Last active today", describe(one, "days_since_visit"));
     }
 
     @Test
     void missingValuesGetTheMissingWording() {
       Lead l = lead("b").text("company_size", "select").event("pricing_page_visit", AS_OF.plusSeconds(5)).build();
       assertNull(display(l, "company_size"));
-      assertEquals("Company size unknown", describe(l, "company_size", true));
-      assertEquals("Company size unknown", describe(l, "company_size", false));
-      assertEquals("Never active", describe(l, "days_since_visit", false));
-      assertEquals("decision maker unknown", describe(l, "decision_maker", false));
+      assertEquals("Company size unknown", describe(l, "company_size"));
+      assertEquals("Never active", describe(l, "days_since_visit"));
+      assertEquals("Decision maker unknown", describe(l, "decision_maker"));
       assertNull(display(l, "industry"));
-      // a zero count is a value, not missing
-      assertEquals("Only 0 pricing visits", describe(l, "pricing_30d", false));
+      // a zero count is a value, not missing, and reads as "no"
+      assertEquals("No pricing visits in 30 days", describe(l, "pricing_30d"));
     }
 
     @Test

@@ -250,7 +250,7 @@ class FeatureSchemaTest {
     assertThrows(IllegalArgumentException.class, () -> new Decay.StepSchedule(List.of(), 0));
     assertThrows(IllegalArgumentException.class,
         () -> new Decay.StepSchedule(List.of(new Decay.Step(7, 1), new Decay.Step(7, 0.5)), 0));
-    assertThrows(IllegalArgumentException.class, () -> new ReasonTemplates("a", "b", ""));
+    assertThrows(IllegalArgumentException.class, () -> ReasonTemplates.of("a", ""));
     assertThrows(IllegalArgumentException.class, () -> Imputation.constant(Double.NaN));
   }
 

@@ -40,7 +40,7 @@ class SchemaJsonTest {
     mapping.put("03.Low", -0.5);
     return FeatureSchema.of("every-kind", 3,
         new NumericFeature(new FeatureInfo("size", FeatureInfo.FIRMOGRAPHIC,
-            new ReasonTemplates("Company of {value} people", "Only {value} people", "Size unknown"), false),
+            ReasonTemplates.legacy("Company of {value} people", "Only {value} people", "Size unknown"), false),
             "company_size", true, 1, 5000.5, Imputation.constant(12.25), true, List.of("Select", "999")),
         NumericFeature.of(info("revenue", FeatureInfo.FIRMOGRAPHIC), "revenue"),
         new NumericFeature(info("score", "custom_family"), "score", false, -INF, 10, Imputation.median(), false, List.of()),
@@ -228,7 +228,7 @@ class SchemaJsonTest {
   static FeatureSchema variant(String schemaName, int version, String name, String family, String positive, double window,
       double weight, String token, boolean actionable, double halfLife) {
     return FeatureSchema.of(schemaName, version,
-        new NumericFeature(new FeatureInfo(name, family, new ReasonTemplates(positive, "Small: {value}", "Unknown size"), actionable),
+        new NumericFeature(new FeatureInfo(name, family, ReasonTemplates.legacy(positive, "Small: {value}", "Unknown size"), actionable),
             "company_size", true, 0, 1000, Imputation.mean(), true, List.of(token)),
         new EventCountFeature(info("visits", "behavioral"), List.of("visit"), window,
             new Decay.StepSchedule(List.of(new Decay.Step(7, 1), new Decay.Step(30, weight)), 0.25), INF, false),
@@ -505,7 +505,14 @@ class SchemaJsonTest {
         Gen.zip(Gen.strings("abcdefghijklmnopqrstuvwxyz", 1, 1), Gen.strings("abcdefghijklmnopqrstuvwxyz0123456789_", 0, 12),
             String::concat));
     Gen<ReasonTemplates> reasons = Gen.anyOf(Gen.constant(ReasonTemplates.plain(name)),
-        r -> new ReasonTemplates(nonBlank(40).next(r), nonBlank(40).next(r), nonBlank(40).next(r)));
+        r -> {
+          // three draws whatever the form, so the generator's other choices stay as they were
+          String a = nonBlank(40).next(r);
+          String b = nonBlank(40).next(r);
+          String c = nonBlank(40).next(r);
+          return a.length() % 3 == 0 ? ReasonTemplates.of(a, c)
+              : a.length() % 3 == 1 ? ReasonTemplates.yesNo(a, b, c) : ReasonTemplates.legacy(a, b, c);
+        });
     return r -> new FeatureInfo(name, family.next(r), reasons.next(r), r.nextBoolean());
   }
 

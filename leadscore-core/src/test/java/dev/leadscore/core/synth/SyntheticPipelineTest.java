@@ -321,7 +321,9 @@ class SyntheticPipelineTest {
       kinds.add(f.kind());
       families.add(f.family());
       ReasonTemplates r = f.info().reasons();
-      assertTrue(r.positive().contains(ReasonTemplates.VALUE), f.name() + " positive: " + r.positive());
+      assertFalse(r.isLegacy(), f.name() + ": sign-keyed wording " + r);
+      String said = r.fields().getOrDefault("value", r.fields().get("yes"));
+      assertTrue(said != null, f.name() + ": " + r);
       assertFalse(r.missing().contains(ReasonTemplates.VALUE), f.name() + " missing: " + r.missing());
       assertNotEquals(ReasonTemplates.plain(f.name().replace('_', ' ')), r, f.name() + " needs its own wording");
     }
@@ -365,7 +367,7 @@ class SyntheticPipelineTest {
     // Every explanation sentence renders for every lead.
     Lead lead = d.leads().get(0).lead();
     for (int f = 0; f < fitted.schema().features().size(); f++) {
-      String sentence = fitted.describe(lead, d.asOf(), f, true, x[0]);
+      String sentence = fitted.describe(lead, d.asOf(), f, x[0]);
       assertFalse(sentence.isBlank() || sentence.contains(ReasonTemplates.VALUE), sentence);
     }
     // The fitted form survives its own round trip.

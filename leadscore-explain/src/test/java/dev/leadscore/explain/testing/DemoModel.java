@@ -32,30 +32,32 @@ public final class DemoModel {
 
   private DemoModel() {}
 
-  public static FeatureInfo info(String name, String family, boolean actionable, String pos, String neg, String missing) {
-    return new FeatureInfo(name, family, new ReasonTemplates(pos, neg, missing), actionable);
+  public static FeatureInfo info(String name, String family, boolean actionable, ReasonTemplates reasons) {
+    return new FeatureInfo(name, family, reasons, actionable);
   }
 
   public static FeatureSchema schema() {
     return FeatureSchema.of("demo", 1,
         new EventCountFeature(info("pricing_visits", FeatureInfo.BEHAVIORAL, true,
-            "Visited the pricing page {value} times in the last 30 days", "Only {value} pricing-page visits in the last 30 days",
-            "Pricing-page visits unknown"), List.of("pricing_page_visit"), 30, Decay.none(), Double.POSITIVE_INFINITY, false),
+            ReasonTemplates.of("{value} in the last 30 days", "Pricing-page visits unknown").withUnit("pricing-page visits", null)),
+            List.of("pricing_page_visit"), 30, Decay.none(), Double.POSITIVE_INFINITY, false),
         new EventCountFeature(info("demo_requests", FeatureInfo.BEHAVIORAL, true,
-            "Requested a demo", "Has not requested a demo", "Demo requests unknown"),
+            ReasonTemplates.of("Requested a demo ({value})", "Demo requests unknown").withNone("Has not requested a demo")
+                .withUnit("requests", null)),
             List.of("demo_request"), 90, Decay.none(), 1, false),
         new NumericFeature(info("company_size", FeatureInfo.FIRMOGRAPHIC, false,
-            "Works at a company of {value} people", "Works at a small company ({value} people)", "Company size unknown"),
+            ReasonTemplates.of("Works at a company of {value}", "Company size unknown").withUnit("people", "person")),
             "company_size", false, 0, 100_000, Imputation.constant(100), true, List.of("unknown")),
         new CategoricalFeature(info("industry", FeatureInfo.FIRMOGRAPHIC, false,
-            "Works in {value}, one of your best industries", "Works in {value}", "Industry unknown"),
+            ReasonTemplates.of("Works in {value}", "Industry unknown")),
             "industry", List.of("software", "retail"), 1, true, List.of()),
         new EventCountFeature(info("unsubscribed", FeatureInfo.EMAIL, false,
-            "Still subscribed to your emails", "Unsubscribed from your emails", "Email status unknown"),
+            ReasonTemplates.of("Unsubscribed from your emails", "Email status unknown")
+                .withNone("Still subscribed to your emails")),
             List.of("email_unsubscribe"), Double.POSITIVE_INFINITY, Decay.none(), 1, false),
         new EventCountFeature(info("email_opens", FeatureInfo.EMAIL, false,
-            "Opened {value} of your emails in the last 30 days", "Opened only {value} of your emails in the last 30 days",
-            "Email opens unknown"), List.of("email_open"), 30, Decay.none(), Double.POSITIVE_INFINITY, false));
+            ReasonTemplates.of("Opened {value} in the last 30 days", "Email opens unknown").withUnit("of your emails", "of your emails")),
+            List.of("email_open"), 30, Decay.none(), Double.POSITIVE_INFINITY, false));
   }
 
   /** A lead; {@code size < 0} and {@code industry == null} leave those attributes out. */

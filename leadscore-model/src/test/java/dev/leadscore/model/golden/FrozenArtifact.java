@@ -60,9 +60,21 @@ public final class FrozenArtifact {
     return Long.toHexString(Double.doubleToRawLongBits(v)) + " (" + v + ")";
   }
 
-  /** Writes the three files into the directory given as the only argument. */
+  /**
+   * Writes the three files into the directory given as the first argument; with
+   * {@code --scores-only} as the second, rewrites only {@code scores.tsv} from the committed
+   * artifact and leads (for a deliberate change of what a score shows, such as reason wording or
+   * the version a score carries, while the frozen artifact itself stays as it was written).
+   */
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args[0]);
+    if (args.length > 1 && args[1].equals("--scores-only")) {
+      TrainedModel frozen = ModelArtifact.read(Files.readString(dir.resolve("model-v1.json"), StandardCharsets.UTF_8));
+      List<Lead> committed = LeadJson.readNdjson(Files.newBufferedReader(dir.resolve("leads.ndjson"), StandardCharsets.UTF_8))
+          .leads();
+      Files.writeString(dir.resolve("scores.tsv"), scores(frozen, committed, AS_OF), StandardCharsets.UTF_8);
+      return;
+    }
     SyntheticData history = SyntheticPipeline.builder().size(600).seed(2027).asOf(AS_OF).build().generate();
     TrainedModel model = new ModelTrainer().train(SyntheticPipeline.defaultSchema(), history.leads(), AS_OF,
         TrainingOptions.builder().folds(5).seed(7).createdAt(AS_OF).build());
