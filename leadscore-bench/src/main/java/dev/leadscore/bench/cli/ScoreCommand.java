@@ -112,7 +112,7 @@ final class ScoreCommand implements Callable<Integer> {
   private void summary(PrintWriter stdout, TrainedModel model, Pass pass, String when, Path errorsFile) {
     long n = pass.scored;
     stdout.printf(Locale.ROOT, "Scored %d of %d rows with %s v%s (%s) -> %s%n", n, pass.rowsRead, model.modelId(),
-        model.modelVersion(), when, out);
+        model.artifactVersion(), when, out);
     stdout.printf(Locale.ROOT, "  rows read %d = scored %d + rejected %d%s%n", pass.rowsRead, n, pass.rejected,
         data.idColumn == null ? "; no id column, so leads are named by their data row number" : "");
     for (Tier t : Tier.values()) {

@@ -137,12 +137,12 @@ public final class TextReport {
     StringBuilder sb = new StringBuilder();
     sb.append(sideBySide("Time-ordered back-test (" + b.split() + ")", b.rules(), b.model(), null,
         "the earlier leads"));
-    sb.append(String.format(Locale.ROOT, "  model's random-fold AUC on the earlier leads: %.3f%n",
-        b.crossValidatedAuc()));
+    sb.append(String.format(Locale.ROOT, "  model's random-fold AUC on the earlier leads: %.3f", b.crossValidatedAuc()));
     if (!Double.isNaN(b.lambda())) {
-      sb.append(String.format(Locale.ROOT, "  model's lambda %.3g, chosen %s%n", b.lambda(),
-          "FORWARD_CHAINING".equals(b.foldScheme()) ? "by forward chaining on the earlier leads" : "on random folds"));
+      sb.append(String.format(Locale.ROOT, "; lambda chosen on them: %s, %s", Evaluation.compact(b.lambda()),
+          "FORWARD_CHAINING".equals(b.foldScheme()) ? "chosen by forward chaining on the earlier leads" : "on random folds"));
     }
+    sb.append(System.lineSeparator());
     for (String w : b.warnings()) {
       sb.append(wrap("  warning: ", w, 100));
     }

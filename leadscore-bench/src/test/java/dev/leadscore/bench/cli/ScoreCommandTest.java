@@ -407,7 +407,7 @@ class ScoreCommandTest {
       pp.risks().forEach(x -> texts.add(expected(x)));
       assertEquals(String.join(" | ", texts), row.get("reasons"));
       assertEquals(m.modelId(), row.get("model_id"));
-      assertEquals(m.modelVersion(), row.get("model_version"));
+      assertEquals(m.artifactVersion(), row.get("model_version"), "the artifact-unique version every Score carries");
       assertEquals(AS_OF, row.get("as_of"));
     }
   }

@@ -121,10 +121,10 @@ class DecisionAndChartsTest {
     ScorerMetrics over = constant(y, 0.16); // |0.20 - 0.16| / 0.16 = 25 %
     ScorerMetrics under = constant(y, 0.17); // 17.6 %
     ScorerMetrics atThreshold = constant(y, 0.25); // |0.20 - 0.25| / 0.25 = 20 %, not over it
-    EvaluationResult.BackTestOutcome flagged = new EvaluationResult.BackTestOutcome("s", 1, 1000, over, null, 0.8, 1);
-    EvaluationResult.BackTestOutcome fine = new EvaluationResult.BackTestOutcome("s", 1, 1000, under, null, 0.8, 1);
+    EvaluationResult.BackTestOutcome flagged = new EvaluationResult.BackTestOutcome("s", 1, 1000, over, null, 0.8, 1, null, List.of());
+    EvaluationResult.BackTestOutcome fine = new EvaluationResult.BackTestOutcome("s", 1, 1000, under, null, 0.8, 1, null, List.of());
     EvaluationResult.BackTestOutcome edge = new EvaluationResult.BackTestOutcome("s", 1, 1000, atThreshold, null, 0.8,
-        1);
+        1, null, List.of());
     assertEquals(0.25, flagged.relativeGap(), 1e-9);
     assertTrue(flagged.gapFlagged());
     assertEquals(0.03 / 0.17, fine.relativeGap(), 1e-9);
