@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
  * as JSON and as an HTML page with drift charts. Exit code {@link #RETRAIN_EXIT} on RETRAIN unless
  * {@code --no-fail-on-retrain}, so a scheduled job can branch on it.
  */
-@Command(name = "monitor", sortOptions = false, usageHelpAutoWidth = true,
+@Command(name = "monitor", sortOptions = false, usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
     description = {"Check a new batch of leads against the training reference stored in the model: feature drift"
         + " (population stability index and missing rates per feature), score drift (score histogram, tier shares)"
         + " and, with --label-column, outcome drift (predicted against observed conversion overall and per tier,"

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
  * --registry DIR}; an unknown version, an empty registry or a damaged file is an error with exit
  * code 1 and one message.
  */
-@Command(name = "registry", usageHelpAutoWidth = true,
+@Command(name = "registry", usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
     description = {"Keep trained models as immutable, content-addressed versions in a directory, promote one to"
         + " active, roll back, and copy the active (or any) version out for 'score' and 'monitor'."},
     subcommands = {RegistryCommand.ListVersions.class, RegistryCommand.Save.class, RegistryCommand.Promote.class,
@@ -58,6 +58,19 @@ final class RegistryCommand implements Runnable {
     }
   }
 
+  /** What every subcommand has: its spec (for the output stream) and the registry directory. */
+  abstract static class Sub implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @picocli.CommandLine.Mixin
+    Dir dir;
+
+    PrintWriter out() {
+      return spec.commandLine().getOut();
+    }
+  }
+
   /** Runs a registry operation, turning its failures into one-line errors. */
   interface Op<T> {
     T run() throws IOException;
@@ -80,16 +93,10 @@ final class RegistryCommand implements Runnable {
 
   @Command(name = "list", usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
       description = "List the versions in save order; '*' marks the active one. Damaged files are listed after.")
-  static final class ListVersions implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @picocli.CommandLine.Mixin
-    Dir dir;
-
+  static final class ListVersions extends Sub {
     @Override
     public void run() {
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = out();
       ModelRegistry r = dir.open(false);
       List<ModelVersion> versions = call(dir, r::list);
       if (versions.isEmpty()) {
@@ -109,13 +116,7 @@ final class RegistryCommand implements Runnable {
   @Command(name = "save", usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
       description = "Save a model file (written by 'train' or 'evaluate --model-out') as a new version, byte for"
           + " byte; saving the same content again returns the existing version.")
-  static final class Save implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @picocli.CommandLine.Mixin
-    Dir dir;
-
+  static final class Save extends Sub {
     @Parameters(index = "0", paramLabel = "MODEL.json", description = "The model to save.")
     Path model;
 
@@ -127,7 +128,7 @@ final class RegistryCommand implements Runnable {
       String json = Io.read(model, "model");
       ModelRegistry r = dir.open(true);
       ModelVersion v = call(dir, () -> r.save(json));
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = out();
       out.println("Saved " + model + " as " + v.id() + " (" + v.modelId() + " v" + v.modelVersion() + ")");
       if (promote) {
         call(dir, () -> r.promote(v.id()));
@@ -139,13 +140,7 @@ final class RegistryCommand implements Runnable {
 
   @Command(name = "promote", usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
       description = "Make a version the active one (recorded in the activation history).")
-  static final class Promote implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @picocli.CommandLine.Mixin
-    Dir dir;
-
+  static final class Promote extends Sub {
     @Parameters(index = "0", paramLabel = "VERSION", description = "The version id, e.g. v000002-4f1c0a9e2b7d.")
     String version;
 
@@ -153,40 +148,28 @@ final class RegistryCommand implements Runnable {
     public void run() {
       ModelRegistry r = dir.open(false);
       ModelVersion v = call(dir, () -> r.promote(version));
-      spec.commandLine().getOut().println("Active: " + v.id() + " (" + v.modelId() + " v" + v.modelVersion() + ")");
-      spec.commandLine().getOut().flush();
+      out().println("Active: " + v.id() + " (" + v.modelId() + " v" + v.modelVersion() + ")");
+      out().flush();
     }
   }
 
   @Command(name = "rollback", usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
       description = "Make the previously active version active again; repeat to walk further back.")
-  static final class Rollback implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @picocli.CommandLine.Mixin
-    Dir dir;
-
+  static final class Rollback extends Sub {
     @Override
     public void run() {
       ModelRegistry r = dir.open(false);
       ModelVersion v = call(dir, r::rollback);
-      spec.commandLine().getOut().println("Rolled back; active: " + v.id() + " (" + v.modelId() + " v"
+      out().println("Rolled back; active: " + v.id() + " (" + v.modelId() + " v"
           + v.modelVersion() + ")");
-      spec.commandLine().getOut().flush();
+      out().flush();
     }
   }
 
   @Command(name = "show", usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
       description = "Describe a version (the active one by default) and the activation history; --model-out copies"
           + " its model file out, byte for byte, for 'score' and 'monitor'.")
-  static final class Show implements Runnable {
-    @Spec
-    CommandSpec spec;
-
-    @picocli.CommandLine.Mixin
-    Dir dir;
-
+  static final class Show extends Sub {
     @Parameters(index = "0", arity = "0..1", paramLabel = "VERSION", description = "The version id (default: the"
         + " active version).")
     String version;
@@ -212,7 +195,7 @@ final class RegistryCommand implements Runnable {
       ModelVersion v = call(dir, r::list).stream().filter(x -> x.id().equals(wanted)).findFirst()
           .orElseThrow(() -> new CliException("version " + wanted + " is not in the registry " + dir.directory));
       List<String> history = call(dir, r::history);
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = out();
       out.printf(Locale.ROOT, "Version     %s%s%n", v.id(), v.active() ? " (active)" : "");
       out.printf(Locale.ROOT, "File        %s%n", r.directory().resolve(v.fileName()));
       out.printf(Locale.ROOT, "Model       %s v%s, created %s%n", v.modelId(), v.modelVersion(), v.createdAt());

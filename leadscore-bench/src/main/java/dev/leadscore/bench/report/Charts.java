@@ -164,36 +164,17 @@ public final class Charts {
         new Svg.Group(secondName, MODEL, second.stream().mapToDouble(Double::doubleValue).toArray())), false, true);
   }
 
-  /** Precision-recall points (recall, precision), one per distinct score, highest first. */
+  /** Precision-recall points (recall, precision), one per distinct score, highest first; none without positives. */
   static double[][] prPoints(double[] scores, boolean[] labels) {
-    int n = scores.length;
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
-    int pos = 0;
-    for (boolean b : labels) {
-      pos += b ? 1 : 0;
-    }
+    int[][] c = cumulative(scores, labels);
+    int pos = positives(labels);
     if (pos == 0) {
       return new double[2][0];
     }
-    List<double[]> pts = new ArrayList<>();
-    int tp = 0;
-    int i = 0;
-    while (i < n) {
-      double v = scores[order[i]];
-      while (i < n && scores[order[i]] == v) {
-        tp += labels[order[i]] ? 1 : 0;
-        i++;
-      }
-      pts.add(new double[] {(double) tp / pos, (double) tp / i});
-    }
-    double[][] out = new double[2][pts.size()];
-    for (int k = 0; k < pts.size(); k++) {
-      out[0][k] = pts.get(k)[0];
-      out[1][k] = pts.get(k)[1];
+    double[][] out = new double[2][c[0].length];
+    for (int k = 0; k < c[0].length; k++) {
+      out[0][k] = (double) c[0][k] / pos;
+      out[1][k] = (double) c[0][k] / c[1][k];
     }
     return out;
   }
@@ -203,40 +184,55 @@ public final class Charts {
    * per distinct score, highest first.
    */
   static double[][] rocPoints(double[] scores, boolean[] labels) {
+    int[][] c = cumulative(scores, labels);
+    int pos = positives(labels);
+    int neg = labels.length - pos;
+    double[][] out = new double[2][c[0].length + 1];
+    for (int k = 0; k < c[0].length; k++) {
+      int tp = c[0][k];
+      int fp = c[1][k] - tp;
+      out[0][k + 1] = neg == 0 ? 0 : (double) fp / neg;
+      out[1][k + 1] = pos == 0 ? 0 : (double) tp / pos;
+    }
+    return out;
+  }
+
+  /**
+   * Flagging every lead at or above each distinct score, highest first (tied leads together): the
+   * conversions among them ({@code [0][k]}) and how many they are ({@code [1][k]}).
+   */
+  private static int[][] cumulative(double[] scores, boolean[] labels) {
     int n = scores.length;
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
     Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
-    int pos = 0;
-    for (boolean b : labels) {
-      pos += b ? 1 : 0;
-    }
-    int neg = n - pos;
-    List<double[]> pts = new ArrayList<>();
-    pts.add(new double[] {0, 0});
+    List<int[]> steps = new ArrayList<>();
     int tp = 0;
-    int fp = 0;
     int i = 0;
     while (i < n) {
       double v = scores[order[i]];
       while (i < n && scores[order[i]] == v) {
-        if (labels[order[i]]) {
-          tp++;
-        } else {
-          fp++;
-        }
+        tp += labels[order[i]] ? 1 : 0;
         i++;
       }
-      pts.add(new double[] {neg == 0 ? 0 : (double) fp / neg, pos == 0 ? 0 : (double) tp / pos});
+      steps.add(new int[] {tp, i});
     }
-    double[][] out = new double[2][pts.size()];
-    for (int k = 0; k < pts.size(); k++) {
-      out[0][k] = pts.get(k)[0];
-      out[1][k] = pts.get(k)[1];
+    int[][] out = new int[2][steps.size()];
+    for (int k = 0; k < steps.size(); k++) {
+      out[0][k] = steps.get(k)[0];
+      out[1][k] = steps.get(k)[1];
     }
     return out;
+  }
+
+  private static int positives(boolean[] labels) {
+    int pos = 0;
+    for (boolean b : labels) {
+      pos += b ? 1 : 0;
+    }
+    return pos;
   }
 
   private static Svg.Series diagonal(String name) {

@@ -39,8 +39,9 @@ public final class MonitorHtml {
     h.append("<style>\n").append(HtmlReport.CSS).append("\n</style>\n</head>\n<body>\n");
     h.append("<h1>Model monitoring</h1>\n<p class=\"muted\">Model <code>").append(esc(r.modelId()))
         .append("</code> v").append(esc(r.modelVersion())).append(" &middot; batch ").append(esc(batch))
-        .append(" &middot; ").append(r.rowsUsed()).append(" of ").append(r.rowsIn()).append(" leads checked &middot; as of ")
-        .append(esc(r.asOf().toString())).append("</p>\n");
+        .append(" &middot; ").append(r.rowsUsed()).append(" of ").append(r.rowsIn()).append(" leads checked")
+        .append(r.asOf().equals(java.time.Instant.EPOCH) ? "" : " &middot; as of " + esc(r.asOf().toString()))
+        .append("</p>\n");
     Health v = r.verdict();
     h.append("<section id=\"verdict\" class=\"decision\">\n<h2>Verdict: <span class=\"status-")
         .append(v.status().name().toLowerCase(Locale.ROOT)).append("\">").append(v.status()).append("</span></h2>\n");

@@ -149,6 +149,19 @@ class MonitorRegistryCliTest {
   }
 
   @Test
+  void helpWorksOnEveryNewCommand() {
+    for (String[] args : List.of(new String[] {"monitor", "--help"}, new String[] {"monitor", "-h"},
+        new String[] {"registry", "--help"}, new String[] {"registry", "list", "--help"},
+        new String[] {"registry", "save", "-h"}, new String[] {"registry", "promote", "--help"},
+        new String[] {"registry", "rollback", "--help"}, new String[] {"registry", "show", "--help"})) {
+      Run r = cli(args);
+      assertEquals(0, r.code(), String.join(" ", args) + ": " + r.err());
+      assertTrue(r.out().startsWith("Usage: "), r.out());
+      assertTrue(r.err().isEmpty(), r.err());
+    }
+  }
+
+  @Test
   void aMissingModelIsAClearError() {
     Run r = cli("monitor", "--model", dir.resolve("nowhere.json").toString(), "--data", same.toString());
     assertEquals(1, r.code());
