@@ -58,7 +58,16 @@ public final class LeadscoreCli implements Runnable {
       e.flush();
       return 1;
     });
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // what filled the heap is garbage once the command has unwound, so this line can be printed
+      cl.getErr().println("error: out of memory (maximum heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB);"
+          + " 'score' streams the leads, but holds an events file that is not in the leads file's order in memory:"
+          + " sort the events by the leads' order, or give Java more heap (-Xmx)");
+      code = 1;
+    }
     cl.getOut().flush();
     cl.getErr().flush();
     return code;

@@ -167,6 +167,42 @@ class ScoreCommandTest {
     assertEquals(n + 1, written);
   }
 
+  @Test
+  void runningOutOfMemoryIsOneLineNotAStackTrace() throws Exception {
+    // an events file out of the leads' order is held in memory: here far more than 24 MB of events
+    List<String> leadLines = Files.readAllLines(leads);
+    List<String> eventLines = Files.readAllLines(events);
+    StringBuilder l = new StringBuilder(leadLines.get(0)).append('\n');
+    StringBuilder e = new StringBuilder(eventLines.get(0)).append('\n');
+    int copies = 200;
+    for (int c = copies - 1; c >= 0; c--) {
+      for (int i = 1; i < leadLines.size(); i++) {
+        l.append("C").append(c).append('-').append(leadLines.get(i)).append('\n');
+      }
+    }
+    for (int c = 0; c < copies; c++) {
+      for (int i = 1; i < eventLines.size(); i++) {
+        e.append("C").append(c).append('-').append(eventLines.get(i)).append('\n');
+      }
+    }
+    Path dirOom = dir.resolve("oom");
+    Files.createDirectories(dirOom);
+    Files.writeString(dirOom.resolve("leads.csv"), l);
+    Files.writeString(dirOom.resolve("events.csv"), e);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx24m", "-cp", System.getProperty("java.class.path"),
+        "dev.leadscore.bench.Main"));
+    cmd.addAll(List.of(args(dirOom.resolve("leads.csv"), dirOom.resolve("events.csv"), dirOom.resolve("scored.csv"),
+        "-q")));
+    Process p = new ProcessBuilder(cmd).start();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(5, TimeUnit.MINUTES));
+    assertEquals(1, p.exitValue(), err);
+    assertTrue(err.contains("note: events.csv does not list each lead's events together"), err);
+    assertTrue(err.endsWith("or give Java more heap (-Xmx)\n") && err.contains("error: out of memory (maximum heap "), err);
+    assertFalse(err.contains("\tat "), err);
+  }
+
   // ------------------------------------------------------------------ strict by default
 
   @Test
