@@ -1,6 +1,8 @@
 package dev.leadscore.bench.cli;
 
+import dev.leadscore.core.LabelledLead;
 import dev.leadscore.core.schema.FeatureSchema;
+import dev.leadscore.model.FoldScheme;
 import dev.leadscore.model.ModelArtifact;
 import dev.leadscore.model.ModelTrainer;
 import dev.leadscore.model.TrainedModel;
@@ -11,6 +13,8 @@ import dev.leadscore.model.eval.Metrics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -71,7 +75,13 @@ final class TrainCommand implements Callable<Integer> {
           options.folds(), options.lambdaCount(), schema.eventTypes().isEmpty() ? "" : ", features as of " + asOf);
       err.flush();
     }
-    TrainedModel m = new ModelTrainer().train(schema, input.labelled(), asOf, options);
+    List<LabelledLead> leads = input.labelled();
+    if (data.createdAtColumn != null && leads.stream().allMatch(l -> l.lead().createdAt().isPresent())) {
+      // the leads have a time order: oldest first, lambda chosen by forward chaining
+      leads = leads.stream().sorted(Comparator.comparing(l -> l.lead().createdAt().orElseThrow())).toList();
+      options = options.toBuilder().foldScheme(FoldScheme.FORWARD_CHAINING).build();
+    }
+    TrainedModel m = new ModelTrainer().train(schema, leads, asOf, options);
     if (rulesFile != null) {
       try {
         m = m.withPolicy(Io.rules(rulesFile).policy());
@@ -93,7 +103,8 @@ final class TrainCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "  leads         %d used (%d converted), %d rows read, %d rejected%n", s.rows(),
         s.positives(), input.rowsRead(), input.rejectedLeadRows());
     out.printf(Locale.ROOT, "  features      %d columns, schema %s%n", m.width(), m.schema().fingerprint());
-    out.printf(Locale.ROOT, "  lambda        %.3g (by %d-fold %s), %s calibration%n", m.lambda(), s.folds(),
+    out.printf(Locale.ROOT, "  lambda        %.3g (by %d-fold%s %s), %s calibration%n", m.lambda(), s.folds(),
+        s.foldScheme().orElse(null) == FoldScheme.FORWARD_CHAINING ? " forward-chaining" : "",
         s.selectionMetric().name().toLowerCase(Locale.ROOT).replace('_', ' '),
         m.calibrator().getClass().getSimpleName());
     for (String w : s.warnings()) {

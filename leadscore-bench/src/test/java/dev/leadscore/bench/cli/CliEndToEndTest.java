@@ -201,6 +201,17 @@ class CliEndToEndTest {
   }
 
   @Test
+  void trainChoosesLambdaByForwardChainingWhenLeadsHaveCreationTimes() throws IOException {
+    Path model = dir.resolve("train-ordered/model.json");
+    Run r = cli(concat(new String[] {"train"}, dataArgs("--out", model.toString(), "--created-at-column",
+        "created_at")));
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("-fold forward-chaining log loss"), r.out());
+    Run plain = cli(concat(new String[] {"train"}, dataArgs("--out", dir.resolve("train-plain/model.json").toString())));
+    assertFalse(plain.out().contains("forward-chaining"), plain.out());
+  }
+
+  @Test
   void evaluateComparesRulesAndModelAndWritesJson() throws IOException {
     Path json = dir.resolve("evaluate/eval.json");
     Run r = cli(concat(new String[] {"evaluate"}, dataArgs("--rules", rules.toString(), "--created-at-column",
