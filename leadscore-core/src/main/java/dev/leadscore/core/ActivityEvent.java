@@ -15,7 +15,12 @@ import java.util.Objects;
  * @param count how many times it happened at that instant (1 for a single event); never negative
  */
 public record ActivityEvent(String type, Instant at, int count) {
-  /** @throws IllegalArgumentException if the type is blank or the count negative */
+  /**
+   * @param type the event type, non-blank, e.g. {@code "pricing_page_visit"}
+   * @param at when it happened
+   * @param count how many times it happened at that instant (1 for a single event); never negative
+   * @throws IllegalArgumentException if the type is blank or the count negative
+   */
   public ActivityEvent {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(at, "at");
@@ -27,7 +32,12 @@ public record ActivityEvent(String type, Instant at, int count) {
     }
   }
 
-  /** A single event ({@code count = 1}). */
+  /**
+   * A single event ({@code count = 1}).
+   *
+   * @param type the event type, non-blank, e.g. {@code "pricing_page_visit"}
+   * @param at when it happened
+   */
   public ActivityEvent(String type, Instant at) {
     this(type, at, 1);
   }

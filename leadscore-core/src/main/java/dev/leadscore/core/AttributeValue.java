@@ -15,12 +15,19 @@ public sealed interface AttributeValue
   /** The value explicitly recorded as absent (a field the source had but left empty). */
   AttributeValue ABSENT = Absent.INSTANCE;
 
-  /** Shown in explanations and error messages. */
+  /**
+   * Shown in explanations and error messages.
+   *
+   * @return the value as text for explanations and error messages
+   */
   String display();
 
   /** A finite number; units are whatever the attribute declares (employees, dollars, visits). */
   record Num(double value) implements AttributeValue {
-    /** @throws IllegalArgumentException if {@code value} is NaN or infinite */
+    /**
+     * @param value the number, finite, in the attribute's own units
+     * @throws IllegalArgumentException if {@code value} is NaN or infinite
+     */
     public Num {
       if (!Double.isFinite(value)) {
         throw new IllegalArgumentException("a number attribute must be finite, got " + value);
@@ -37,7 +44,10 @@ public sealed interface AttributeValue
 
   /** Free text exactly as the source gave it (not trimmed or normalised here). */
   record Text(String value) implements AttributeValue {
-    /** @throws NullPointerException if {@code value} is null */
+    /**
+     * @param value the text as the source gave it, not null
+     * @throws NullPointerException if {@code value} is null
+     */
     public Text {
       Objects.requireNonNull(value, "value");
     }

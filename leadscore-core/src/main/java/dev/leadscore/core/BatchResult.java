@@ -13,7 +13,12 @@ import java.util.List;
  * @param errors the failed rows, in input order
  */
 public record BatchResult(List<Score> scores, List<RowError> errors) {
-  /** Copies both lists. */
+  /**
+   * Copies both lists.
+   *
+   * @param scores the scores, in input order
+   * @param errors the failed rows, in input order
+   */
   public BatchResult {
     scores = List.copyOf(scores);
     errors = List.copyOf(errors);

@@ -11,7 +11,11 @@ import java.util.Objects;
  * @param converted whether it converted
  */
 public record LabelledLead(Lead lead, boolean converted) {
-  /** @throws NullPointerException if {@code lead} is null */
+  /**
+   * @param lead the lead
+   * @param converted whether it converted
+   * @throws NullPointerException if {@code lead} is null
+   */
   public LabelledLead {
     Objects.requireNonNull(lead, "lead");
   }

@@ -39,6 +39,8 @@ public final class Lead {
   /**
    * Starts a lead.
    *
+   * @param id the lead's id, not blank
+   * @return a new builder for a lead with that id
    * @throws LeadDataException if {@code id} is null or blank
    */
   public static Builder builder(String id) {
@@ -55,7 +57,12 @@ public final class Lead {
     return attributes;
   }
 
-  /** The attribute of that name, or {@link AttributeValue#ABSENT} when the lead has none. */
+  /**
+   * The attribute of that name, or {@link AttributeValue#ABSENT} when the lead has none.
+   *
+   * @param name the attribute's name
+   * @return its value, or {@link AttributeValue#ABSENT}
+   */
   public AttributeValue attribute(String name) {
     AttributeValue v = attributes.lookup(name);
     return v == null ? AttributeValue.ABSENT : v;
@@ -65,6 +72,8 @@ public final class Lead {
    * All events in the order they were added (unmodifiable); may include events after any asOf.
    * The lead stores events compactly (16 to 20 bytes each) and builds each element on access:
    * elements are equal to the events added, not the same instances.
+   *
+   * @return the events, unmodifiable, in the order added
    */
   public List<ActivityEvent> events() {
     return events;
@@ -127,6 +136,9 @@ public final class Lead {
     /**
      * Sets a numeric attribute.
      *
+     * @param name the attribute's name
+     * @param value the number, finite
+     * @return this builder
      * @throws LeadDataException if the value is NaN or infinite
      */
     public Builder number(String name, double value) {
@@ -138,28 +150,51 @@ public final class Lead {
       return this;
     }
 
-    /** Sets a text attribute; {@code null} records the attribute as absent. */
+    /**
+     * Sets a text attribute; {@code null} records the attribute as absent.
+     *
+     * @param name the attribute's name
+     * @param value the text, or {@code null} for absent
+     * @return this builder
+     */
     public Builder text(String name, String value) {
       checkName(name);
       attributes.put(name, value == null ? AttributeValue.ABSENT : new AttributeValue.Text(value));
       return this;
     }
 
-    /** Sets a boolean attribute. */
+    /**
+     * Sets a boolean attribute.
+     *
+     * @param name the attribute's name
+     * @param value the value
+     * @return this builder
+     */
     public Builder bool(String name, boolean value) {
       checkName(name);
       attributes.put(name, new AttributeValue.Bool(value));
       return this;
     }
 
-    /** Records the attribute as present in the source but empty. */
+    /**
+     * Records the attribute as present in the source but empty.
+     *
+     * @param name the attribute's name
+     * @return this builder
+     */
     public Builder absent(String name) {
       checkName(name);
       attributes.put(name, AttributeValue.ABSENT);
       return this;
     }
 
-    /** Sets an attribute from an already typed value; {@code null} means absent. */
+    /**
+     * Sets an attribute from an already typed value; {@code null} means absent.
+     *
+     * @param name the attribute's name
+     * @param value the typed value, or {@code null} for absent
+     * @return this builder
+     */
     public Builder attribute(String name, AttributeValue value) {
       checkName(name);
       if (value instanceof AttributeValue.Num n) {
@@ -169,7 +204,13 @@ public final class Lead {
       return this;
     }
 
-    /** Adds one occurrence of an event. */
+    /**
+     * Adds one occurrence of an event.
+     *
+     * @param type the event type, not blank
+     * @param at when it happened
+     * @return this builder
+     */
     public Builder event(String type, Instant at) {
       return event(type, at, 1);
     }
@@ -177,6 +218,10 @@ public final class Lead {
     /**
      * Adds {@code count} occurrences of an event at one instant.
      *
+     * @param type the event type, not blank
+     * @param at when it happened
+     * @param count how many occurrences, {@code >= 0}
+     * @return this builder
      * @throws LeadDataException if the type is blank, the instant null or the count negative
      */
     public Builder event(String type, Instant at, int count) {
@@ -193,14 +238,24 @@ public final class Lead {
       return this;
     }
 
-    /** Adds an event built elsewhere. */
+    /**
+     * Adds an event built elsewhere.
+     *
+     * @param event the event, not null
+     * @return this builder
+     */
     public Builder event(ActivityEvent event) {
       Objects.requireNonNull(event, "event");
       mutableEvents().add(event);
       return this;
     }
 
-    /** Sets when the lead entered the pipeline. */
+    /**
+     * Sets when the lead entered the pipeline.
+     *
+     * @param createdAt when the lead was created, or {@code null} if unknown
+     * @return this builder
+     */
     public Builder createdAt(Instant createdAt) {
       this.createdAt = createdAt;
       return this;
@@ -211,7 +266,11 @@ public final class Lead {
       return id;
     }
 
-    /** Builds the immutable lead; the builder may be reused afterwards. */
+    /**
+     * Builds the immutable lead; the builder may be reused afterwards.
+     *
+     * @return the lead
+     */
     public Lead build() {
       return new Lead(this);
     }

@@ -30,11 +30,21 @@ public interface LeadScorer {
   /**
    * Scores one lead.
    *
+   * @param lead the lead to score
+   * @param asOf the instant the score is for; later events are ignored
+   * @param detail whether to build the explanation
+   * @return the probability, 0–100 score, tier and, if asked for, the explanation
    * @throws LeadDataException naming the lead and the field when the lead's data cannot be used
    */
   Score score(Lead lead, Instant asOf, Detail detail);
 
-  /** Scores one lead with its explanation. */
+  /**
+   * Scores one lead with its explanation.
+   *
+   * @param lead the lead to score
+   * @param asOf the instant the score is for; later events are ignored
+   * @return the score with its explanation
+   */
   default Score score(Lead lead, Instant asOf) {
     return score(lead, asOf, Detail.EXPLAINED);
   }
@@ -42,6 +52,11 @@ public interface LeadScorer {
   /**
    * Scores many leads on the calling thread. A lead whose data cannot be used becomes a
    * {@link RowError} with its 0-based index, and the others are still scored.
+   *
+   * @param leads the leads to score
+   * @param asOf the instant the scores are for
+   * @param detail whether to build explanations
+   * @return the scores of the usable leads, in input order, and one error per unusable lead
    */
   default BatchResult scoreAll(List<Lead> leads, Instant asOf, Detail detail) {
     Objects.requireNonNull(leads, "leads");

@@ -47,6 +47,8 @@ public enum Tier {
   /**
    * How soon the lead should be acted on: 2 hours for {@link #HOT}, 24 hours for {@link #WARM},
    * 7 days for {@link #NURTURE}; empty for {@link #SUPPRESS}, which gets no action at all.
+   *
+   * @return the response time, or empty for {@link #SUPPRESS}
    */
   public Optional<Duration> responseTime() {
     return Optional.ofNullable(responseTime);

@@ -33,6 +33,9 @@ public record TierCutoffs(double hot, double warm, double nurture) {
   public static final double EMPTY_TIER = Double.POSITIVE_INFINITY;
 
   /**
+   * @param hot the lowest HOT score, in [0, 100] or {@code +Infinity} for an empty HOT tier
+   * @param warm the lowest WARM score, in [0, 100] or {@code +Infinity}; at most {@code hot}
+   * @param nurture the lowest NURTURE score, in [0, 100] or {@code +Infinity}; at most {@code warm}
    * @throws IllegalArgumentException if a cut-off is NaN, negative, above 100 yet finite, or
    *     {@code -Infinity}, or if {@code hot >= warm >= nurture} does not hold; the message names
    *     the rule and the offending values
@@ -59,6 +62,10 @@ public record TierCutoffs(double hot, double warm, double nurture) {
   /**
    * The cut-offs {@code hot >= warm >= nurture}, each in [0, 100] or {@link #EMPTY_TIER}.
    *
+   * @param hot the lowest HOT score, in [0, 100] or {@code +Infinity} for an empty HOT tier
+   * @param warm the lowest WARM score, in [0, 100] or {@code +Infinity}; at most {@code hot}
+   * @param nurture the lowest NURTURE score, in [0, 100] or {@code +Infinity}; at most {@code warm}
+   * @return the cut-offs
    * @throws IllegalArgumentException as the canonical constructor
    */
   public static TierCutoffs of(double hot, double warm, double nurture) {
@@ -68,6 +75,8 @@ public record TierCutoffs(double hot, double warm, double nurture) {
   /**
    * The tier of a score on the 0–100 scale. Higher scores never get a less urgent tier.
    *
+   * @param score the score, 0–100
+   * @return the tier
    * @throws IllegalArgumentException if the score is NaN or outside [0, 100], since that is a
    *     bug upstream that a tier would hide
    */

@@ -33,17 +33,38 @@ public sealed interface TierPolicy {
   /** {@return whether {@link #fit} needs conversion labels} */
   boolean needsLabels();
 
-  /** Fixed cut-offs {@code hot >= warm >= nurture}, see {@link TierCutoffs}. */
+  /**
+   * Fixed cut-offs {@code hot >= warm >= nurture}, see {@link TierCutoffs}.
+   *
+   * @param hot lowest HOT score, 0–100, or {@link TierCutoffs#EMPTY_TIER} for no HOT tier
+   * @param warm lowest WARM score, 0–100
+   * @param nurture lowest NURTURE score, 0–100
+   * @return the policy
+   */
   static TierPolicy fixed(double hot, double warm, double nurture) {
     return new Fixed(TierCutoffs.of(hot, warm, nurture));
   }
 
-  /** Target shares of the pipeline per tier, see {@link TargetShares}. */
+  /**
+   * Target shares of the pipeline per tier, see {@link TargetShares}.
+   *
+   * @param hot target share of HOT leads, in [0, 1]
+   * @param warm target share of WARM leads, in [0, 1]
+   * @param nurture target share of NURTURE leads, in [0, 1]
+   * @return the policy
+   */
   static TierPolicy shares(double hot, double warm, double nurture) {
     return new TargetShares(hot, warm, nurture);
   }
 
-  /** Target conversion rate per tier, see {@link TargetPrecision}. */
+  /**
+   * Target conversion rate per tier, see {@link TargetPrecision}.
+   *
+   * @param hot target conversion rate of HOT leads, probability in (0, 1]
+   * @param warm target conversion rate of WARM leads, in (0, 1]
+   * @param nurture target conversion rate of NURTURE leads, in (0, 1]
+   * @return the policy
+   */
   static TierPolicy precision(double hot, double warm, double nurture) {
     return new TargetPrecision(hot, warm, nurture);
   }
@@ -51,6 +72,8 @@ public sealed interface TierPolicy {
   /**
    * The default policy, for a team with no history to fit on: fixed cut-offs HOT {@code >= 80},
    * WARM {@code >= 60}, NURTURE {@code >= 30}, SUPPRESS below 30.
+   *
+   * @return fixed cut-offs 80, 60 and 30
    */
   static TierPolicy defaults() {
     return fixed(80, 60, 30);
@@ -63,7 +86,10 @@ public sealed interface TierPolicy {
    * @param cutoffs the cut-offs to use
    */
   record Fixed(TierCutoffs cutoffs) implements TierPolicy {
-    /** @throws NullPointerException if {@code cutoffs} is null */
+    /**
+     * @param cutoffs the cut-offs to use
+     * @throws NullPointerException if {@code cutoffs} is null
+     */
     public Fixed {
       Objects.requireNonNull(cutoffs, "cutoffs");
     }
@@ -115,6 +141,9 @@ public sealed interface TierPolicy {
     private static final double CEIL_RELATIVE_TOLERANCE = 1e-12;
 
     /**
+     * @param hot target share of HOT leads, in [0, 1]
+     * @param warm target share of WARM leads, in [0, 1]
+     * @param nurture target share of NURTURE leads, in [0, 1]
      * @throws IllegalArgumentException if a share is not in [0, 1] or the shares sum to more than
      *     1; the message names the rule and the offending values
      */
@@ -203,6 +232,9 @@ public sealed interface TierPolicy {
    */
   record TargetPrecision(double hot, double warm, double nurture) implements TierPolicy {
     /**
+     * @param hot target conversion rate of HOT leads, in (0, 1]
+     * @param warm target conversion rate of WARM leads, in (0, 1], at most {@code hot}
+     * @param nurture target conversion rate of NURTURE leads, in (0, 1], at most {@code warm}
      * @throws IllegalArgumentException if a target is not in (0, 1] or {@code hot >= warm >=
      *     nurture} does not hold; the message names the rule and the offending values
      */

@@ -71,7 +71,15 @@ public sealed interface Rule permits Rule.Levels, Rule.Bands, Rule.Flag, Rule.Ev
    * @param reasons wording overriding the feature's reason templates, or {@code null} to use them
    */
   record Levels(String id, String feature, Map<String, Double> points, ReasonTemplates reasons) implements Rule {
-    /** @throws RuleSetException naming the rule for a blank feature, no levels or a non-finite value */
+    /**
+     * Validates and copies the points, keys normalised.
+     *
+     * @param id the rule's id
+     * @param feature the schema feature read
+     * @param points level → points
+     * @param reasons wording overriding the feature's reason templates, or {@code null}
+     * @throws RuleSetException naming the rule for a blank feature, no levels or a non-finite value
+     */
     public Levels {
       Checks.checkId(id);
       feature = Checks.checkName(id, "feature", feature);
@@ -92,7 +100,15 @@ public sealed interface Rule permits Rule.Levels, Rule.Bands, Rule.Flag, Rule.Ev
       points = Collections.unmodifiableMap(copy);
     }
 
-    /** Points per level, using the feature's own wording. */
+    /**
+     * Points per level, using the feature's own wording.
+     *
+     * @param id the rule's id
+     * @param feature the schema feature read
+     * @param points level → points
+     * @return the rule
+     * @throws RuleSetException naming the rule for a blank feature, no levels or a non-finite value
+     */
     public static Levels of(String id, String feature, Map<String, Double> points) {
       return new Levels(id, feature, points, null);
     }
@@ -111,7 +127,14 @@ public sealed interface Rule permits Rule.Levels, Rule.Bands, Rule.Flag, Rule.Ev
    * @param points points for a value in the band, finite
    */
   record Band(double from, double to, double points) {
-    /** @throws IllegalArgumentException for NaN edges, {@code from >= to} or non-finite points */
+    /**
+     * Validates the band.
+     *
+     * @param from lower edge in raw units, inclusive
+     * @param to upper edge in raw units, exclusive
+     * @param points points for a value in the band
+     * @throws IllegalArgumentException for NaN edges, {@code from >= to} or non-finite points
+     */
     public Band {
       if (Double.isNaN(from) || Double.isNaN(to) || !(from < to) || from == Double.POSITIVE_INFINITY
           || to == Double.NEGATIVE_INFINITY) {
@@ -161,7 +184,15 @@ public sealed interface Rule permits Rule.Levels, Rule.Bands, Rule.Flag, Rule.Ev
    * @param reasons wording overriding the feature's reason templates, or {@code null} to use them
    */
   record Bands(String id, String feature, List<Band> bands, ReasonTemplates reasons) implements Rule {
-    /** @throws RuleSetException naming the rule for no bands, or bands that overlap or are out of order */
+    /**
+     * Validates and copies the bands.
+     *
+     * @param id the rule's id
+     * @param feature the schema feature read
+     * @param bands the bands, ordered and not overlapping
+     * @param reasons wording overriding the feature's reason templates, or {@code null}
+     * @throws RuleSetException naming the rule for no bands, or bands that overlap or are out of order
+     */
     public Bands {
       Checks.checkId(id);
       feature = Checks.checkName(id, "feature", feature);
@@ -179,7 +210,15 @@ public sealed interface Rule permits Rule.Levels, Rule.Bands, Rule.Flag, Rule.Ev
       }
     }
 
-    /** Bands using the feature's own wording. */
+    /**
+     * Bands using the feature's own wording.
+     *
+     * @param id the rule's id
+     * @param feature the schema feature read
+     * @param bands the bands, ordered and not overlapping
+     * @return the rule
+     * @throws RuleSetException naming the rule for no bands, or bands that overlap or are out of order
+     */
     public static Bands of(String id, String feature, Band... bands) {
       return new Bands(id, feature, Arrays.asList(bands), null);
     }
@@ -203,7 +242,16 @@ public sealed interface Rule permits Rule.Levels, Rule.Bands, Rule.Flag, Rule.Ev
    * @param reasons wording overriding the feature's reason templates, or {@code null} to use them
    */
   record Flag(String id, String feature, double ifTrue, double ifFalse, ReasonTemplates reasons) implements Rule {
-    /** @throws RuleSetException naming the rule for a blank feature or non-finite points */
+    /**
+     * Validates the rule.
+     *
+     * @param id the rule's id
+     * @param feature the schema feature read
+     * @param ifTrue points for yes
+     * @param ifFalse points for no
+     * @param reasons wording overriding the feature's reason templates, or {@code null}
+     * @throws RuleSetException naming the rule for a blank feature or non-finite points
+     */
     public Flag {
       Checks.checkId(id);
       feature = Checks.checkName(id, "feature", feature);
@@ -213,7 +261,16 @@ public sealed interface Rule permits Rule.Levels, Rule.Bands, Rule.Flag, Rule.Ev
       ifFalse += 0.0;
     }
 
-    /** Points for yes and no, using the feature's own wording. */
+    /**
+     * Points for yes and no, using the feature's own wording.
+     *
+     * @param id the rule's id
+     * @param feature the schema feature read
+     * @param ifTrue points for yes
+     * @param ifFalse points for no
+     * @return the rule
+     * @throws RuleSetException naming the rule for a blank feature or non-finite points
+     */
     public static Flag of(String id, String feature, double ifTrue, double ifFalse) {
       return new Flag(id, feature, ifTrue, ifFalse, null);
     }
@@ -249,7 +306,18 @@ public sealed interface Rule permits Rule.Levels, Rule.Bands, Rule.Flag, Rule.Ev
    */
   record Events(String id, List<String> eventTypes, double pointsPerEvent, Decay decay, double windowDays,
       int maxEvents, ReasonTemplates reasons) implements Rule {
-    /** @throws RuleSetException naming the rule for a component that breaks its rule */
+    /**
+     * Validates the rule and copies the event types.
+     *
+     * @param id the rule's id
+     * @param eventTypes the event types counted
+     * @param pointsPerEvent points per occurrence at full weight
+     * @param decay weight by age in days
+     * @param windowDays how far back to look, in days
+     * @param maxEvents how many occurrences count at most
+     * @param reasons the wording, or {@code null} for a generic sentence
+     * @throws RuleSetException naming the rule for a component that breaks its rule
+     */
     public Events {
       Checks.checkId(id);
       if (eventTypes == null || eventTypes.isEmpty()) {
@@ -293,7 +361,18 @@ public sealed interface Rule permits Rule.Levels, Rule.Bands, Rule.Flag, Rule.Ev
       }
     }
 
-    /** Points per event of one type, with the generic wording. */
+    /**
+     * Points per event of one type, with the generic wording.
+     *
+     * @param id the rule's id
+     * @param eventType the event type counted
+     * @param pointsPerEvent points per occurrence at full weight; negative for a penalty
+     * @param decay weight by age in days
+     * @param windowDays how far back to look, in days; {@code +Infinity} for all history
+     * @param maxEvents how many occurrences count at most
+     * @return the rule
+     * @throws RuleSetException naming the rule for a component that breaks its rule
+     */
     public static Events of(String id, String eventType, double pointsPerEvent, Decay decay, double windowDays,
         int maxEvents) {
       return new Events(id, List.of(eventType), pointsPerEvent, decay, windowDays, maxEvents, null);
@@ -327,7 +406,15 @@ public sealed interface Rule permits Rule.Levels, Rule.Bands, Rule.Flag, Rule.Ev
    * @param text the sentence of the bonus line when it is earned; not blank
    */
   record Bonus(String id, List<String> parts, double multiplier, String text) implements Rule {
-    /** @throws RuleSetException naming the rule for fewer than two parts, a repeated part, a bad multiplier or blank text */
+    /**
+     * Validates the rule and copies the parts.
+     *
+     * @param id the rule's id
+     * @param parts ids of at least two distinct non-bonus rules
+     * @param multiplier finite and {@code > 0}
+     * @param text the sentence of the bonus line
+     * @throws RuleSetException naming the rule for fewer than two parts, a repeated part, a bad multiplier or blank text
+     */
     public Bonus {
       Checks.checkId(id);
       if (parts == null || parts.size() < 2) {
@@ -356,7 +443,16 @@ public sealed interface Rule permits Rule.Levels, Rule.Bands, Rule.Flag, Rule.Ev
       }
     }
 
-    /** A bonus over the given parts. */
+    /**
+     * A bonus over the given parts.
+     *
+     * @param id the rule's id
+     * @param multiplier finite and {@code > 0}; above 1 a bonus, below 1 a damper
+     * @param text the sentence of the bonus line
+     * @param parts ids of at least two distinct non-bonus rules
+     * @return the rule
+     * @throws RuleSetException naming the rule for fewer than two parts, a repeated part, a bad multiplier or blank text
+     */
     public static Bonus of(String id, double multiplier, String text, String... parts) {
       return new Bonus(id, new ArrayList<>(Arrays.asList(parts)), multiplier, text);
     }

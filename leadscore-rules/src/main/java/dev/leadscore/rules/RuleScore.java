@@ -29,7 +29,17 @@ import java.util.Optional;
 public record RuleScore(Score score, double points, double fitPoints, double intentPoints, double fitScore,
     double intentScore) {
 
-  /** @throws NullPointerException if {@code score} is null */
+  /**
+   * Checks the score is present.
+   *
+   * @param score the score every scorer gives
+   * @param points raw points, base included
+   * @param fitPoints the fit rules' points
+   * @param intentPoints the intent rules' points
+   * @param fitScore fit on 0–100
+   * @param intentScore intent on 0–100
+   * @throws NullPointerException if {@code score} is null
+   */
   public RuleScore {
     Objects.requireNonNull(score, "score");
   }

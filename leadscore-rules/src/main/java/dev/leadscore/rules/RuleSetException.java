@@ -20,7 +20,12 @@ public final class RuleSetException extends IllegalArgumentException {
     super(message);
   }
 
-  /** @param message the whole message; {@code cause} the error behind it */
+  /**
+   * An error with the exception behind it.
+   *
+   * @param message the whole message
+   * @param cause the error behind it
+   */
   public RuleSetException(String message, Throwable cause) {
     super(message, cause);
   }
