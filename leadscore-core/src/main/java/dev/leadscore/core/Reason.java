@@ -29,15 +29,16 @@ public final class Reason {
   }
 
   /**
-   * Renders a reason's sentence and displayed value when first asked; supplied by a scorer. Must
-   * be deterministic and safe to call from any thread.
+   * Renders a reason's sentence and displayed value when first asked; supplied by a scorer. One
+   * wording may serve every reason of an explanation (it is told which reason it renders). Must be
+   * deterministic and safe to call from any thread.
    */
   public interface Wording {
-    /** The sentence, never null. */
-    String text();
+    /** The sentence of {@code reason}, never null. */
+    String text(Reason reason);
 
-    /** The lead's value as displayed, or {@code null} when it had none. */
-    String value();
+    /** The lead's value behind {@code reason} as displayed, or {@code null} when it had none. */
+    String value(Reason reason);
   }
 
   private record Words(String text, String value) {}
@@ -155,7 +156,7 @@ public final class Reason {
   private Words words() {
     Words w = words;
     if (w == null) {
-      w = new Words(Objects.requireNonNull(wording.text(), "text"), wording.value());
+      w = new Words(Objects.requireNonNull(wording.text(this), "text"), wording.value(this));
       words = w;
     }
     return w;

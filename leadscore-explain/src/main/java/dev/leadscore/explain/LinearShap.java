@@ -405,12 +405,10 @@ public final class LinearShap {
     }
     double perLogOdds = pointsPerLogOdds(probability, base, logit);
     Reason[] reasons = new Reason[n];
+    LeadWording wording = new LeadWording(schema, lead, asOf); // one for all the lead's reasons
     for (int i = 0; i < n; i++) {
       int p = order[i];
-      // Players are never interaction features, the only kind whose wording reads the row, so the
-      // sentence is rendered from the lead alone and the caller's row buffer is not retained.
-      reasons[i] = Reason.of(layout.names[p], layout.families[p], phi[p], perLogOdds * phi[p],
-          new FeatureWording(schema, lead, asOf, layout.schemaFeature[p]));
+      reasons[i] = Reason.of(layout.names[p], layout.families[p], phi[p], perLogOdds * phi[p], wording);
     }
     return Explanation.of(Explanation.LOG_ODDS, shownBase, Arrays.asList(reasons), materiality);
   }
@@ -419,29 +417,31 @@ public final class LinearShap {
     return c > d || (c == d && nameRank[p] < nameRank[q]);
   }
 
-  /** One feature's sentence and value for one lead, rendered when a reason is first read. */
-  private static final class FeatureWording implements Reason.Wording {
+  /**
+   * The sentences and values of one lead's reasons, rendered when a reason is first read. Players
+   * are never interaction features, the only kind whose wording reads the row, so they are rendered
+   * from the lead alone and the caller's row buffer is not retained.
+   */
+  private static final class LeadWording implements Reason.Wording {
     private static final double[] NO_ROW = new double[0];
     private final FittedSchema schema;
     private final Lead lead;
     private final Instant asOf;
-    private final int feature;
 
-    FeatureWording(FittedSchema schema, Lead lead, Instant asOf, int feature) {
+    LeadWording(FittedSchema schema, Lead lead, Instant asOf) {
       this.schema = schema;
       this.lead = lead;
       this.asOf = asOf;
-      this.feature = feature;
     }
 
     @Override
-    public String text() {
-      return schema.describe(lead, asOf, feature, NO_ROW);
+    public String text(Reason reason) {
+      return schema.describe(lead, asOf, schema.featureIndex(reason.feature()), NO_ROW);
     }
 
     @Override
-    public String value() {
-      return schema.displayValue(lead, asOf, feature, NO_ROW);
+    public String value(Reason reason) {
+      return schema.displayValue(lead, asOf, schema.featureIndex(reason.feature()), NO_ROW);
     }
   }
 

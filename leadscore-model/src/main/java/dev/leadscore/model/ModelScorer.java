@@ -349,6 +349,7 @@ public final class ModelScorer implements LeadScorer {
    *   <li>Booleans: the other value.</li>
    * </ul>
    * Categorical, ordinal, title and e-mail features say who the lead is and are not suggested.
+   * A lead a policy override disqualifies gets none.
    * Cost: up to {@value #MAX_ADDED_EVENTS} re-scorings per event type of each actionable feature.
    *
    * @throws LeadDataException naming the lead and field when the lead cannot be extracted
@@ -356,6 +357,12 @@ public final class ModelScorer implements LeadScorer {
   public List<Move> nextTierMoves(Lead lead, Instant asOf) {
     Objects.requireNonNull(lead, "lead");
     Objects.requireNonNull(asOf, "asOf");
+    if (!boundPolicy.isEmpty()) {
+      double[] row = schema.extract(lead, asOf);
+      if (boundPolicy.match(row, cutoffs.tierOf(Scores.of(probability(logit(lead, row))))) >= 0) {
+        return List.of(); // a disqualified lead's tier is the policy's: no change of a feature lifts it
+      }
+    }
     return new Moves(this).find(lead, asOf);
   }
 

@@ -37,12 +37,12 @@ abstract class AttributeRule extends CompiledRule {
   final Reason reason(Lead lead, Instant asOf, double[] row, long occurrences, double points, double scorePoints) {
     return Reason.of(id, family, points, scorePoints, new Reason.Wording() {
       @Override
-      public String text() {
+      public String text(Reason reason) {
         return schema.describe(lead, asOf, feature, row, templates);
       }
 
       @Override
-      public String value() {
+      public String value(Reason reason) {
         return schema.displayValue(lead, asOf, feature, row);
       }
     });

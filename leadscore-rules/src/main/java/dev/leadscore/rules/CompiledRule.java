@@ -106,12 +106,12 @@ abstract class CompiledRule {
   static Reason fixed(String id, String family, double points, double scorePoints, String text, String value) {
     return Reason.of(id, family, points, scorePoints, new Reason.Wording() {
       @Override
-      public String text() {
+      public String text(Reason reason) {
         return text;
       }
 
       @Override
-      public String value() {
+      public String value(Reason reason) {
         return value;
       }
     });

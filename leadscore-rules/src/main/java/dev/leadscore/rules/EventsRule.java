@@ -339,12 +339,12 @@ final class EventsRule extends CompiledRule {
     long n = occurrences;
     return Reason.of(id, family, points, scorePoints, new Reason.Wording() {
       @Override
-      public String text() {
+      public String text(Reason reason) {
         return templates.renderNumber(n, id); // the schema's number wording: "no demo requests", "1 demo request"
       }
 
       @Override
-      public String value() {
+      public String value(Reason reason) {
         return Long.toString(n);
       }
     });

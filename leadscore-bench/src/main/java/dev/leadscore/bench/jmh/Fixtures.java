@@ -152,4 +152,16 @@ public final class Fixtures {
     }
     return FeatureSchema.of(all.name() + "-" + kind, 1, specs);
   }
+
+  /** Reads the sentences of an explanation's short lists, as an export shows them; their total length. */
+  static int readShortLists(dev.leadscore.core.Explanation e) {
+    int n = 0;
+    for (dev.leadscore.core.Reason r : e.topReasons()) {
+      n += r.text().length();
+    }
+    for (dev.leadscore.core.Reason r : e.risks()) {
+      n += r.text().length();
+    }
+    return n;
+  }
 }

@@ -1,10 +1,8 @@
 package dev.leadscore.bench.jmh;
 
-import dev.leadscore.core.Explanation;
 import dev.leadscore.core.LabelledLead;
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.LeadScorer.Detail;
-import dev.leadscore.core.Reason;
 import dev.leadscore.core.RowError;
 import dev.leadscore.core.Score;
 import dev.leadscore.core.Tier;
@@ -211,14 +209,6 @@ public class RealExportBenchmark {
   @Benchmark
   public int scoreExplainedRead(Data d, Cursor c) {
     Lead lead = d.leads[c.next++ & Fixtures.MASK];
-    Explanation e = d.scorer.score(lead, d.asOf, Detail.EXPLAINED).explanation().orElseThrow();
-    int n = 0;
-    for (Reason r : e.topReasons()) {
-      n += r.text().length();
-    }
-    for (Reason r : e.risks()) {
-      n += r.text().length();
-    }
-    return n;
+    return Fixtures.readShortLists(d.scorer.score(lead, d.asOf, Detail.EXPLAINED).explanation().orElseThrow());
   }
 }

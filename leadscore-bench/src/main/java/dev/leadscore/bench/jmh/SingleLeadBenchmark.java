@@ -1,9 +1,7 @@
 package dev.leadscore.bench.jmh;
 
-import dev.leadscore.core.Explanation;
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.LeadScorer.Detail;
-import dev.leadscore.core.Reason;
 import dev.leadscore.core.Score;
 import dev.leadscore.core.Tier;
 import java.util.concurrent.TimeUnit;
@@ -81,15 +79,7 @@ public class SingleLeadBenchmark {
   @Benchmark
   public int scoreExplainedRead(Data d, Cursor c) {
     Lead lead = d.p.leads[c.next++ & Fixtures.MASK];
-    Explanation e = d.p.scorer.score(lead, d.p.asOf, Detail.EXPLAINED).explanation().orElseThrow();
-    int n = 0;
-    for (Reason r : e.topReasons()) {
-      n += r.text().length();
-    }
-    for (Reason r : e.risks()) {
-      n += r.text().length();
-    }
-    return n;
+    return Fixtures.readShortLists(d.p.scorer.score(lead, d.p.asOf, Detail.EXPLAINED).explanation().orElseThrow());
   }
 
   @Benchmark
