@@ -5,6 +5,7 @@ import dev.leadscore.bench.report.EvaluationResult;
 import dev.leadscore.bench.report.HtmlReport;
 import dev.leadscore.bench.report.TextReport;
 import dev.leadscore.model.ModelArtifact;
+import dev.leadscore.model.TrainedModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -57,7 +58,13 @@ final class EvaluateCommand implements Callable<Integer> {
       out.println("Wrote " + html);
     }
     if (modelOut != null) {
-      Io.write(modelOut, ModelArtifact.write(r.finalModel()));
+      // the same rule set's disqualifiers as 'train --rules' embeds, so a model written here never routes
+      // a lead its rules disqualify to a call
+      TrainedModel model = r.finalModel();
+      if (args.rules != null) {
+        model = model.withPolicy(Io.rules(args.rules).policy());
+      }
+      Io.write(modelOut, ModelArtifact.write(model));
       out.println("Wrote " + modelOut);
     }
     out.flush();

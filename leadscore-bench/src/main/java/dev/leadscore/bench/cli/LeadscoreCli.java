@@ -63,9 +63,13 @@ public final class LeadscoreCli implements Runnable {
       code = cl.execute(args);
     } catch (OutOfMemoryError e) {
       // what filled the heap is garbage once the command has unwound, so this line can be printed
-      cl.getErr().println("error: out of memory (maximum heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB);"
-          + " 'score' streams the leads, but holds an events file that is not in the leads file's order in memory:"
-          + " sort the events by the leads' order, or give Java more heap (-Xmx)");
+      String command = cl.getParseResult() != null && cl.getParseResult().subcommand() != null
+          ? cl.getParseResult().subcommand().commandSpec().name() : "";
+      cl.getErr().println("error: out of memory (maximum heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB)"
+          + ("score".equals(command)
+              ? "; 'score' streams the leads, but holds an events file that is not in the leads file's order in memory:"
+                  + " sort the events by the leads' order, or give Java more heap (-Xmx)"
+              : "; '" + command + "' holds its leads in memory: give Java more heap (-Xmx)"));
       code = 1;
     }
     cl.getOut().flush();

@@ -88,7 +88,7 @@ final class RegistryCommand implements Runnable {
 
   static String line(ModelVersion v) {
     return String.format(Locale.ROOT, "%s %-22s %-20s %-10s %s  %5d leads %4d conv  AUC %.3f", v.active() ? "*" : " ",
-        v.id(), v.modelId(), v.modelVersion(), v.createdAt(), v.rows(), v.positives(), v.oofAuc());
+        v.id(), v.modelId(), v.artifactVersion(), v.createdAt(), v.rows(), v.positives(), v.oofAuc());
   }
 
   @Command(name = "list", usageHelpAutoWidth = true, mixinStandardHelpOptions = true,
@@ -129,7 +129,7 @@ final class RegistryCommand implements Runnable {
       ModelRegistry r = dir.open(true);
       ModelVersion v = call(dir, () -> r.save(json));
       PrintWriter out = out();
-      out.println("Saved " + model + " as " + v.id() + " (" + v.modelId() + " v" + v.modelVersion() + ")");
+      out.println("Saved " + model + " as " + v.id() + " (" + v.modelId() + " v" + v.artifactVersion() + ")");
       if (promote) {
         call(dir, () -> r.promote(v.id()));
         out.println("Active: " + v.id());
@@ -148,7 +148,7 @@ final class RegistryCommand implements Runnable {
     public void run() {
       ModelRegistry r = dir.open(false);
       ModelVersion v = call(dir, () -> r.promote(version));
-      out().println("Active: " + v.id() + " (" + v.modelId() + " v" + v.modelVersion() + ")");
+      out().println("Active: " + v.id() + " (" + v.modelId() + " v" + v.artifactVersion() + ")");
       out().flush();
     }
   }
@@ -161,7 +161,7 @@ final class RegistryCommand implements Runnable {
       ModelRegistry r = dir.open(false);
       ModelVersion v = call(dir, r::rollback);
       out().println("Rolled back; active: " + v.id() + " (" + v.modelId() + " v"
-          + v.modelVersion() + ")");
+          + v.artifactVersion() + ")");
       out().flush();
     }
   }
@@ -198,7 +198,7 @@ final class RegistryCommand implements Runnable {
       PrintWriter out = out();
       out.printf(Locale.ROOT, "Version     %s%s%n", v.id(), v.active() ? " (active)" : "");
       out.printf(Locale.ROOT, "File        %s%n", r.directory().resolve(v.fileName()));
-      out.printf(Locale.ROOT, "Model       %s v%s, created %s%n", v.modelId(), v.modelVersion(), v.createdAt());
+      out.printf(Locale.ROOT, "Model       %s v%s, created %s%n", v.modelId(), v.artifactVersion(), v.createdAt());
       out.printf(Locale.ROOT, "SHA-256     %s%n", v.sha256());
       out.printf(Locale.ROOT, "Schema      fitted %s, declared %s%n", v.schemaFingerprint(),
           v.declaredSchemaFingerprint());

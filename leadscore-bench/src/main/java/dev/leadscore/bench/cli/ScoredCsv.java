@@ -161,6 +161,9 @@ public final class ScoredCsv {
 
   /** A reason as a cell: its text and the points it moves the lead, e.g. {@code "Came in through Referral (+3.6 pts)"}. */
   static String text(Reason r) {
+    if (r.direction() == Reason.Direction.OVERRIDES) {
+      return r.text(); // a policy override moves no points: "(+0.0 pts)" would read as a weak reason
+    }
     StringBuilder sb = new StringBuilder(r.text().length() + 12).append(r.text()).append(" (");
     Numbers.signed(sb, r.contribution(), 1);
     return sb.append(" pts)").toString();

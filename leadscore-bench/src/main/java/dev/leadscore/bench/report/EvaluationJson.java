@@ -224,6 +224,7 @@ public final class EvaluationJson {
     ObjectNode o = NODES.objectNode();
     o.put("modelId", m.modelId());
     o.put("modelVersion", m.modelVersion());
+    o.put("artifactVersion", m.artifactVersion());
     o.put("schemaFingerprint", m.schema().fingerprint());
     num(o, "lambda", m.lambda());
     m.summary().foldScheme().ifPresent(f -> o.put("foldScheme", f.name()));

@@ -289,7 +289,7 @@ public final class HtmlReport {
 
   private static void model(StringBuilder h, TrainedModel m) {
     TrainingSummary s = m.summary();
-    h.append("<p><code>").append(esc(m.modelId())).append("</code> version ").append(esc(m.modelVersion()))
+    h.append("<p><code>").append(esc(m.modelId())).append("</code> version ").append(esc(m.artifactVersion()))
         .append(", L2 logistic regression on ").append(m.width()).append(" columns, lambda ")
         .append(esc(Evaluation.compact(m.lambda()))).append(" chosen by ").append(s.folds()).append("-fold ")
         .append(esc(s.selectionMetric().name().toLowerCase(Locale.ROOT).replace('_', ' '))).append(", ")

@@ -212,6 +212,21 @@ class CliEndToEndTest {
   }
 
   @Test
+  void evaluatesModelOutCarriesTheRuleSetsDisqualifiersLikeTrainDoes() throws IOException {
+    String json = Files.readString(rules).strip();
+    Path withPolicy = dir.resolve("evaluate-policy/rules.json");
+    Files.createDirectories(withPolicy.getParent());
+    Files.writeString(withPolicy, json.substring(0, json.length() - 1) + ", \"disqualifiers\": [{\"feature\":"
+        + " \"email_opt_in\", \"when\": \"no\", \"action\": \"suppress\", \"reason\": \"No e-mail opt-in\"}]}");
+    Path modelOut = withPolicy.resolveSibling("model.json");
+    Run r = cli(concat(new String[] {"evaluate"}, dataArgs("--rules", withPolicy.toString(), "--bootstrap", "50",
+        "--model-out", modelOut.toString())));
+    assertEquals(0, r.code(), r.err());
+    TrainedModel m = ModelArtifact.read(Files.readString(modelOut));
+    assertFalse(m.policy().isEmpty(), "the written model applies the rule set's disqualifier");
+  }
+
+  @Test
   void evaluateComparesRulesAndModelAndWritesJson() throws IOException {
     Path json = dir.resolve("evaluate/eval.json");
     Run r = cli(concat(new String[] {"evaluate"}, dataArgs("--rules", rules.toString(), "--created-at-column",

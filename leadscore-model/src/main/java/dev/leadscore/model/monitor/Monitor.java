@@ -324,7 +324,7 @@ public final class Monitor {
       }
     }
     Health verdict = Verdict.of(n, used, errors.size(), features, score, outcomes);
-    return new MonitoringReport(model.modelId(), model.modelVersion(), schema.fingerprint(), asOf, n, used, errors,
+    return new MonitoringReport(model.modelId(), model.artifactVersion(), schema.fingerprint(), asOf, n, used, errors,
         features, score, outcomes, verdict);
   }
 

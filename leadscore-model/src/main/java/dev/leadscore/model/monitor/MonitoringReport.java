@@ -288,7 +288,10 @@ public final class MonitoringReport {
     return modelId;
   }
 
-  /** {@return the monitored model's version} */
+  /**
+   * {@return the monitored model's artifact-unique version, as its scores carry it}
+   * ({@code TrainedModel.artifactVersion()})
+   */
   public String modelVersion() {
     return modelVersion;
   }

@@ -394,7 +394,7 @@ public final class ModelRegistry {
 
   private ModelVersion describe(String id, String sha, TrainedModel m, boolean active) {
     return new ModelVersion(id, Integer.parseInt(id.substring(1, id.indexOf('-'))), sha, id + VERSION_SUFFIX,
-        m.modelId(), m.modelVersion(), m.createdAt(), m.schema().fingerprint(), m.schema().schema().fingerprint(),
+        m.modelId(), m.modelVersion(), m.artifactVersion(), m.createdAt(), m.schema().fingerprint(), m.schema().schema().fingerprint(),
         m.summary().rows(), m.summary().positives(), m.summary().oofAuc(), m.summary().oofLogLoss(),
         m.summary().oofBrier(), m.lambda(), m.monitoringReference().isPresent(), active);
   }

@@ -15,7 +15,9 @@ import java.util.Objects;
  * @param sha256 the SHA-256 of the version file's bytes, 64 lowercase hex digits
  * @param fileName the file's name in the registry directory ({@code <id>.model.json})
  * @param modelId the artifact's model id
- * @param modelVersion the artifact's model version
+ * @param modelVersion the artifact's declared model version
+ * @param artifactVersion the version every score of this model carries (the declared version, a
+ *     '+' and a digest of the artifact's content; see {@code TrainedModel.artifactVersion()})
  * @param createdAt the artifact's creation time
  * @param schemaFingerprint the artifact's fitted-schema fingerprint
  * @param declaredSchemaFingerprint the fingerprint of the declared feature schema the model was
@@ -30,7 +32,7 @@ import java.util.Objects;
  * @param active whether this is the registry's active version at the time it was listed
  */
 public record ModelVersion(String id, int sequence, String sha256, String fileName, String modelId,
-    String modelVersion, Instant createdAt, String schemaFingerprint, String declaredSchemaFingerprint, int rows,
+    String modelVersion, String artifactVersion, Instant createdAt, String schemaFingerprint, String declaredSchemaFingerprint, int rows,
     int positives, double oofAuc, double oofLogLoss, double oofBrier, double lambda, boolean monitored,
     boolean active) {
   /** @throws NullPointerException if a text or the creation time is null */
@@ -38,6 +40,7 @@ public record ModelVersion(String id, int sequence, String sha256, String fileNa
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(sha256, "sha256");
     Objects.requireNonNull(fileName, "fileName");
+    Objects.requireNonNull(artifactVersion, "artifactVersion");
     Objects.requireNonNull(modelId, "modelId");
     Objects.requireNonNull(modelVersion, "modelVersion");
     Objects.requireNonNull(createdAt, "createdAt");
