@@ -151,6 +151,10 @@ public final class ModelTrainer {
       }
 
       Calibrator calibrator = calibrate(options.calibration(), oof, y);
+      String reversed = reversedCalibration(calibrator, oof, y);
+      if (reversed != null) {
+        warnings.add(reversed);
+      }
       double[] oofP = calibrator.probabilities(oof);
       HeldOut outOfFold = new HeldOut(oof, oofP, y);
       TierCutoffs cutoffs = options.tierPolicy().fit(outOfFold.scores(), y);
@@ -195,6 +199,22 @@ public final class ModelTrainer {
    * penalty whatever the data (5 conversions in 5 folds chose lambda 1000, out-of-fold AUC 0.48).
    */
   static final int MIN_MINORITY_PER_FOLD = 5;
+
+  /**
+   * A warning when the Platt curve fitted on the out-of-fold logits does not increase: held out,
+   * the model ranked converted leads below the others, so its calibrated probabilities would
+   * reverse its own ranking and its reasons (seen with 5 conversions: out-of-fold AUC of the logits
+   * 0.18, flipped by the curve to a reported 0.82, and 0.44 on fresh leads). Null otherwise.
+   */
+  static String reversedCalibration(Calibrator calibrator, double[] logits, boolean[] y) {
+    if (!(calibrator instanceof Calibrator.Platt platt) || platt.a() > 0) {
+      return null;
+    }
+    return String.format(java.util.Locale.ROOT, "the Platt curve fitted on the out-of-fold predictions does not"
+        + " increase (slope %.3g): held out, the model ranked converted leads below the others (AUC of its"
+        + " out-of-fold logits %.3f), so its probabilities reverse its own ranking and reasons; do not score with"
+        + " this model: collect more labelled leads or score with rules", platt.a(), Metrics.rocAuc(logits, y));
+  }
 
   /** Why forward chaining cannot run on these blocks (a block without a class), or null. */
   static String forwardChainingProblem(int[] blocks, boolean[] y, int folds) {
