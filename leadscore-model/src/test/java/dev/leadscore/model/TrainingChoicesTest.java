@@ -156,7 +156,7 @@ class TrainingChoicesTest {
   }
 
   @Test
-  void tooFewConversionsForTheFoldsWarnAndFallBackToTheDefaultPenalty() {
+  void tooFewConversionsForTheFoldsWarn() {
     List<LabelledLead> leads = new ArrayList<>();
     int kept = 0;
     for (LabelledLead l : DATA.leads()) {
@@ -169,12 +169,24 @@ class TrainingChoicesTest {
     }
     TrainedModel m = new ModelTrainer().train(SCHEMA, leads, DATA.asOf(), TrainingOptions.builder().threads(2).build());
     TrainingSummary s = m.summary();
-    assertEquals(1.0, s.chosenLambda(), "the grid value nearest scikit-learn's C = 1, not the largest penalty");
-    assertEquals(1, s.warnings().size(), s.warnings().toString());
-    assertTrue(s.warnings().get(0).contains("only 5 converted leads for 5 validation folds"), s.warnings().get(0));
+    String expected = "only 5 converted leads for 5 validation folds (fewer than 5 per fold): lambda " + s.chosenLambda();
+    assertTrue(s.warnings().get(0).contains(expected), s.warnings().toString());
     // with enough conversions there is nothing to warn about
     assertTrue(new ModelTrainer().train(SCHEMA, DATA.leads(), DATA.asOf(), TrainingOptions.builder().threads(2)
         .lambdas(1.0, 30.0).build()).summary().warnings().isEmpty());
+  }
+
+  @Test
+  void aDecreasingPlattCurveIsAWarning() {
+    double[] z = {-2, -1, 0, 1, 2, 3};
+    boolean[] y = {true, true, false, true, false, false};
+    String w = ModelTrainer.reversedCalibration(dev.leadscore.model.calibration.Calibrator.fitPlatt(z, y, null), z, y);
+    assertTrue(w != null && w.contains("does not increase") && w.contains("AUC of its out-of-fold logits 0.111"),
+        String.valueOf(w));
+    boolean[] agree = {false, false, true, false, true, true};
+    assertEquals(null, ModelTrainer.reversedCalibration(dev.leadscore.model.calibration.Calibrator.fitPlatt(z, agree,
+        null), z, agree));
+    assertEquals(null, ModelTrainer.reversedCalibration(dev.leadscore.model.calibration.Calibrator.identity(), z, y));
   }
 
   @Test
