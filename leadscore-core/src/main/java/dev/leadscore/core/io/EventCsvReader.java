@@ -68,6 +68,9 @@ public final class EventCsvReader {
    * Streams the events: each good row goes to {@code onEvent} with its lead id, each bad one to
    * {@code onError}.
    *
+   * @param csv the events CSV, header first
+   * @param onEvent receives each good event with its lead id
+   * @param onError receives each bad row as it is met
    * @return the number of data rows read, good or bad
    * @throws IllegalArgumentException if the header lacks a configured column or repeats a name
    * @throws UncheckedIOException if reading fails
@@ -240,19 +243,34 @@ public final class EventCsvReader {
 
     private Builder() {}
 
-    /** The column holding the id of the lead the event belongs to (default {@code lead_id}). */
+    /**
+     * The column holding the id of the lead the event belongs to (default {@code lead_id}).
+     *
+     * @param column the column's name as in the header
+     * @return this builder
+     */
     public Builder leadIdColumn(String column) {
       this.leadIdColumn = name(column, "lead id column");
       return this;
     }
 
-    /** The column holding the event type (default {@code type}). */
+    /**
+     * The column holding the event type (default {@code type}).
+     *
+     * @param column the column's name as in the header
+     * @return this builder
+     */
     public Builder typeColumn(String column) {
       this.typeColumn = name(column, "type column");
       return this;
     }
 
-    /** The column holding the timestamp, as an ISO-8601 instant (default column {@code at}). */
+    /**
+     * The column holding the timestamp, as an ISO-8601 instant (default column {@code at}).
+     *
+     * @param column the column's name as in the header
+     * @return this builder
+     */
     public Builder timestampColumn(String column) {
       this.timestampColumn = name(column, "timestamp column");
       this.format = null;
@@ -265,6 +283,11 @@ public final class EventCsvReader {
      * are read in {@code zone}, dates without a time mean the start of the day. The formatter is
      * used as given; make it {@code withResolverStyle(ResolverStyle.STRICT)} to refuse impossible
      * dates such as 31 February rather than have them adjusted.
+     *
+     * @param column the column's name as in the header
+     * @param format how the column's timestamps are written
+     * @param zone the zone of timestamps that carry no offset or zone
+     * @return this builder
      */
     public Builder timestampColumn(String column, DateTimeFormatter format, ZoneId zone) {
       this.timestampColumn = name(column, "timestamp column");
@@ -273,13 +296,23 @@ public final class EventCsvReader {
       return this;
     }
 
-    /** The column holding how many times the event happened (default: none, every row counts 1). */
+    /**
+     * The column holding how many times the event happened (default: none, every row counts 1).
+     *
+     * @param column the column's name as in the header
+     * @return this builder
+     */
     public Builder countColumn(String column) {
       this.countColumn = name(column, "count column");
       return this;
     }
 
-    /** The column separator (default {@code ','}); for example {@code ';'}, {@code '\t'} or {@code '|'}. */
+    /**
+     * The column separator (default {@code ','}); for example {@code ';'}, {@code '\t'} or {@code '|'}.
+     *
+     * @param delimiter the column separator
+     * @return this builder
+     */
     public Builder delimiter(char delimiter) {
       if (!CsvRows.validDelimiter(delimiter)) {
         throw new IllegalArgumentException("a delimiter cannot be a quote or a line break, got '" + delimiter + "'");
@@ -291,6 +324,7 @@ public final class EventCsvReader {
     /**
      * The reader.
      *
+     * @return the reader
      * @throws IllegalArgumentException if two roles name the same column
      */
     public EventCsvReader build() {

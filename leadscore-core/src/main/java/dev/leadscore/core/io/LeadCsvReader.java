@@ -122,6 +122,8 @@ public final class LeadCsvReader {
    * Reads the whole file. With a label column the result {@linkplain ReadResult#hasLabels() has
    * labels}.
    *
+   * @param csv the leads CSV, header first
+   * @return the leads read, the row errors and, with a label column, the labels
    * @throws IllegalArgumentException if the header does not fit the configuration
    * @throws UncheckedIOException if reading fails
    */
@@ -134,6 +136,8 @@ public final class LeadCsvReader {
   /**
    * Reads a UTF-8 file (a leading byte order mark is ignored).
    *
+   * @param csv the leads file, header first
+   * @return the leads read, the row errors and, with a label column, the labels
    * @throws IllegalArgumentException if the header does not fit the configuration
    * @throws IOException if the file cannot be opened or read, or is not valid UTF-8
    */
@@ -159,6 +163,9 @@ public final class LeadCsvReader {
    * {@code onError}. A label column, if configured, is still checked but its value is not passed
    * on; use {@link #streamLabelled} for that.
    *
+   * @param csv the leads CSV, header first
+   * @param onLead receives each good lead as it is read
+   * @param onError receives each bad row as it is met
    * @return the number of data rows read, good or bad
    * @throws IllegalArgumentException if the header does not fit the configuration
    * @throws UncheckedIOException if reading fails
@@ -171,6 +178,9 @@ public final class LeadCsvReader {
   /**
    * Streams the leads with their labels, like {@link #stream}.
    *
+   * @param csv the leads CSV, header first
+   * @param onLead receives each good lead with its label as it is read
+   * @param onError receives each bad row as it is met
    * @return the number of data rows read, good or bad
    * @throws IllegalStateException if no label column is configured
    * @throws IllegalArgumentException if the header does not fit the configuration
@@ -191,6 +201,9 @@ public final class LeadCsvReader {
    * whose lead's row was rejected) is an error of the events file. Leads file errors come first in
    * {@link ReadResult#errors()}; {@link ReadResult#rowsRead()} counts the leads file's rows.
    *
+   * @param leads the leads CSV, header first
+   * @param eventCsv the events CSV, header first
+   * @return the leads with their events, and the errors of both files
    * @throws IllegalArgumentException if either header does not fit its configuration
    * @throws UncheckedIOException if reading fails
    */
@@ -226,6 +239,9 @@ public final class LeadCsvReader {
    * The header row of a CSV file: its column names as written (a leading byte order mark removed),
    * so a caller can check them before reading. Reads only the first row.
    *
+   * @param csv the CSV, header first
+   * @param delimiter the column separator
+   * @return the column names, in file order
    * @throws IllegalArgumentException if the input is empty, its header is malformed or repeats a name
    * @throws UncheckedIOException if reading fails
    */
@@ -241,7 +257,12 @@ public final class LeadCsvReader {
   /** Receives one accepted lead with the 1-based line its row starts on. */
   @FunctionalInterface
   public interface LeadSink {
-    /** Takes one lead. */
+    /**
+     * Takes one lead.
+     *
+     * @param lead the lead read
+     * @param line the 1-based line its row starts on
+     */
     void accept(Lead lead, long line);
   }
 
@@ -259,6 +280,9 @@ public final class LeadCsvReader {
   /**
    * Streams the leads like {@link #stream}, each with the line its row starts on.
    *
+   * @param csv the leads CSV, header first
+   * @param onLead receives each good lead with its line
+   * @param onError receives each bad row as it is met
    * @return the number of data rows read, good or bad
    * @throws IllegalArgumentException if the header does not fit the configuration
    * @throws UncheckedIOException if reading fails
@@ -284,6 +308,12 @@ public final class LeadCsvReader {
    * takes is reported as an error of the events file, as {@link #readWithEvents} does. The events
    * of a rejected lead row are reported, in both modes.
    *
+   * @param leads the leads CSV, header first
+   * @param eventCsv the events CSV, header first
+   * @param ordered whether the events file is sorted like the leads file and can be merged in constant memory
+   * @param onLead receives each complete lead with its line
+   * @param onError receives each bad row as it is met
+   * @return the leads rows read, the events read and the events not attached
    * @throws IllegalArgumentException if either header does not fit its configuration
    * @throws UncheckedIOException if reading fails
    */
@@ -682,7 +712,12 @@ public final class LeadCsvReader {
 
     private Builder() {}
 
-    /** The column holding each lead's id (default {@code id}); ids are taken exactly as written and must be unique. */
+    /**
+     * The column holding each lead's id (default {@code id}); ids are taken exactly as written and must be unique.
+     *
+     * @param column the column's name as in the header
+     * @return this builder
+     */
     public Builder idColumn(String column) {
       this.idColumn = EventCsvReader.Builder.name(column, "id column");
       return this;
@@ -691,6 +726,8 @@ public final class LeadCsvReader {
     /**
      * No id column: each lead is named by its 1-based data row number ({@code "1"} for the first
      * row after the header, counting rejected rows too), so a lead can be found in the file.
+     *
+     * @return this builder
      */
     public Builder rowNumberIds() {
       this.idColumn = null;
@@ -701,13 +738,21 @@ public final class LeadCsvReader {
      * Whether a repeated id is a row error (default true). Checking keeps every id read so far;
      * a streaming read of an unbounded file that must run in constant memory turns it off, and
      * then a repeated id is simply another lead.
+     *
+     * @param check whether to reject a repeated id
+     * @return this builder
      */
     public Builder uniqueIds(boolean check) {
       this.uniqueIds = check;
       return this;
     }
 
-    /** The column separator (default {@code ','}); for example {@code ';'}, {@code '\t'} or {@code '|'}. */
+    /**
+     * The column separator (default {@code ','}); for example {@code ';'}, {@code '\t'} or {@code '|'}.
+     *
+     * @param delimiter the column separator
+     * @return this builder
+     */
     public Builder delimiter(char delimiter) {
       if (!CsvRows.validDelimiter(delimiter)) {
         throw new IllegalArgumentException("a delimiter cannot be a quote or a line break, got '" + delimiter + "'");
@@ -720,6 +765,9 @@ public final class LeadCsvReader {
      * Reads {@code column} into the attribute {@code attribute} instead of one named like the
      * column. Number and boolean columns are still named by their header text.
      *
+     * @param column the column's name as in the header
+     * @param attribute the attribute's name
+     * @return this builder
      * @throws IllegalArgumentException if the attribute name is blank or the column is already mapped
      */
     public Builder map(String column, String attribute) {
@@ -732,13 +780,23 @@ public final class LeadCsvReader {
       return this;
     }
 
-    /** Whether only mapped columns become attributes (default false: every column but id, label and created-at does). */
+    /**
+     * Whether only mapped columns become attributes (default false: every column but id, label and created-at does).
+     *
+     * @param onlyMapped whether unmapped columns are ignored
+     * @return this builder
+     */
     public Builder onlyMapped(boolean onlyMapped) {
       this.onlyMapped = onlyMapped;
       return this;
     }
 
-    /** Columns whose cells are numbers ({@link AttributeValue.Num}); adds to earlier calls. */
+    /**
+     * Columns whose cells are numbers ({@link AttributeValue.Num}); adds to earlier calls.
+     *
+     * @param columns the columns' names as in the header
+     * @return this builder
+     */
     public Builder numberColumns(String... columns) {
       for (String c : columns) {
         numberColumns.add(Objects.requireNonNull(c, "number column"));
@@ -746,7 +804,12 @@ public final class LeadCsvReader {
       return this;
     }
 
-    /** Columns whose cells are booleans ({@link AttributeValue.Bool}); adds to earlier calls. */
+    /**
+     * Columns whose cells are booleans ({@link AttributeValue.Bool}); adds to earlier calls.
+     *
+     * @param columns the columns' names as in the header
+     * @return this builder
+     */
     public Builder booleanColumns(String... columns) {
       for (String c : columns) {
         booleanColumns.add(Objects.requireNonNull(c, "boolean column"));
@@ -754,7 +817,12 @@ public final class LeadCsvReader {
       return this;
     }
 
-    /** The column holding when the lead was created, as ISO-8601 instants; a blank cell means unknown. */
+    /**
+     * The column holding when the lead was created, as ISO-8601 instants; a blank cell means unknown.
+     *
+     * @param column the column's name as in the header
+     * @return this builder
+     */
     public Builder createdAtColumn(String column) {
       this.createdAtColumn = EventCsvReader.Builder.name(column, "created-at column");
       this.createdAtFormat = null;
@@ -768,6 +836,11 @@ public final class LeadCsvReader {
      * The formatter is used as given: with its default {@code SMART} resolver {@code 31/02} becomes
      * 28 February, so pass one {@code withResolverStyle(ResolverStyle.STRICT)} (and {@code uuuu}
      * for the year) to refuse impossible dates.
+     *
+     * @param column the column's name as in the header
+     * @param format how the column's timestamps are written
+     * @param zone the zone of timestamps that carry no offset or zone
+     * @return this builder
      */
     public Builder createdAtColumn(String column, DateTimeFormatter format, ZoneId zone) {
       this.createdAtColumn = EventCsvReader.Builder.name(column, "created-at column");
@@ -780,6 +853,10 @@ public final class LeadCsvReader {
      * The column holding whether the lead converted: true when the trimmed cell equals {@code
      * positiveValue} ignoring case (e.g. {@code "1"}, {@code "yes"}, {@code "true"}), false for
      * any other non-blank cell; a blank cell is a row error.
+     *
+     * @param column the column's name as in the header
+     * @param positiveValue the cell value that means converted, compared trimmed and ignoring case
+     * @return this builder
      */
     public Builder labelColumn(String column, String positiveValue) {
       this.labelColumn = EventCsvReader.Builder.name(column, "label column");
@@ -787,7 +864,12 @@ public final class LeadCsvReader {
       return this;
     }
 
-    /** How {@link LeadCsvReader#readWithEvents} reads the events file (default: {@link EventCsvReader#builder()}'s defaults). */
+    /**
+     * How {@link LeadCsvReader#readWithEvents} reads the events file (default: {@link EventCsvReader#builder()}'s defaults).
+     *
+     * @param events the events file's reader
+     * @return this builder
+     */
     public Builder events(EventCsvReader events) {
       this.events = Objects.requireNonNull(events, "events");
       return this;
@@ -796,6 +878,7 @@ public final class LeadCsvReader {
     /**
      * The reader.
      *
+     * @return the reader
      * @throws IllegalArgumentException if a column has two roles (id, label, created-at, number,
      *     boolean, or a mapped role column), or, with {@code onlyMapped}, a number or boolean
      *     column is not mapped

@@ -58,6 +58,8 @@ public final class LeadJson {
   /**
    * Reads a single lead object; the whole text must be that one object.
    *
+   * @param json one JSON lead object
+   * @return the lead
    * @throws LeadDataException naming the lead, field, line and column if the lead's data is bad
    * @throws IllegalArgumentException if the text is not one well-formed JSON object
    */
@@ -68,6 +70,8 @@ public final class LeadJson {
   /**
    * Reads a JSON array of lead objects, collecting bad leads as errors.
    *
+   * @param json a JSON array of lead objects
+   * @return the good leads and one error per bad lead
    * @throws UncheckedIOException if reading fails
    */
   public static ReadResult readArray(Reader json) {
@@ -81,6 +85,8 @@ public final class LeadJson {
    * Reads newline-delimited JSON (one lead object per line; blank lines are skipped), collecting
    * bad lines as errors.
    *
+   * @param ndjson one JSON lead object per line
+   * @return the good leads and one error per bad line
    * @throws UncheckedIOException if reading fails
    */
   public static ReadResult readNdjson(Reader ndjson) {
@@ -95,6 +101,9 @@ public final class LeadJson {
    * {@code onError} as soon as it is read, so memory does not grow with the input (apart from
    * the set of ids seen, used to report repeats).
    *
+   * @param json a JSON array of lead objects
+   * @param onLead receives each good lead as it is read
+   * @param onError receives each problem as it is met
    * @return the number of array elements read, good or bad
    * @throws UncheckedIOException if reading fails
    */
@@ -105,6 +114,9 @@ public final class LeadJson {
   /**
    * Streams newline-delimited JSON like {@link #streamArray}.
    *
+   * @param ndjson one JSON lead object per line
+   * @param onLead receives each good lead as it is read
+   * @param onError receives each problem as it is met
    * @return the number of non-blank lines read, good or bad
    * @throws UncheckedIOException if reading fails
    */
@@ -112,7 +124,12 @@ public final class LeadJson {
     return JsonLeadStream.streamNdjson(ndjson, onLead, onError);
   }
 
-  /** The lead as one line of compact JSON (no line break). */
+  /**
+   * The lead as one line of compact JSON (no line break).
+   *
+   * @param lead the lead
+   * @return the lead's compact JSON
+   */
   public static String write(Lead lead) {
     Objects.requireNonNull(lead, "lead");
     StringWriter out = new StringWriter();
@@ -127,6 +144,8 @@ public final class LeadJson {
   /**
    * Writes the leads as a JSON array, one lead per line. The writer is flushed, not closed.
    *
+   * @param leads the leads to write
+   * @param out where to write them
    * @throws UncheckedIOException if writing fails
    */
   public static void writeArray(List<Lead> leads, Writer out) {
@@ -153,6 +172,8 @@ public final class LeadJson {
    * Writes the leads as newline-delimited JSON, one lead per line. The writer is flushed, not
    * closed.
    *
+   * @param leads the leads to write
+   * @param out where to write them
    * @throws UncheckedIOException if writing fails
    */
   public static void writeNdjson(List<Lead> leads, Writer out) {

@@ -67,6 +67,7 @@ public final class ReadResult {
   /**
    * The accepted leads with their outcomes, in input order (unmodifiable).
    *
+   * @return the leads with their outcomes
    * @throws IllegalStateException if the reader had no label column ({@link #hasLabels()} is false)
    */
   public List<LabelledLead> labelled() {

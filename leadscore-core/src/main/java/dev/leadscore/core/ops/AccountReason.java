@@ -20,6 +20,14 @@ import java.util.Objects;
 public record AccountReason(String feature, String family, double contribution, String unit, int leads, String leadId,
     String text) {
   /**
+   * @param feature the schema feature (or rule id) the reasons come from
+   * @param family the feature's family, as in {@link dev.leadscore.core.Reason#family()}
+   * @param contribution the sum over the account's leads of the feature's positive contributions, in {@code
+   *     unit} (always {@code > 0})
+   * @param unit the unit of the leads' explanations: log-odds for a model, points for rules
+   * @param leads how many of the account's leads the feature raised
+   * @param leadId the lead it raised most (ties: the smallest lead id)
+   * @param text that lead's plain-English sentence for the feature
    * @throws NullPointerException if a name, the lead id or the text is null
    * @throws IllegalArgumentException if the contribution is not positive and finite, or {@code leads < 1}
    */

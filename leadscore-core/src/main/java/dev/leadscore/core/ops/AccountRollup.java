@@ -120,6 +120,8 @@ public final class AccountRollup {
   /**
    * Groups by an account-id attribute (trimmed, case kept; numbers as displayed).
    *
+   * @param attribute the attribute holding the account id
+   * @return a builder
    * @throws IllegalArgumentException for a null or blank attribute name
    */
   public static Builder byAttribute(String attribute) {
@@ -129,6 +131,8 @@ public final class AccountRollup {
   /**
    * Groups by a company-domain attribute (trimmed, lower-cased).
    *
+   * @param attribute the attribute holding the company domain
+   * @return a builder
    * @throws IllegalArgumentException for a null or blank attribute name
    */
   public static Builder byDomain(String attribute) {
@@ -139,6 +143,8 @@ public final class AccountRollup {
    * Groups by the domain of an e-mail attribute: the text after the last {@code '@'}, trimmed and
    * lower-cased.
    *
+   * @param emailAttribute the attribute holding the e-mail address
+   * @return a builder, free-mail domains excluded
    * @throws IllegalArgumentException for a null or blank attribute name
    */
   public static Builder byEmailDomain(String emailAttribute) {
@@ -174,7 +180,12 @@ public final class AccountRollup {
     return cutoffs;
   }
 
-  /** The lead's account key, or empty when it has none (see the class comment for why not). */
+  /**
+   * The lead's account key, or empty when it has none (see the class comment for why not).
+   *
+   * @param lead the lead
+   * @return the normalised key, or empty
+   */
   public Optional<String> accountKey(Lead lead) {
     Objects.requireNonNull(lead, "lead");
     Key k = key(lead);
@@ -188,6 +199,7 @@ public final class AccountRollup {
    * @param scores {@code scores.get(i)} is the score of {@code leads.get(i)}, scored with {@link
    *     Detail#EXPLAINED} for top reasons; a null score (a lead that could not be scored) is
    *     reported as unassigned
+   * @return the accounts, best first, and the unassigned leads
    * @throws IllegalArgumentException if the lists differ in length, a score belongs to another
    *     lead than its row's (naming the row and both ids), or explanations are in different units
    */
@@ -218,6 +230,10 @@ public final class AccountRollup {
    * Scores the leads with {@link Detail#EXPLAINED} and rolls them up. A lead the scorer cannot
    * use is reported as unassigned with the scorer's message.
    *
+   * @param leads the leads to score and roll up
+   * @param scorer the scorer
+   * @param asOf the instant the scores are for
+   * @return the accounts, best first, and the unassigned leads
    * @throws IllegalArgumentException if the scorer's explanations are in different units
    */
   public AccountRollupResult rollUp(List<Lead> leads, LeadScorer scorer, Instant asOf) {
@@ -431,6 +447,8 @@ public final class AccountRollup {
      * The tiers whose leads count as engaged contacts; {@link #DEFAULT_ENGAGED_TIERS} by default.
      * An empty set counts nobody.
      *
+     * @param tiers the engaged tiers
+     * @return this builder
      * @throws NullPointerException for a null set or a null tier in it
      */
     public Builder engagedTiers(Set<Tier> tiers) {
@@ -442,7 +460,12 @@ public final class AccountRollup {
       return this;
     }
 
-    /** The account tier cut-offs on {@code 100 × probability}; {@link #DEFAULT_CUTOFFS} by default. */
+    /**
+     * The account tier cut-offs on {@code 100 × probability}; {@link #DEFAULT_CUTOFFS} by default.
+     *
+     * @param cutoffs the cut-offs, on the 0–100 scale
+     * @return this builder
+     */
     public Builder cutoffs(TierCutoffs cutoffs) {
       this.cutoffs = Objects.requireNonNull(cutoffs, "cutoffs");
       return this;
@@ -453,6 +476,8 @@ public final class AccountRollup {
      * leads with these keys are reported as unassigned. Given the same way keys are read (domains
      * in any case, surrounding whitespace ignored); adds to earlier calls.
      *
+     * @param keys the keys to exclude
+     * @return this builder
      * @throws IllegalArgumentException for a null or blank key
      */
     public Builder exclude(Collection<String> keys) {

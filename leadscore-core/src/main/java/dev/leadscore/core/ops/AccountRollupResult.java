@@ -18,7 +18,12 @@ import java.util.Optional;
  * @param unassigned the rows in no account, in input order
  */
 public record AccountRollupResult(List<AccountScore> accounts, List<RowError> unassigned) {
-  /** Copies both lists. */
+  /**
+   * Copies both lists.
+   *
+   * @param accounts the accounts, by probability descending, then key
+   * @param unassigned the rows in no account, in input order
+   */
   public AccountRollupResult {
     accounts = List.copyOf(accounts);
     unassigned = List.copyOf(unassigned);
@@ -33,7 +38,12 @@ public record AccountRollupResult(List<AccountScore> accounts, List<RowError> un
     return n;
   }
 
-  /** The account with that key (as normalised by the rollup), if any. */
+  /**
+   * The account with that key (as normalised by the rollup), if any.
+   *
+   * @param key the account key
+   * @return the account, or empty
+   */
   public Optional<AccountScore> account(String key) {
     for (AccountScore a : accounts) {
       if (a.key().equals(key)) {

@@ -54,7 +54,11 @@ public final class AccountScore {
     return probability;
   }
 
-  /** {@code 100 × probability()}, the 0–100 score the account's tier is cut on. */
+  /**
+   * {@code 100 × probability()}, the 0–100 score the account's tier is cut on.
+   *
+   * @return the account's score, 0–100
+   */
   public double score() {
     return 100.0 * probability;
   }
@@ -72,6 +76,8 @@ public final class AccountScore {
   /**
    * The account's lead scores, best first: by probability descending, then score descending, then
    * lead id (unmodifiable).
+   *
+   * @return the lead scores, best first
    */
   public List<Score> leadScores() {
     return leadScores;
@@ -86,6 +92,8 @@ public final class AccountScore {
    * Up to three features that raised the account's leads the most, largest summed positive
    * contribution first, ties by feature name; empty when no lead was scored with an explanation
    * or no feature raised any lead (unmodifiable). See {@link AccountRollup} for the aggregation.
+   *
+   * @return at most three reasons, strongest first
    */
   public List<AccountReason> topReasons() {
     return topReasons;

@@ -77,6 +77,7 @@ public final class Experiment {
    * Starts an experiment.
    *
    * @param name the experiment's name, for reports and error messages; not blank
+   * @return a builder
    * @throws IllegalArgumentException for a null or blank name
    */
   public static Builder builder(String name) {
@@ -98,7 +99,12 @@ public final class Experiment {
     return challenger;
   }
 
-  /** The scorer of the given arm. */
+  /**
+   * The scorer of the given arm.
+   *
+   * @param arm the arm
+   * @return its scorer
+   */
   public LeadScorer scorer(Arm arm) {
     return Objects.requireNonNull(arm, "arm") == Arm.CHAMPION ? champion : challenger;
   }
@@ -116,6 +122,8 @@ public final class Experiment {
   /**
    * The arm a lead id is assigned to: deterministic, see the class comment.
    *
+   * @param leadId the lead's id
+   * @return its arm
    * @throws IllegalArgumentException for a null or blank id
    */
   public Arm arm(String leadId) {
@@ -132,6 +140,7 @@ public final class Experiment {
    * @param lead the lead
    * @param asOf the instant the scores are for
    * @param detail passed to both scorers
+   * @return both arms' scores and the deciding arm
    * @throws LeadDataException when the assigned arm cannot use the lead's data
    */
   public ExperimentScore score(Lead lead, Instant asOf, Detail detail) {
@@ -155,6 +164,11 @@ public final class Experiment {
    * Scores many leads on the calling thread, as {@link #score} does each. A null row, or a lead
    * its assigned arm cannot score, becomes a {@link RowError} with its 0-based index; the other
    * leads are still scored. {@code scores + errors} = rows in.
+   *
+   * @param leads the leads, in input order
+   * @param asOf the instant the scores are for
+   * @param detail passed to both scorers
+   * @return one score per usable lead and one error per unusable row
    */
   public ExperimentBatch scoreAll(List<Lead> leads, Instant asOf, Detail detail) {
     Objects.requireNonNull(leads, "leads");
@@ -165,12 +179,23 @@ public final class Experiment {
     return new ExperimentBatch(scores, errors);
   }
 
-  /** {@link #evaluate(List, Set, double)} with the {@link #DEFAULT_TOP_TIERS} and a 95 % interval. */
+  /**
+   * {@link #evaluate(List, Set, double)} with the {@link #DEFAULT_TOP_TIERS} and a 95 % interval.
+   *
+   * @param outcomes one per lead, any order
+   * @return the comparison
+   */
   public ExperimentResult evaluate(List<ExperimentOutcome> outcomes) {
     return evaluate(outcomes, DEFAULT_TOP_TIERS, DEFAULT_CONFIDENCE_LEVEL);
   }
 
-  /** {@link #evaluate(List, Set, double)} with a 95 % interval. */
+  /**
+   * {@link #evaluate(List, Set, double)} with a 95 % interval.
+   *
+   * @param outcomes one per lead, any order
+   * @param topTiers the tiers whose conversion rate is compared, not empty
+   * @return the comparison
+   */
   public ExperimentResult evaluate(List<ExperimentOutcome> outcomes, Set<Tier> topTiers) {
     return evaluate(outcomes, topTiers, DEFAULT_CONFIDENCE_LEVEL);
   }
@@ -182,6 +207,7 @@ public final class Experiment {
    * @param outcomes one per lead, any order
    * @param topTiers the tiers whose conversion rate is compared, not empty
    * @param confidenceLevel of the interval, in (0, 1)
+   * @return the comparison
    * @throws IllegalArgumentException naming the outcome's index and lead when an outcome is null,
    *     repeats a lead, or records an arm this experiment does not assign its lead to (outcomes of
    *     another experiment, salt or share: evaluate each phase of a ramp-up on its own, or build
@@ -255,13 +281,23 @@ public final class Experiment {
       this.name = name;
     }
 
-    /** The scorer in production today (required). */
+    /**
+     * The scorer in production today (required).
+     *
+     * @param scorer the champion
+     * @return this builder
+     */
     public Builder champion(LeadScorer scorer) {
       this.champion = Objects.requireNonNull(scorer, "champion");
       return this;
     }
 
-    /** The candidate scorer (required; may be the champion itself, for an A/A test). */
+    /**
+     * The candidate scorer (required; may be the champion itself, for an A/A test).
+     *
+     * @param scorer the challenger
+     * @return this builder
+     */
     public Builder challenger(LeadScorer scorer) {
       this.challenger = Objects.requireNonNull(scorer, "challenger");
       return this;
@@ -271,6 +307,8 @@ public final class Experiment {
      * The salt of the assignment hash (required): any non-empty text without U+0000, e.g. {@code
      * "q3-pricing-model-2026"}. Keep it for the experiment's lifetime; a new salt reshuffles.
      *
+     * @param salt the salt
+     * @return this builder
      * @throws IllegalArgumentException for a null or empty salt, or one containing U+0000
      */
     public Builder salt(String salt) {
@@ -290,6 +328,8 @@ public final class Experiment {
      * The share of leads assigned to the challenger, in [0, 1]; {@link #DEFAULT_CHALLENGER_SHARE}
      * (0.5) by default.
      *
+     * @param share the challenger's share, in [0, 1]
+     * @return this builder
      * @throws IllegalArgumentException for a share outside [0, 1] or NaN
      */
     public Builder challengerShare(double share) {
@@ -303,6 +343,7 @@ public final class Experiment {
     /**
      * The experiment.
      *
+     * @return the experiment
      * @throws IllegalStateException naming what is missing: the champion, the challenger or the salt
      */
     public Experiment build() {

@@ -15,7 +15,12 @@ import java.util.List;
  * @param errors the rows that could not be scored, in input order
  */
 public record ExperimentBatch(List<ExperimentScore> scores, List<RowError> errors) {
-  /** Copies both lists. */
+  /**
+   * Copies both lists.
+   *
+   * @param scores the experiment scores, in input order
+   * @param errors the rows that could not be scored, in input order
+   */
   public ExperimentBatch {
     scores = List.copyOf(scores);
     errors = List.copyOf(errors);

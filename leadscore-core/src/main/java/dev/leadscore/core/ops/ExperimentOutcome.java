@@ -17,7 +17,13 @@ import java.util.Objects;
  * @param converted whether the lead converted
  */
 public record ExperimentOutcome(String leadId, Arm arm, Tier tier, boolean converted) {
-  /** @throws IllegalArgumentException if the lead id is null or blank, or the arm or tier null */
+  /**
+   * @param leadId the lead's id, not blank
+   * @param arm the arm the lead was assigned to
+   * @param tier the assigned arm's tier for the lead
+   * @param converted whether the lead converted
+   * @throws IllegalArgumentException if the lead id is null or blank, or the arm or tier null
+   */
   public ExperimentOutcome {
     if (leadId == null || leadId.isBlank()) {
       throw new IllegalArgumentException("an experiment outcome needs a lead id, got "
@@ -29,7 +35,13 @@ public record ExperimentOutcome(String leadId, Arm arm, Tier tier, boolean conve
     }
   }
 
-  /** The outcome of a lead scored in an experiment: its id, assigned arm and the decision's tier. */
+  /**
+   * The outcome of a lead scored in an experiment: its id, assigned arm and the decision's tier.
+   *
+   * @param score the lead's experiment score
+   * @param converted whether the lead converted
+   * @return the outcome
+   */
   public static ExperimentOutcome of(ExperimentScore score, boolean converted) {
     Objects.requireNonNull(score, "score");
     return new ExperimentOutcome(score.leadId(), score.arm(), score.decision().tier(), converted);

@@ -78,6 +78,11 @@ public final class ExperimentResult {
    */
   public record ArmStats(Arm arm, long leads, long conversions, long topTierLeads, long topTierConversions) {
     /**
+     * @param arm the arm
+     * @param leads leads assigned to the arm (with a known outcome)
+     * @param conversions how many of them converted
+     * @param topTierLeads how many of them the arm put in a top tier
+     * @param topTierConversions how many of those converted
      * @throws IllegalArgumentException unless every count is non-negative, {@code conversions <=
      *     leads}, {@code topTierLeads <= leads} and {@code topTierConversions <= min(topTierLeads,
      *     conversions)}
@@ -93,17 +98,29 @@ public final class ExperimentResult {
       }
     }
 
-    /** Conversion rate in the top tiers, {@code topTierConversions / topTierLeads}; NaN when there are none. */
+    /**
+     * Conversion rate in the top tiers, {@code topTierConversions / topTierLeads}; NaN when there are none.
+     *
+     * @return the top-tier conversion rate, 0–1, or NaN
+     */
     public double topTierRate() {
       return topTierLeads == 0 ? Double.NaN : (double) topTierConversions / topTierLeads;
     }
 
-    /** Conversion rate of all the arm's leads; NaN when it has none. */
+    /**
+     * Conversion rate of all the arm's leads; NaN when it has none.
+     *
+     * @return the conversion rate, 0–1, or NaN
+     */
     public double conversionRate() {
       return leads == 0 ? Double.NaN : (double) conversions / leads;
     }
 
-    /** Share of the arm's leads it put in the top tiers; NaN when it has none. */
+    /**
+     * Share of the arm's leads it put in the top tiers; NaN when it has none.
+     *
+     * @return the top-tier share, 0–1, or NaN
+     */
     public double topTierShare() {
       return leads == 0 ? Double.NaN : (double) topTierLeads / leads;
     }
@@ -111,6 +128,8 @@ public final class ExperimentResult {
     /**
      * Share of the arm's conversions that were in its top tiers (how much of the arm's business
      * the top tiers caught); NaN when the arm had no conversions.
+     *
+     * @return the top-tier capture, 0–1, or NaN
      */
     public double topTierCapture() {
       return conversions == 0 ? Double.NaN : (double) topTierConversions / conversions;
@@ -189,6 +208,7 @@ public final class ExperimentResult {
    * @param challenger the challenger arm's counts ({@link ArmStats#arm()} must be {@link Arm#CHALLENGER})
    * @param topTiers the tiers the counts' "top tier" means, not empty (recorded, not re-checked)
    * @param confidenceLevel of the interval, in (0, 1), e.g. 0.95
+   * @return the result
    * @throws IllegalArgumentException for arms in the wrong slots, no top tiers or a level outside (0, 1)
    */
   public static ExperimentResult of(String experiment, ArmStats champion, ArmStats challenger, Set<Tier> topTiers,
@@ -244,12 +264,21 @@ public final class ExperimentResult {
     return challenger;
   }
 
-  /** The counts of the given arm. */
+  /**
+   * The counts of the given arm.
+   *
+   * @param arm the arm
+   * @return its counts
+   */
   public ArmStats arm(Arm arm) {
     return Objects.requireNonNull(arm, "arm") == Arm.CHAMPION ? champion : challenger;
   }
 
-  /** Challenger's minus champion's top-tier conversion rate, as a fraction; NaN when an arm has no top-tier leads. */
+  /**
+   * Challenger's minus champion's top-tier conversion rate, as a fraction; NaN when an arm has no top-tier leads.
+   *
+   * @return the difference in conversion rate, −1 to 1, or NaN
+   */
   public double difference() {
     return difference;
   }
@@ -274,12 +303,20 @@ public final class ExperimentResult {
     return standardError;
   }
 
-  /** Lower end of the Wald interval for the difference, at {@link #confidenceLevel()}. */
+  /**
+   * Lower end of the Wald interval for the difference, at {@link #confidenceLevel()}.
+   *
+   * @return the interval's lower end, as a difference in rate
+   */
   public double lower() {
     return lower;
   }
 
-  /** Upper end of the Wald interval for the difference, at {@link #confidenceLevel()}. */
+  /**
+   * Upper end of the Wald interval for the difference, at {@link #confidenceLevel()}.
+   *
+   * @return the interval's upper end, as a difference in rate
+   */
   public double upper() {
     return upper;
   }
@@ -287,6 +324,8 @@ public final class ExperimentResult {
   /**
    * Whether the test rejects equal rates at level {@code 1 − confidenceLevel} ({@code p < 1 − L});
    * false when the p-value is NaN.
+   *
+   * @return whether the difference is significant
    */
   public boolean significant() {
     return pValue < 1 - confidenceLevel;
@@ -297,7 +336,11 @@ public final class ExperimentResult {
     return warnings;
   }
 
-  /** One plain-English paragraph: rates, difference, interval, z, p-value and warnings. */
+  /**
+   * One plain-English paragraph: rates, difference, interval, z, p-value and warnings.
+   *
+   * @return the summary
+   */
   public String summary() {
     String tiers = describe(topTiers);
     StringBuilder sb = new StringBuilder();

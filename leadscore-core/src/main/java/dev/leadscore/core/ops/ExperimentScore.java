@@ -48,6 +48,7 @@ public final class ExperimentScore {
    * @param arm the arm the lead is assigned to
    * @param champion the champion's score; may be null only when {@code arm} is {@link Arm#CHALLENGER}
    * @param challenger the challenger's score; may be null only when {@code arm} is {@link Arm#CHAMPION}
+   * @return the score
    * @throws IllegalArgumentException if the assigned arm's score is missing or the two scores are
    *     for different leads
    */
@@ -86,12 +87,21 @@ public final class ExperimentScore {
     return Optional.ofNullable(arm == Arm.CHAMPION ? challenger : champion);
   }
 
-  /** Why the other arm could not score the lead, when it could not. */
+  /**
+   * Why the other arm could not score the lead, when it could not.
+   *
+   * @return the shadow arm's error, or empty
+   */
   public Optional<String> shadowError() {
     return Optional.ofNullable(shadowError);
   }
 
-  /** The score of the given arm, whether it decided or not; empty when that arm could not score. */
+  /**
+   * The score of the given arm, whether it decided or not; empty when that arm could not score.
+   *
+   * @param which the arm
+   * @return its score, or empty
+   */
   public Optional<Score> scoreOf(Arm which) {
     return Optional.ofNullable(Objects.requireNonNull(which, "which") == Arm.CHAMPION ? champion : challenger);
   }
