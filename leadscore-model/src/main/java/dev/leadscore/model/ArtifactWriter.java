@@ -160,6 +160,8 @@ final class ArtifactWriter {
     t.modelId().ifPresent(id -> o.put("modelId", id));
     o.put("modelVersion", t.modelVersion());
     t.createdAt().ifPresent(at -> o.put("createdAt", at.toString()));
+    o.put("autoKnots", t.autoKnots());
+    o.put("maxPairs", t.maxPairs());
     return o;
   }
 }

@@ -19,14 +19,19 @@ final class LeadFoldSource implements FoldSource {
   private final int[] fold;
   private final int folds;
   private final Instant asOf;
+  private final int autoKnots;
+  private final Prior prior;
 
-  LeadFoldSource(FeatureSchema schema, List<LabelledLead> leads, boolean[] y, int[] fold, int folds, Instant asOf) {
+  LeadFoldSource(FeatureSchema schema, List<LabelledLead> leads, boolean[] y, int[] fold, int folds, Instant asOf,
+      int autoKnots, Prior prior) {
     this.schema = schema;
     this.leads = leads;
     this.y = y;
     this.fold = fold;
     this.folds = folds;
     this.asOf = asOf;
+    this.autoKnots = autoKnots;
+    this.prior = prior;
   }
 
   @Override
@@ -66,7 +71,7 @@ final class LeadFoldSource implements FoldSource {
     }
     FittedSchema fitted;
     try {
-      fitted = Extraction.fit(schema, leads, trainRows);
+      fitted = Extraction.fit(schema, leads, trainRows, autoKnots);
     } catch (SchemaException e) {
       throw new TrainingException("cross-validation fold " + (k + 1) + " of " + folds
           + ": the schema cannot be fitted on the fold's " + trainRows.length + " training leads: " + e.getMessage(), e);
@@ -74,6 +79,7 @@ final class LeadFoldSource implements FoldSource {
     double[] trainX = Extraction.matrix(fitted, leads, trainRows, asOf, workers);
     double[] testX = Extraction.matrix(fitted, leads, testRows, asOf, workers);
     return new FoldData(trainX, trainRows.length, trainY, testX, test, testRows, fitted.width(),
-        Extraction.columnNames(fitted), Extraction.indicators(fitted));
+        Extraction.columnNames(fitted), Extraction.indicators(fitted), fitted.columns(),
+        prior == null ? null : ModelTrainer.priorPoints(prior, fitted, leads, trainRows, asOf));
   }
 }

@@ -35,6 +35,8 @@ import java.util.Objects;
 public final class FittedSchema {
   private final FeatureSchema schema;
   private final Map<String, FittedFeature> fitted;
+  // Pairwise products a trainer chose from data, compiled after the declared features.
+  private final List<InteractionFeature> pairs;
   private final CompiledFeature[] compiled;
   private final CompiledFeature.EventFeature[] eventFeatures;
   // Per event type, the positions in eventFeatures of the features reading it.
@@ -66,9 +68,20 @@ public final class FittedSchema {
   private final String fingerprint;
 
   FittedSchema(FeatureSchema schema, Map<String, FittedFeature> fitted) {
+    this(schema, fitted, List.of());
+  }
+
+  FittedSchema(FeatureSchema schema, Map<String, FittedFeature> fitted, List<InteractionFeature> pairs) {
     this.schema = Objects.requireNonNull(schema, "schema");
     this.fitted = Map.copyOf(fitted);
-    List<FeatureSpec> specs = schema.features();
+    this.pairs = List.copyOf(pairs);
+    List<FeatureSpec> specs = new ArrayList<>(schema.features());
+    for (InteractionFeature p : this.pairs) {
+      if (schema.hasFeature(p.name()) || specs.stream().anyMatch(s -> s.name().equals(p.name()))) {
+        throw SchemaException.of(p.name(), "a learned pair must not reuse the name of a feature or another pair");
+      }
+      specs.add(p);
+    }
     this.compiled = new CompiledFeature[specs.size()];
     List<Column> cols = new ArrayList<>();
     Map<String, Integer> colIdx = new HashMap<>();
@@ -83,7 +96,9 @@ public final class FittedSchema {
       FittedFeature ff = this.fitted.get(spec.name());
       CompiledFeature c = kind.compile(offset, ff, colIdx);
       compiled[i] = c;
-      featIdx.put(spec.name(), i);
+      if (i < schema.features().size()) {
+        featIdx.put(spec.name(), i);
+      }
       List<Column> own = kind.columns(offset, ff);
       if (c.width() != own.size()) { // compile and columns are separate parts of a kind
         throw new AssertionError("feature kind '" + spec.kind() + "' compiles " + c.width() + " columns but names "
@@ -117,7 +132,8 @@ public final class FittedSchema {
     java.util.Arrays.fill(productRight, -1);
     for (Column col : cols) {
       if (col.role() == Column.Role.INTERACTION) {
-        List<String> parents = specs.get(featIdx.get(col.feature())).machinery().parentColumns();
+        FeatureSpec owner = specs.stream().filter(s -> s.name().equals(col.feature())).findFirst().orElseThrow();
+        List<String> parents = owner.machinery().parentColumns();
         productLeft[col.index()] = colIdx.get(parents.get(0));
         productRight[col.index()] = colIdx.get(parents.get(1));
       }
@@ -157,6 +173,25 @@ public final class FittedSchema {
   /** The declared contract this was fitted from. */
   public FeatureSchema schema() {
     return schema;
+  }
+
+  /**
+   * The pairwise products chosen from data (by a trainer), beyond the declared features: each adds
+   * one {@link Column.Role#INTERACTION} column after all declared columns, and explanations split
+   * it between its two parent features like a declared interaction. Empty unless {@link
+   * #withPairs} added some.
+   */
+  public List<InteractionFeature> pairs() {
+    return pairs;
+  }
+
+  /**
+   * This fitted schema with learned pairwise products appended (replacing any it had).
+   *
+   * @throws SchemaException if a pair's name is taken or a parent column does not exist
+   */
+  public FittedSchema withPairs(List<InteractionFeature> learned) {
+    return new FittedSchema(schema, fitted, learned);
   }
 
   /** The columns in vector order (unmodifiable). */
