@@ -237,6 +237,15 @@ public final class FittedSchema {
     return i;
   }
 
+  /**
+   * The knots of a numeric feature's basis (declared or automatic), in transformed units,
+   * ascending; empty for a feature without one.
+   */
+  public List<Double> knots(String featureName) {
+    FittedFeature ff = fitted.get(featureName);
+    return ff == null || ff.knots() == null ? List.of() : ff.knots();
+  }
+
   /** The imputed value of a numeric, boolean or ordinal feature (transformed units), or NaN. */
   public double imputedValue(String featureName) {
     FittedFeature ff = fitted.get(featureName);
