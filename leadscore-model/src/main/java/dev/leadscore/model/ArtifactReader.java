@@ -256,7 +256,8 @@ final class ArtifactReader {
   private static TrainingOptions readOptions(ObjectNode o) {
     String path = "provenance.options";
     Json.onlyFields(o, path, Json.fields("lambdas", "folds", "seed", "selectionMetric", "calibration", "classWeights",
-        "tierPolicy", "maxIterations", "tolerance", "modelId", "modelVersion", "createdAt"));
+        "tierPolicy", "maxIterations", "tolerance", "modelId", "modelVersion", "createdAt", "autoKnots", "maxPairs",
+        "foldScheme"));
     try {
       TrainingOptions.Builder b = TrainingOptions.builder()
           .lambdas(Json.doubles(o, "lambdas", path))
@@ -275,6 +276,11 @@ final class ArtifactReader {
       if (o.has("createdAt")) {
         b.createdAt(instant(o, "createdAt", path));
       }
+      // Absent in artifacts written before the automatic bases and pairs existed: trained without.
+      b.autoKnots(o.has("autoKnots") ? Json.integer(o, "autoKnots", path) : 0);
+      b.maxPairs(o.has("maxPairs") ? Json.integer(o, "maxPairs", path) : 0);
+      // Absent in artifacts written before forward chaining existed: random stratified folds.
+      b.foldScheme(o.has("foldScheme") ? enumValue(FoldScheme.class, o, "foldScheme", path) : FoldScheme.STRATIFIED);
       return b.build();
     } catch (ArtifactException e) {
       throw e;

@@ -167,6 +167,10 @@ final class ArtifactWriter {
     t.modelId().ifPresent(id -> o.put("modelId", id));
     o.put("modelVersion", t.modelVersion());
     t.createdAt().ifPresent(at -> o.put("createdAt", at.toString()));
+    o.put("autoKnots", t.autoKnots());
+    o.put("maxPairs", t.maxPairs());
+    // so that retraining from provenance validates lambda the same way
+    o.put("foldScheme", t.foldScheme().name());
     return o;
   }
 }

@@ -49,7 +49,7 @@ public final class BackTest {
           "a time-ordered back-test needs every lead's creation time; the lead at index " + i + " has none"));
       (created.isBefore(cutoff) ? train : test).add(l);
     }
-    return run(schema, train, test, asOf, options, "created before " + cutoff);
+    return run(schema, train, test, asOf, options, "created before " + cutoff, null);
   }
 
   /**
@@ -62,16 +62,28 @@ public final class BackTest {
    */
   public static BackTestResult firstShare(FeatureSchema schema, List<LabelledLead> leads, double trainShare,
       Instant asOf, TrainingOptions options) {
+    return firstShare(schema, leads, trainShare, asOf, options, null);
+  }
+
+  /**
+   * As {@link #firstShare(FeatureSchema, List, double, Instant, TrainingOptions)}, training from a
+   * prior (see {@link ModelTrainer#train(FeatureSchema, List, Instant, TrainingOptions, Prior)}).
+   *
+   * @param prior the prior, or null for none
+   */
+  public static BackTestResult firstShare(FeatureSchema schema, List<LabelledLead> leads, double trainShare,
+      Instant asOf, TrainingOptions options, Prior prior) {
     if (!(trainShare > 0 && trainShare < 1)) {
       throw new IllegalArgumentException("trainShare must be in (0, 1), got trainShare=" + trainShare);
     }
     int n = leads.size();
     int k = (int) Math.min(n, Math.ceil(trainShare * n * (1 - 1e-12)));
-    return run(schema, leads.subList(0, k), leads.subList(k, n), asOf, options, "first " + k + " of " + n + " leads");
+    return run(schema, leads.subList(0, k), leads.subList(k, n), asOf, options, "first " + k + " of " + n + " leads",
+        prior);
   }
 
   private static BackTestResult run(FeatureSchema schema, List<LabelledLead> train, List<LabelledLead> test,
-      Instant asOf, TrainingOptions options, String split) {
+      Instant asOf, TrainingOptions options, String split, Prior prior) {
     Objects.requireNonNull(schema, "schema");
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(options, "options");
@@ -79,7 +91,7 @@ public final class BackTest {
       throw new IllegalArgumentException("a back-test needs leads on both sides of the split (" + split + "): got "
           + train.size() + " to train on and " + test.size() + " to score");
     }
-    TrainedModel model = new ModelTrainer().train(schema, train, asOf, options);
+    TrainedModel model = new ModelTrainer().train(schema, train, asOf, options, prior);
     int d = model.width();
     double[] x = new double[d];
     int m = test.size();

@@ -34,9 +34,12 @@ final class CrossValidation {
       LambdaPath path;
       try {
         path = new LambdaPath(fd.trainX(), fd.trainRows(), fd.width(), fd.trainY(), s, workers, fd.columnNames(),
-            fd.indicators());
+            fd.indicators(), fd.columns() == null ? null : Extraction.scaleFrom(fd.columns()));
       } catch (TrainingException e) {
         throw new TrainingException("cross-validation fold " + (k + 1) + " of " + folds + ": " + e.getMessage(), e);
+      }
+      if (fd.trainPrior() != null) {
+        path.centreOnPrior(fd.trainPrior(), fd.trainY());
       }
       LinearModel previous = null;
       for (int li = lambdas.length - 1; li >= 0; li--) {

@@ -71,7 +71,7 @@ final class Extraction {
    * @throws LeadDataException naming the lead, the field and its position in {@code leads}
    * @throws dev.leadscore.core.schema.SchemaException as {@link FeatureSchema#fit}
    */
-  static FittedSchema fit(FeatureSchema schema, List<LabelledLead> leads, int[] rows) {
+  static FittedSchema fit(FeatureSchema schema, List<LabelledLead> leads, int[] rows, int autoKnots) {
     List<Lead> train = new ArrayList<>(rows == null ? leads.size() : rows.length);
     if (rows == null) {
       for (LabelledLead l : leads) {
@@ -83,7 +83,7 @@ final class Extraction {
       }
     }
     try {
-      return schema.fit(train);
+      return schema.fit(train, autoKnots);
     } catch (LeadDataException e) {
       for (int r = 0; r < train.size(); r++) {
         if (train.get(r).id().equals(e.leadId())) {
@@ -106,6 +106,29 @@ final class Extraction {
    * title and e-mail classes), missing flags, and the value of a boolean feature. Value, basis and
    * interaction columns of every other kind are numeric.
    */
+  static int[] scaleFrom(FittedSchema schema) {
+    return scaleFrom(schema.columns());
+  }
+
+  /**
+   * Per column, the column whose standardisation scale it shares, or -1: a hinge ({@link
+   * Column.Role#BASIS}) column shares its feature's value column's (see {@link Standardisation}).
+   */
+  static int[] scaleFrom(List<Column> columns) {
+    int[] out = new int[columns.size()];
+    java.util.Map<String, Integer> value = new java.util.HashMap<>();
+    for (Column c : columns) {
+      if (c.role() == Column.Role.VALUE) {
+        value.put(c.feature(), c.index());
+      }
+    }
+    for (Column c : columns) {
+      Integer v = value.get(c.feature());
+      out[c.index()] = c.role() == Column.Role.BASIS && v != null ? v : -1;
+    }
+    return out;
+  }
+
   static boolean[] indicators(FittedSchema schema) {
     List<Column> columns = schema.columns();
     boolean[] out = new boolean[columns.size()];

@@ -12,6 +12,7 @@ package dev.leadscore.model;
 final class LambdaPath {
   private final Standardisation standardisation;
   private final LogisticSolver solver;
+  private final Design design;
 
   /**
    * @param x raw row-major {@code n x d} training matrix; <b>overwritten</b>
@@ -24,7 +25,7 @@ final class LambdaPath {
    * @throws TrainingException if a column's values are too large to standardise (naming it)
    */
   LambdaPath(double[] x, int n, int d, boolean[] y, double[] sampleWeights, Workers workers, String[] columnNames) {
-    this(x, n, d, y, sampleWeights, workers, columnNames, null, LogisticSolver.StepMethod.AUTO);
+    this(x, n, d, y, sampleWeights, workers, columnNames, null, null, LogisticSolver.StepMethod.AUTO);
   }
 
   /**
@@ -33,18 +34,27 @@ final class LambdaPath {
    */
   LambdaPath(double[] x, int n, int d, boolean[] y, double[] sampleWeights, Workers workers, String[] columnNames,
       boolean[] indicators) {
-    this(x, n, d, y, sampleWeights, workers, columnNames, indicators, LogisticSolver.StepMethod.AUTO);
+    this(x, n, d, y, sampleWeights, workers, columnNames, indicators, null, LogisticSolver.StepMethod.AUTO);
+  }
+
+  /**
+   * As above, with the columns that share another column's scale (see {@link
+   * Standardisation#fit(double[], int, int, String[], boolean[], int[])}), or null.
+   */
+  LambdaPath(double[] x, int n, int d, boolean[] y, double[] sampleWeights, Workers workers, String[] columnNames,
+      boolean[] indicators, int[] scaleFrom) {
+    this(x, n, d, y, sampleWeights, workers, columnNames, indicators, scaleFrom, LogisticSolver.StepMethod.AUTO);
   }
 
   /** As above, with the Newton step method forced (for tests and benchmarks). */
   LambdaPath(double[] x, int n, int d, boolean[] y, double[] sampleWeights, Workers workers, String[] columnNames,
       LogisticSolver.StepMethod method) {
-    this(x, n, d, y, sampleWeights, workers, columnNames, null, method);
+    this(x, n, d, y, sampleWeights, workers, columnNames, null, null, method);
   }
 
   private LambdaPath(double[] x, int n, int d, boolean[] y, double[] sampleWeights, Workers workers,
-      String[] columnNames, boolean[] indicators, LogisticSolver.StepMethod method) {
-    this.standardisation = Standardisation.fit(x, n, d, columnNames, indicators);
+      String[] columnNames, boolean[] indicators, int[] scaleFrom, LogisticSolver.StepMethod method) {
+    this.standardisation = Standardisation.fit(x, n, d, columnNames, indicators, scaleFrom);
     String[] names = null;
     if (columnNames != null) {
       names = new String[standardisation.activeCount()];
@@ -52,8 +62,21 @@ final class LambdaPath {
         names[k] = columnNames[standardisation.active(k)];
       }
     }
-    Design design = standardisation.standardiseInPlace(x, n);
+    this.design = standardisation.standardiseInPlace(x, n);
     this.solver = new LogisticSolver(design, y, sampleWeights, workers, names, method);
+  }
+
+  /**
+   * Centres the penalty of every later fit on a rule prior ({@link RulePrior}): the weights, in
+   * this path's standardised coordinates, that best reproduce the prior's logit from these rows.
+   *
+   * @param points the prior's points of the training rows, in row order
+   * @return the centre, full width (0 for constant columns), in standardised units
+   */
+  double[] centreOnPrior(double[] points, boolean[] y) {
+    double[] compact = RulePrior.centre(design, points, y);
+    solver.centre(compact);
+    return standardisation.expand(compact);
   }
 
   Standardisation standardisation() {

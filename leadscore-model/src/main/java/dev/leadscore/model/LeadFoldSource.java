@@ -25,18 +25,18 @@ final class LeadFoldSource implements FoldSource {
   private final int folds;
   private final Instant asOf;
   private final boolean forward;
-
-  /** K-fold: {@code fold[i]} in {@code [0, folds)} is the fold lead {@code i} is held out in. */
-  LeadFoldSource(FeatureSchema schema, List<LabelledLead> leads, boolean[] y, int[] fold, int folds, Instant asOf) {
-    this(schema, leads, y, fold, folds, asOf, false);
-  }
+  private final int autoKnots;
+  private final Prior prior;
 
   /**
-   * @param forward whether {@code fold} holds forward-chaining blocks {@code 0..folds} ({@link
-   *     Folds#forwardBlocks}) rather than K-fold assignments
+   * @param fold per lead, its K-fold assignment in {@code [0, folds)}, or its forward-chaining block
+   *     in {@code 0..folds} when {@code forward}
+   * @param forward whether {@code fold} holds forward-chaining blocks ({@link Folds#forwardBlocks})
+   * @param autoKnots knots of the automatic hinge basis fitted in each fold (0: none)
+   * @param prior the prior whose points centre each fold's penalty, or null
    */
   LeadFoldSource(FeatureSchema schema, List<LabelledLead> leads, boolean[] y, int[] fold, int folds, Instant asOf,
-      boolean forward) {
+      boolean forward, int autoKnots, Prior prior) {
     this.schema = schema;
     this.leads = leads;
     this.y = y;
@@ -44,6 +44,8 @@ final class LeadFoldSource implements FoldSource {
     this.folds = folds;
     this.asOf = asOf;
     this.forward = forward;
+    this.autoKnots = autoKnots;
+    this.prior = prior;
   }
 
   @Override
@@ -87,7 +89,7 @@ final class LeadFoldSource implements FoldSource {
     }
     FittedSchema fitted;
     try {
-      fitted = Extraction.fit(schema, leads, trainRows);
+      fitted = Extraction.fit(schema, leads, trainRows, autoKnots);
     } catch (SchemaException e) {
       throw new TrainingException("cross-validation fold " + (k + 1) + " of " + folds
           + ": the schema cannot be fitted on the fold's " + trainRows.length + " training leads: " + e.getMessage(), e);
@@ -95,6 +97,7 @@ final class LeadFoldSource implements FoldSource {
     double[] trainX = Extraction.matrix(fitted, leads, trainRows, asOf, workers);
     double[] testX = Extraction.matrix(fitted, leads, testRows, asOf, workers);
     return new FoldData(trainX, trainRows.length, trainY, testX, test, testRows, fitted.width(),
-        Extraction.columnNames(fitted), Extraction.indicators(fitted));
+        Extraction.columnNames(fitted), Extraction.indicators(fitted), fitted.columns(),
+        prior == null ? null : ModelTrainer.priorPoints(prior, fitted, leads, trainRows, asOf));
   }
 }

@@ -27,6 +27,8 @@ final class LogisticPass {
   private final double[] lossPart;
   private final int[] wrongPart;
   private int lastWrong;
+  // The penalty's centre in the solver's coordinates (weights only), or null for zero.
+  private double[] centre;
 
   /** @param sampleWeights weights, one per row, or null for unit weights (checked by the solver) */
   LogisticPass(Design design, boolean[] y, double[] sampleWeights, Workers workers) {
@@ -41,6 +43,14 @@ final class LogisticPass {
     this.gradPart = new double[blocks * dim];
     this.lossPart = new double[blocks];
     this.wrongPart = new int[blocks];
+  }
+
+  /**
+   * Centres the penalty at {@code c}: {@code (lambda / 2) ||w - c||²} (a rule prior's weights); null
+   * for the usual {@code ||w||²}. Kept by reference.
+   */
+  void centre(double[] c) {
+    this.centre = c;
   }
 
   /** Rows misclassified at the point of the last {@link #evaluate} (ties count as wrong). */
@@ -68,8 +78,9 @@ final class LogisticPass {
     lastWrong = wrong;
     double penalty = 0;
     for (int j = 1; j < dim; j++) {
-      penalty += beta[j] * beta[j];
-      g[j] += lambda * beta[j];
+      double off = centre == null ? beta[j] : beta[j] - centre[j - 1];
+      penalty += off * off;
+      g[j] += lambda * off;
     }
     return loss + 0.5 * lambda * penalty;
   }

@@ -173,6 +173,7 @@ final class LogisticSolver {
   private double[] hCur;
   private double[] hNew;
   private final LogisticPass pass;
+  private double[] centre;
   private final NewtonStep step;
 
   /**
@@ -257,6 +258,19 @@ final class LogisticSolver {
    * @throws TrainingException if it does not converge, the Hessian is singular, or the classes
    *     are separable with {@code lambda = 0}
    */
+  /**
+   * Centres the L2 penalty at {@code c} (compact weights, one per design column), so the objective
+   * is {@code ... + (lambda / 2) ||w - c||²}; null restores the centre 0. A fit without a start then
+   * starts from {@code c}.
+   */
+  void centre(double[] c) {
+    if (c != null && c.length != dim - 1) {
+      throw new IllegalArgumentException("centre: expected " + (dim - 1) + " weights, got " + c.length);
+    }
+    this.centre = c == null ? null : c.clone();
+    pass.centre(this.centre);
+  }
+
   Fit fit(double lambda, double[] start, int maxIterations, double tolerance, Listener listener, boolean covariance) {
     if (!(lambda >= 0 && Double.isFinite(lambda))) {
       throw new IllegalArgumentException("lambda must be finite and >= 0, got " + lambda);
@@ -269,6 +283,9 @@ final class LogisticSolver {
       System.arraycopy(start, 0, beta, 0, dim);
     } else {
       beta[0] = Math.log(positiveWeight / negativeWeight);
+      if (centre != null) {
+        System.arraycopy(centre, 0, beta, 1, dim - 1);
+      }
     }
     step.reset(); // each fit starts afresh, whatever this solver fitted before
     double[] trial = new double[dim];

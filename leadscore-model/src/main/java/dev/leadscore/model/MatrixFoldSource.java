@@ -77,6 +77,6 @@ final class MatrixFoldSource implements FoldSource {
         trainY[a++] = y[i];
       }
     }
-    return new FoldData(trainX, train, trainY, testX, test, testIndex, d, names, indicators);
+    return new FoldData(trainX, train, trainY, testX, test, testIndex, d, names, indicators, null, null);
   }
 }

@@ -3,7 +3,9 @@ package dev.leadscore.model;
 import dev.leadscore.core.LabelledLead;
 import dev.leadscore.core.TierCutoffs;
 import dev.leadscore.core.schema.Column;
+import dev.leadscore.core.schema.FeatureInfo;
 import dev.leadscore.core.schema.FeatureSchema;
+import dev.leadscore.core.schema.InteractionFeature;
 import dev.leadscore.core.schema.FittedSchema;
 import dev.leadscore.core.schema.SchemaException;
 import dev.leadscore.model.calibration.Calibrator;
@@ -77,6 +79,22 @@ public final class ModelTrainer {
    *     lambda)
    */
   public TrainedModel train(FeatureSchema schema, List<LabelledLead> leads, Instant asOf, TrainingOptions options) {
+    return train(schema, leads, asOf, options, null);
+  }
+
+  /**
+   * Trains a model that starts from a prior (a rule set's points): in every fit (each fold's and
+   * the final one) the L2 penalty is centred on the weights of the schema's columns that best
+   * reproduce the prior's points on that fit's training leads ({@link RulePrior}), instead of on
+   * zero. A large lambda then gives a model that ranks like the prior, a small one the plain fit;
+   * cross-validation chooses between them as usual, so with little history the model stays near the
+   * rules and with more it learns past them. Everything else is as {@link #train(FeatureSchema,
+   * List, Instant, TrainingOptions)}.
+   *
+   * @param prior the prior, or null for none
+   */
+  public TrainedModel train(FeatureSchema schema, List<LabelledLead> leads, Instant asOf, TrainingOptions options,
+      Prior prior) {
     Objects.requireNonNull(schema, "schema");
     Objects.requireNonNull(leads, "leads");
     Objects.requireNonNull(asOf, "asOf");
@@ -112,15 +130,16 @@ public final class ModelTrainer {
       ClassWeights cw = options.classWeights();
       int maxIt = options.maxIterations();
       double tol = options.tolerance();
+      LeadFoldSource source = new LeadFoldSource(schema, data, y, fold, folds, asOf, false, options.autoKnots(), prior);
       CrossValidation.Outcome cv;
       List<TrainingSummary.LambdaScore> table;
       if (blocks == null) {
-        cv = CrossValidation.run(new LeadFoldSource(schema, data, y, fold, folds, asOf), lambdas, cw, maxIt, tol,
-            workers, progress);
+        cv = CrossValidation.run(source, lambdas, cw, maxIt, tol, workers, progress);
         table = lambdaTable(lambdas, cv, y, null);
       } else {
         CrossValidation.Outcome forward = CrossValidation.run(
-            new LeadFoldSource(schema, data, y, blocks, folds, asOf, true), lambdas, cw, maxIt, tol, workers, progress);
+            new LeadFoldSource(schema, data, y, blocks, folds, asOf, true, options.autoKnots(), prior), lambdas, cw,
+            maxIt, tol, workers, progress);
         table = lambdaTable(lambdas, forward, y, blocks);
         cv = null;
       }
@@ -140,10 +159,14 @@ public final class ModelTrainer {
         oof = cv.logits()[best];
       } else {
         // calibration and tier cut-offs need a prediction for every lead: stratified folds, chosen lambda only
-        oof = CrossValidation.run(new LeadFoldSource(schema, data, y, fold, folds, asOf), new double[] {lambda}, cw,
-            maxIt, tol, workers, progress).logits()[0];
+        oof = CrossValidation.run(source, new double[] {lambda}, cw, maxIt, tol, workers, progress).logits()[0];
       }
 
+      List<List<String>> pairsByFold = List.of();
+      if (options.maxPairs() > 0) {
+        oof = oof.clone();
+        pairsByFold = pairsCrossValidated(source, lambda, options, workers, oof);
+      }
       Calibrator calibrator = calibrate(options.calibration(), oof, y);
       String reversed = reversedCalibration(calibrator, oof, y);
       if (reversed != null) {
@@ -155,12 +178,22 @@ public final class ModelTrainer {
 
       FittedSchema fitted;
       try {
-        fitted = Extraction.fit(schema, data, null);
+        fitted = Extraction.fit(schema, data, null, options.autoKnots());
       } catch (SchemaException e) {
         throw new TrainingException("the schema cannot be fitted on all " + n + " training leads: " + e.getMessage(), e);
       }
-      int d = fitted.width();
       double[] x = Extraction.matrix(fitted, data, null, asOf, workers);
+      if (options.maxPairs() > 0) {
+        List<PairSelection.Pair> chosen = PairSelection.select(x, n, fitted.width(), y, fitted.columns(),
+            Extraction.indicators(fitted), lambda,
+            options.maxPairs(), options.seed(), options.classWeights(), options.maxIterations(), options.tolerance(),
+            workers);
+        if (!chosen.isEmpty()) {
+          fitted = fitted.withPairs(pairFeatures(fitted, chosen));
+          x = Extraction.matrix(fitted, data, null, asOf, workers);
+        }
+      }
+      int d = fitted.width();
       String dataHash = Hashing.sha256(x, n, d, y);
       BackgroundStats background = background(fitted, x, n);
       TrainingReference reference = TrainingReference.compute(fitted, x, n, oofP, y, cutoffs, workers);
@@ -168,7 +201,10 @@ public final class ModelTrainer {
       LinearModel model;
       try {
         LambdaPath path = new LambdaPath(x, n, d, y, Folds.sampleWeights(options.classWeights(), y), workers,
-            Extraction.columnNames(fitted), Extraction.indicators(fitted));
+            Extraction.columnNames(fitted), Extraction.indicators(fitted), Extraction.scaleFrom(fitted));
+        if (prior != null) {
+          path.centreOnPrior(priorPoints(prior, fitted, data, null, asOf), y);
+        }
         model = path.fit(lambda, null, options.maxIterations(), options.tolerance(), progress::iteration, true);
       } catch (TrainingException e) {
         throw new TrainingException("final fit on all " + n + " leads, lambda " + lambda + ": " + e.getMessage(), e);
@@ -176,7 +212,7 @@ public final class ModelTrainer {
 
       TrainingSummary summary = new TrainingSummary(n, positives, folds, options.selectionMetric(), table, lambda,
           model.iterations, model.maxGradient, outOfFold.auc(), outOfFold.logLoss(), outOfFold.brier(),
-          new TrainingSummary.OutOfFold(outOfFold, fold), scheme, warnings);
+          new TrainingSummary.OutOfFold(outOfFold, fold, pairsByFold), scheme, warnings);
       Instant createdAt = options.createdAt().orElse(asOf);
       TrainingOptions recorded = options.toBuilder().progress(TrainingProgress.NONE).build();
       Provenance provenance = new Provenance(Version.LIBRARY, recorded, dataHash,
@@ -258,6 +294,88 @@ public final class ModelTrainer {
           Metrics.brierScore(p, yy), cv.iterations()[li]));
     }
     return table;
+  }
+
+  /**
+   * Automatic pairs inside each fold: chooses the fold's pairs on its training leads only ({@link
+   * PairSelection}, at the chosen lambda), refits the fold's model with their product columns at that
+   * lambda and overwrites the fold's held-out logits in {@code oof}; a fold that keeps no pair keeps
+   * its main-effects logits. Returns each fold's pairs by column names.
+   */
+  private static List<List<String>> pairsCrossValidated(LeadFoldSource source, double lambda, TrainingOptions options,
+      Workers workers, double[] oof) {
+    List<List<String>> byFold = new ArrayList<>();
+    for (int k = 0; k < source.folds(); k++) {
+      FoldData fd = source.fold(k, workers);
+      int d = fd.width();
+      List<PairSelection.Pair> chosen = PairSelection.select(fd.trainX(), fd.trainRows(), d, fd.trainY(), fd.columns(),
+          fd.indicators(), lambda, options.maxPairs(), options.seed() + k + 1, options.classWeights(), options.maxIterations(),
+          options.tolerance(), workers);
+      List<String> names = new ArrayList<>();
+      for (PairSelection.Pair p : chosen) {
+        names.add(fd.columnNames()[p.left()] + " x " + fd.columnNames()[p.right()]);
+      }
+      byFold.add(names);
+      if (chosen.isEmpty()) {
+        continue;
+      }
+      int[][] idx = PairSelection.indices(chosen);
+      int w = d + idx.length;
+      double[] train = PairSelection.withProducts(fd.trainX(), fd.trainRows(), d, idx);
+      double[] test = PairSelection.withProducts(fd.testX(), fd.testRows(), d, idx);
+      LinearModel m;
+      try {
+        LambdaPath path = new LambdaPath(train, fd.trainRows(), w, fd.trainY(),
+            Folds.sampleWeights(options.classWeights(), fd.trainY()), workers, null,
+            PairSelection.extend(fd.indicators(), idx.length), PairSelection.extend(Extraction.scaleFrom(fd.columns()), idx.length));
+        if (fd.trainPrior() != null) {
+          path.centreOnPrior(fd.trainPrior(), fd.trainY());
+        }
+        m = path.fit(lambda, null, options.maxIterations(), options.tolerance(), LogisticSolver.Listener.NONE, false);
+      } catch (TrainingException e) {
+        throw new TrainingException("cross-validation fold " + (k + 1) + " with pairs " + names + ", lambda " + lambda
+            + ": " + e.getMessage(), e);
+      }
+      int[] index = fd.testIndex();
+      for (int t = 0; t < fd.testRows(); t++) {
+        oof[index[t]] = m.logit(test, t * w);
+      }
+    }
+    return byFold;
+  }
+
+  /** The learned pairs as interaction features of the fitted schema, named {@code pair<k>.<left>.x.<right>}. */
+  static List<InteractionFeature> pairFeatures(FittedSchema fitted, List<PairSelection.Pair> chosen) {
+    List<InteractionFeature> out = new ArrayList<>();
+    for (int k = 0; k < chosen.size(); k++) {
+      String left = fitted.columns().get(chosen.get(k).left()).name();
+      String right = fitted.columns().get(chosen.get(k).right()).name();
+      String name = "pair" + (k + 1) + "." + safe(left) + ".x." + safe(right);
+      out.add(new InteractionFeature(FeatureInfo.of(name, "interaction"), left, right));
+    }
+    return out;
+  }
+
+  private static String safe(String columnName) {
+    return columnName.replaceAll("[^A-Za-z0-9_.\\-]", "_");
+  }
+
+  /** The prior's points of the given rows (all when {@code rows} is null), checked for length. */
+  static double[] priorPoints(Prior prior, FittedSchema fitted, List<LabelledLead> leads, int[] rows, Instant asOf) {
+    List<dev.leadscore.core.Lead> train = new ArrayList<>();
+    if (rows == null) {
+      leads.forEach(l -> train.add(l.lead()));
+    } else {
+      for (int i : rows) {
+        train.add(leads.get(i).lead());
+      }
+    }
+    double[] points = prior.points(fitted, train, asOf);
+    if (points == null || points.length != train.size()) {
+      throw new TrainingException("the prior returned " + (points == null ? "null" : points.length + " points")
+          + " for " + train.size() + " training leads");
+    }
+    return points;
   }
 
   private static List<LabelledLead> checked(List<LabelledLead> leads) {

@@ -89,6 +89,20 @@ final class Standardisation {
    * @throws TrainingException if a non-constant column's values are too large to standardise
    */
   static Standardisation fit(double[] x, int n, int d, String[] names, boolean[] indicators) {
+    return fit(x, n, d, names, indicators, null);
+  }
+
+  /**
+   * As {@link #fit(double[], int, int, String[], boolean[])}, where a column {@code j} with {@code
+   * scaleFrom[j] >= 0} takes the scale of column {@code scaleFrom[j]} (its own mean still centres
+   * it) unless either is constant. Hinge columns take their feature's value column's scale: a
+   * hinge's weight is the change of slope at its knot, so on that common scale the L2 penalty weighs
+   * each slope change as it weighs the feature's linear slope, whatever the knot's share of rows (a
+   * hinge standardised by its own, smaller spread would bend almost for free in the tail).
+   *
+   * @param scaleFrom per column the column whose scale it shares, or -1; or null for none
+   */
+  static Standardisation fit(double[] x, int n, int d, String[] names, boolean[] indicators, int[] scaleFrom) {
     if (n < 1) {
       throw new IllegalArgumentException("cannot standardise 0 rows");
     }
@@ -140,6 +154,18 @@ final class Standardisation {
         scale[j] = scaledStd(x, n, d, j, mean[j], largestDeviation(x, n, d, j, mean[j]), names, min[j], max[j]);
       } else {
         scale[j] = scaledStd(x, n, d, j, mean[j], Math.max(Math.abs(min[j]), Math.abs(max[j])), names, min[j], max[j]);
+      }
+    }
+    if (scaleFrom != null) {
+      if (scaleFrom.length != d) {
+        throw new IllegalArgumentException("scaleFrom: expected " + d + " (one per column), got " + scaleFrom.length);
+      }
+      double[] own = scale.clone();
+      for (int j = 0; j < d; j++) {
+        int from = scaleFrom[j];
+        if (from >= 0 && own[j] > 0 && own[from] > 0) {
+          scale[j] = own[from];
+        }
       }
     }
     return new Standardisation(mean, scale);

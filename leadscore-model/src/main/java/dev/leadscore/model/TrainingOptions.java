@@ -42,6 +42,10 @@ public final class TrainingOptions {
   public static final int DEFAULT_MAX_ITERATIONS = 100;
   /** Default stopping tolerance on {@code max |gradient| / n}. */
   public static final double DEFAULT_TOLERANCE = LogisticSolver.DEFAULT_TOLERANCE;
+  /** Default knots of the automatic hinge basis of a numeric feature without a declared basis. */
+  public static final int DEFAULT_AUTO_KNOTS = 6;
+  /** Default largest number of automatically chosen pairwise interactions. */
+  public static final int DEFAULT_MAX_PAIRS = 3;
 
   private final double[] lambdas;
   private final int folds;
@@ -58,6 +62,8 @@ public final class TrainingOptions {
   private final String modelId;
   private final String modelVersion;
   private final Instant createdAt;
+  private final int autoKnots;
+  private final int maxPairs;
 
   private TrainingOptions(Builder b) {
     this.lambdas = b.lambdas.clone();
@@ -75,6 +81,8 @@ public final class TrainingOptions {
     this.modelId = b.modelId;
     this.modelVersion = b.modelVersion;
     this.createdAt = b.createdAt;
+    this.autoKnots = b.autoKnots;
+    this.maxPairs = b.maxPairs;
   }
 
   /** {@return a builder holding the defaults} */
@@ -105,6 +113,8 @@ public final class TrainingOptions {
     b.modelId = modelId;
     b.modelVersion = modelVersion;
     b.createdAt = createdAt;
+    b.autoKnots = autoKnots;
+    b.maxPairs = maxPairs;
     return b;
   }
 
@@ -201,6 +211,19 @@ public final class TrainingOptions {
     return Optional.ofNullable(createdAt);
   }
 
+  /**
+   * Knots of the automatic hinge basis given to every numeric feature whose schema declares no
+   * basis (0: none); {@code "basis": "linear"} in the schema opts a feature out.
+   */
+  public int autoKnots() {
+    return autoKnots;
+  }
+
+  /** The largest number of pairwise interactions chosen automatically inside each fold (0: none). */
+  public int maxPairs() {
+    return maxPairs;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof TrainingOptions t
@@ -216,13 +239,15 @@ public final class TrainingOptions {
         && Double.compare(tolerance, t.tolerance) == 0
         && Objects.equals(modelId, t.modelId)
         && modelVersion.equals(t.modelVersion)
-        && Objects.equals(createdAt, t.createdAt);
+        && Objects.equals(createdAt, t.createdAt)
+        && autoKnots == t.autoKnots
+        && maxPairs == t.maxPairs;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(Arrays.hashCode(lambdas), folds, seed, foldScheme, selectionMetric, calibration, classWeights,
-        tierPolicy, maxIterations, tolerance, modelId, modelVersion, createdAt);
+        tierPolicy, maxIterations, tolerance, modelId, modelVersion, createdAt, autoKnots, maxPairs);
   }
 
   @Override
@@ -232,7 +257,7 @@ public final class TrainingOptions {
         + ", classWeights=" + classWeights
         + ", tierPolicy=" + tierPolicy + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance
         + ", threads=" + threads + ", modelId=" + modelId + ", modelVersion=" + modelVersion
-        + ", createdAt=" + createdAt + "]";
+        + ", createdAt=" + createdAt + ", autoKnots=" + autoKnots + ", maxPairs=" + maxPairs + "]";
   }
 
   /**
@@ -255,6 +280,8 @@ public final class TrainingOptions {
     private String modelId;
     private String modelVersion = "1";
     private Instant createdAt;
+    private int autoKnots = DEFAULT_AUTO_KNOTS;
+    private int maxPairs = DEFAULT_MAX_PAIRS;
 
     private Builder() {}
 
@@ -388,6 +415,46 @@ public final class TrainingOptions {
     public Builder createdAt(Instant createdAt) {
       this.createdAt = createdAt;
       return this;
+    }
+
+    /**
+     * Knots of the automatic hinge basis (see {@link TrainingOptions#autoKnots()}); 0 turns it off.
+     *
+     * @param knots the number of knots
+     * @return this builder
+     * @throws IllegalArgumentException unless {@code 0 <= knots <= Basis.MAX_KNOTS}
+     */
+    public Builder autoKnots(int knots) {
+      if (knots < 0 || knots > dev.leadscore.core.schema.Basis.MAX_KNOTS) {
+        throw new IllegalArgumentException("autoKnots must be in 0.." + dev.leadscore.core.schema.Basis.MAX_KNOTS
+            + ", got " + knots);
+      }
+      this.autoKnots = knots;
+      return this;
+    }
+
+    /**
+     * The largest number of automatic pairwise interactions; 0 turns them off.
+     *
+     * @param pairs the largest number of pairs
+     * @return this builder
+     * @throws IllegalArgumentException unless {@code 0 <= pairs <= 10}
+     */
+    public Builder maxPairs(int pairs) {
+      if (pairs < 0 || pairs > 10) {
+        throw new IllegalArgumentException("maxPairs must be in 0..10, got " + pairs);
+      }
+      this.maxPairs = pairs;
+      return this;
+    }
+
+    /**
+     * No automatic basis and no automatic pairs: plain L2 logistic regression on the schema's columns.
+     *
+     * @return this builder
+     */
+    public Builder plain() {
+      return autoKnots(0).maxPairs(0);
     }
 
     /** {@return the options} */

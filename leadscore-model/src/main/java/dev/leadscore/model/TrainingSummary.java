@@ -156,10 +156,24 @@ public final class TrainingSummary {
   public static final class OutOfFold {
     private final HeldOut heldOut;
     private final int[] folds;
+    private final List<List<String>> pairsByFold;
 
     OutOfFold(HeldOut heldOut, int[] folds) {
+      this(heldOut, folds, List.of());
+    }
+
+    OutOfFold(HeldOut heldOut, int[] folds, List<List<String>> pairsByFold) {
       this.heldOut = heldOut;
       this.folds = folds.clone();
+      this.pairsByFold = pairsByFold.stream().map(List::copyOf).toList();
+    }
+
+    /**
+     * Per fold, the pairwise products chosen on that fold's training leads (each {@code "left x
+     * right"} by column names); empty when automatic pairs were off.
+     */
+    public List<List<String>> pairsByFold() {
+      return pairsByFold;
     }
 
     /** Uncalibrated logits. */

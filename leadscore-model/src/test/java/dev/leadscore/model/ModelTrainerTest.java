@@ -167,7 +167,8 @@ class ModelTrainerTest {
       y[i] = leads.get(i).converted();
     }
     int[] fold = Folds.stratified(y, 4, 5);
-    LeadFoldSource source = new LeadFoldSource(schema, leads, y, fold, 4, Instant.EPOCH);
+    LeadFoldSource source = new LeadFoldSource(schema, leads, y, fold, 4, Instant.EPOCH, false,
+        TrainingOptions.DEFAULT_AUTO_KNOTS, null);
     for (int k = 0; k < 4; k++) {
       FoldData fd = source.fold(k, Workers.single());
       boolean heldOut = fold[7] == k;
@@ -178,7 +179,7 @@ class ModelTrainerTest {
           train.add(leads.get(i).lead());
         }
       }
-      FittedSchema expected = schema.fit(train);
+      FittedSchema expected = schema.fit(train, TrainingOptions.DEFAULT_AUTO_KNOTS);
       assertEquals(expected.width(), fd.width());
       double[] row = new double[expected.width()];
       for (int t = 0; t < fd.testRows(); t++) {

@@ -98,7 +98,8 @@ class TrainingChoicesTest {
     List<LabelledLead> leads = DATA.leads();
     boolean[] y = Evaluationless.labels(leads);
     int[] blocks = Folds.forwardBlocks(leads.size(), 4);
-    LeadFoldSource source = new LeadFoldSource(SCHEMA, leads, y, blocks, 4, DATA.asOf(), true);
+    LeadFoldSource source = new LeadFoldSource(SCHEMA, leads, y, blocks, 4, DATA.asOf(), true,
+        TrainingOptions.DEFAULT_AUTO_KNOTS, null);
     for (int k = 0; k < 4; k++) {
       FoldData fd = source.fold(k, Workers.single());
       int firstTest = fd.testIndex()[0];
@@ -128,7 +129,7 @@ class TrainingChoicesTest {
     boolean[] y = Evaluationless.labels(DATA.leads());
     int[] blocks = Folds.forwardBlocks(y.length, 4);
     CrossValidation.Outcome cv = CrossValidation.run(new LeadFoldSource(SCHEMA, DATA.leads(), y, blocks, 4,
-        DATA.asOf(), true), new double[] {10.0}, ClassWeights.none(), 100, 1e-10, Workers.single(),
+        DATA.asOf(), true, TrainingOptions.DEFAULT_AUTO_KNOTS, null), new double[] {10.0}, ClassWeights.none(), 100, 1e-10, Workers.single(),
         TrainingProgress.NONE);
     int later = (int) java.util.Arrays.stream(blocks).filter(b -> b > 0).count();
     double[] z = new double[later];

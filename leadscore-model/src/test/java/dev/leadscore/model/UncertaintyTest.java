@@ -47,7 +47,7 @@ class UncertaintyTest {
         NumericFeature.of(FeatureInfo.of("c", "firmographic"), "c"));
     double lambda = 1.0;
     TrainedModel model = new ModelTrainer().train(schema, leads, Instant.EPOCH,
-        TrainingOptions.builder().lambda(lambda).folds(3).calibration(CalibrationMethod.NONE).threads(1).build());
+        TrainingOptions.builder().lambda(lambda).folds(3).calibration(CalibrationMethod.NONE).threads(1).plain().build());
     int d = model.width(); // a, a_missing, b, b_missing, c, c_missing: the flags are constant
     double[] x = new double[n * d];
     boolean[] y = new boolean[n];

@@ -83,6 +83,7 @@ public final class Evaluation {
     private double trainShare = 0.8;
     private int bootstrap = 1000;
     private boolean nested;
+    private boolean rulesAsPrior = true;
     private double[] trueProbabilities;
     private int rowsRead = -1;
     private int rejected;
@@ -164,6 +165,16 @@ public final class Evaluation {
       return this;
     }
 
+    /**
+     * Whether the model trains from the rule baseline as its prior (default: yes, when rules are
+     * given): see {@link ModelTrainer#train(FeatureSchema, List, Instant, TrainingOptions,
+     * dev.leadscore.model.Prior)}.
+     */
+    public Spec rulesAsPrior(boolean rulesAsPrior) {
+      this.rulesAsPrior = rulesAsPrior;
+      return this;
+    }
+
     /** Nested cross-validation: a full training inside each outer fold (K more trainings). */
     public Spec nested(boolean nested) {
       this.nested = nested;
@@ -232,7 +243,7 @@ public final class Evaluation {
     int folds = options.folds();
     log(spec, "cross-validation: %d leads (%d converted), %d folds x %d lambdas", n, positives, folds,
         options.lambdaCount());
-    TrainedModel finalModel = new ModelTrainer().train(spec.schema, leads, spec.asOf, options);
+    TrainedModel finalModel = new ModelTrainer().train(spec.schema, leads, spec.asOf, options, prior(spec));
     TrainingSummary.OutOfFold oof = finalModel.summary().outOfFold().orElseThrow();
     int[] fold = oof.folds();
     String calibration = options.calibration().name().toLowerCase(Locale.ROOT);
@@ -310,7 +321,7 @@ public final class Evaluation {
         }
       }
       log(spec, "nested cross-validation: outer fold %d/%d, training on %d leads", f + 1, folds, train.size());
-      TrainedModel m = new ModelTrainer().train(spec.schema, train, spec.asOf, spec.options);
+      TrainedModel m = new ModelTrainer().train(spec.schema, train, spec.asOf, spec.options, prior(spec));
       ModelScorer scorer = ModelScorer.of(m);
       double[] x = new double[m.width()];
       for (int i = 0; i < n; i++) {
@@ -324,6 +335,28 @@ public final class Evaluation {
   }
 
   // ------------------------------------------------------------------------------ rules
+
+  /** The rule baseline's scores as the model's prior, or null (no rules, or turned off). */
+  static dev.leadscore.model.Prior prior(Spec spec) {
+    if (spec.rules == null || !spec.rulesAsPrior) {
+      return null;
+    }
+    RuleSet rules = spec.rules;
+    return (fitted, train, asOf) -> {
+      RuleScorer scorer;
+      try {
+        scorer = RuleScorer.of(rules, fitted);
+      } catch (RuleSetException e) {
+        throw new IllegalArgumentException("the rule set '" + rules.name() + "' does not fit the schema fitted on"
+            + " the model's training leads: " + e.getMessage(), e);
+      }
+      double[] points = new double[train.size()];
+      for (int i = 0; i < points.length; i++) {
+        points[i] = scorer.score(train.get(i), asOf, Detail.SCORE_ONLY).score();
+      }
+      return points;
+    };
+  }
 
   private static ScorerMetrics rulesCrossValidated(Spec spec, List<LabelledLead> leads, boolean[] y, int[] fold,
       int folds) {
@@ -430,7 +463,7 @@ public final class Evaluation {
     int k = (int) Math.min(ordered.size(), Math.ceil(spec.trainShare * ordered.size() * (1 - 1e-12)));
     log(spec, "back-test: training on the earliest %d leads by %s, scoring the latest %d", k, by, ordered.size() - k);
     BackTestResult r = BackTest.firstShare(spec.schema, ordered, spec.trainShare, spec.asOf,
-        spec.options.toBuilder().foldScheme(FoldScheme.FORWARD_CHAINING).build());
+        spec.options.toBuilder().foldScheme(FoldScheme.FORWARD_CHAINING).build(), prior(spec));
     boolean[] y = r.labels();
     String split = String.format(Locale.ROOT, "ordered by %s: earliest %d leads (%s) train, latest %d score",
         by, r.trainRows(), percent(spec.trainShare), r.testRows());

@@ -232,6 +232,26 @@ public final class EvaluationJson {
     m.summary().warnings().forEach(warnings::add);
     o.put("calibrator", m.calibrator().getClass().getSimpleName());
     o.set("cutoffs", cutoffs(m.cutoffs()));
+    o.put("autoKnots", m.provenance().options().autoKnots());
+    o.put("maxPairs", m.provenance().options().maxPairs());
+    ArrayNode pairs = o.putArray("pairs");
+    ModelChoices.pairs(m).forEach(pairs::add);
+    ArrayNode byFold = o.putArray("pairsByFold");
+    ModelChoices.pairsByFold(m).forEach(f -> {
+      ArrayNode a = byFold.addArray();
+      f.forEach(a::add);
+    });
+    ArrayNode curves = o.putArray("curves");
+    for (ModelChoices.Curve c : ModelChoices.curves(m)) {
+      ObjectNode x = curves.addObject();
+      x.put("feature", c.feature());
+      ArrayNode at = x.putArray("at");
+      ArrayNode lo = x.putArray("logOdds");
+      for (int p = 0; p < c.at().length; p++) {
+        at.add(c.at()[p]);
+        lo.add(c.logOdds()[p]);
+      }
+    }
     ArrayNode table = o.putArray("lambdaTable");
     for (TrainingSummary.LambdaScore s : m.summary().crossValidation()) {
       ObjectNode x = table.addObject();

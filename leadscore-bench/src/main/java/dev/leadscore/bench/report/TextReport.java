@@ -25,6 +25,7 @@ public final class TextReport {
     }
     sb.append('\n').append(sufficiency(r.sufficiency()));
     sb.append('\n').append(importance(r.importance(), 10));
+    sb.append('\n').append(ModelChoices.text(r));
     for (EvaluationResult.Example e : r.examples()) {
       sb.append('\n').append(example(e));
     }

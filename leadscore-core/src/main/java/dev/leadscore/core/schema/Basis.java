@@ -14,13 +14,18 @@ package dev.leadscore.core.schema;
  * <p>Immutable record, safe to share between threads.
  *
  * @param kind the expansion
- * @param knots how many knots to learn, {@code 1..50} (0 for {@link Kind#NONE})
+ * @param knots how many knots to learn, {@code 1..50} (0 for {@link Kind#NONE} and {@link Kind#LINEAR})
  */
 public record Basis(Kind kind, int knots) {
   /** The expansions. */
   public enum Kind {
-    /** One column: the value. */
+    /** One column: the value. A trainer may give the feature an automatic basis. */
     NONE,
+    /**
+     * One column: the value, declared so ({@code "basis": "linear"}): a trainer's automatic basis
+     * leaves it alone.
+     */
+    LINEAR,
     /**
      * One 0/1 column per bin {@code <name>=bin1 .. bin<k+1>}; bin {@code j} holds values with
      * {@code knot[j-1] <= v < knot[j]}. No linear column.
@@ -39,16 +44,27 @@ public record Basis(Kind kind, int knots) {
   /** @throws IllegalArgumentException if the knot count does not fit the kind */
   public Basis {
     if (kind == null) {
-      throw new IllegalArgumentException("basis kind must be NONE, QUANTILE_BINS or HINGE, got null");
+      throw new IllegalArgumentException("basis kind must be NONE, LINEAR, QUANTILE_BINS or HINGE, got null");
     }
-    if (kind == Kind.NONE ? knots != 0 : knots < 1 || knots > MAX_KNOTS) {
-      throw new IllegalArgumentException("basis " + kind + " needs knots in " + (kind == Kind.NONE ? "{0}" : "1.." + MAX_KNOTS) + ", got " + knots);
+    boolean plain = kind == Kind.NONE || kind == Kind.LINEAR;
+    if (plain ? knots != 0 : knots < 1 || knots > MAX_KNOTS) {
+      throw new IllegalArgumentException("basis " + kind + " needs knots in " + (plain ? "{0}" : "1.." + MAX_KNOTS) + ", got " + knots);
     }
+  }
+
+  /** Whether the value expands into more than its one value column (bins or hinges). */
+  public boolean expands() {
+    return kind == Kind.QUANTILE_BINS || kind == Kind.HINGE;
   }
 
   /** No expansion. */
   public static Basis none() {
     return new Basis(Kind.NONE, 0);
+  }
+
+  /** A plain value that an automatic basis must not replace (the schema's opt-out). */
+  public static Basis linear() {
+    return new Basis(Kind.LINEAR, 0);
   }
 
   /** {@code knots + 1} quantile bins. */

@@ -37,6 +37,14 @@ abstract class FeatureKind {
   abstract FittedFeature fit(List<Lead> leads);
 
   /**
+   * As {@link #fit(List)}, where a numeric feature without a declared basis may learn an
+   * automatic one of {@code autoKnots} knots (0: none); other kinds ignore it.
+   */
+  FittedFeature fit(List<Lead> leads, int autoKnots) {
+    return fit(leads);
+  }
+
+  /**
    * The extracting form at column {@code offset}.
    *
    * @param fitted what fitting learned ({@code null} when nothing was stored)

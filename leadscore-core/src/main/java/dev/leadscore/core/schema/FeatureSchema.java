@@ -211,12 +211,30 @@ public final class FeatureSchema {
    *     interaction names a level that was not kept
    */
   public FittedSchema fit(Iterable<Lead> trainingLeads) {
+    return fit(trainingLeads, 0);
+  }
+
+  /**
+   * As {@link #fit(Iterable)}, and every {@link NumericFeature} whose declaration has no basis
+   * ({@link Basis.Kind#NONE}; not one declared {@code "basis": "linear"}) learns a hinge basis of
+   * {@code autoKnots} knots at the training rows' quantiles, as a declared {@link Basis#hinge}
+   * would, stored in the fitted form (so the declaration and its fingerprint do not change). A
+   * feature with no training value, or whose values span more than the range of a double, stays a
+   * plain value.
+   *
+   * @param autoKnots knots of the automatic basis, {@code 0..Basis.MAX_KNOTS} (0: none, as {@link #fit(Iterable)})
+   * @throws IllegalArgumentException if {@code autoKnots} is out of range
+   */
+  public FittedSchema fit(Iterable<Lead> trainingLeads, int autoKnots) {
     Objects.requireNonNull(trainingLeads, "trainingLeads");
+    if (autoKnots < 0 || autoKnots > Basis.MAX_KNOTS) {
+      throw new IllegalArgumentException("autoKnots must be in 0.." + Basis.MAX_KNOTS + ", got " + autoKnots);
+    }
     List<Lead> leads = new ArrayList<>();
     trainingLeads.forEach(leads::add);
     Map<String, FittedFeature> fitted = new HashMap<>();
     for (FeatureSpec f : features) {
-      FittedFeature ff = f.machinery().fit(leads);
+      FittedFeature ff = f.machinery().fit(leads, autoKnots);
       if (ff != null) {
         fitted.put(f.name(), ff);
       }

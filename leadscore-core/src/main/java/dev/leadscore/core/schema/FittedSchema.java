@@ -37,6 +37,8 @@ import java.util.Objects;
 public final class FittedSchema {
   private final FeatureSchema schema;
   private final Map<String, FittedFeature> fitted;
+  // Pairwise products a trainer chose from data, compiled after the declared features.
+  private final List<InteractionFeature> pairs;
   private final CompiledFeature[] compiled;
   // Per feature, its reason templates split around their placeholders once, here.
   private final ReasonTemplates.Compiled[] wordings;
@@ -72,9 +74,20 @@ public final class FittedSchema {
   private final String fingerprint;
 
   FittedSchema(FeatureSchema schema, Map<String, FittedFeature> fitted) {
+    this(schema, fitted, List.of());
+  }
+
+  FittedSchema(FeatureSchema schema, Map<String, FittedFeature> fitted, List<InteractionFeature> pairs) {
     this.schema = Objects.requireNonNull(schema, "schema");
     this.fitted = Map.copyOf(fitted);
-    List<FeatureSpec> specs = schema.features();
+    this.pairs = List.copyOf(pairs);
+    List<FeatureSpec> specs = new ArrayList<>(schema.features());
+    for (InteractionFeature p : this.pairs) {
+      if (schema.hasFeature(p.name()) || specs.stream().anyMatch(s -> s.name().equals(p.name()))) {
+        throw SchemaException.of(p.name(), "a learned pair must not reuse the name of a feature or another pair");
+      }
+      specs.add(p);
+    }
     this.compiled = new CompiledFeature[specs.size()];
     this.wordings = new ReasonTemplates.Compiled[specs.size()];
     List<Column> cols = new ArrayList<>();
@@ -91,7 +104,9 @@ public final class FittedSchema {
       CompiledFeature c = kind.compile(offset, ff, colIdx);
       compiled[i] = c;
       wordings[i] = spec.info().reasons().compile(spec.name());
-      featIdx.put(spec.name(), i);
+      if (i < schema.features().size()) {
+        featIdx.put(spec.name(), i);
+      }
       List<Column> own = kind.columns(offset, ff);
       if (c.width() != own.size()) { // compile and columns are separate parts of a kind
         throw new AssertionError("feature kind '" + spec.kind() + "' compiles " + c.width() + " columns but names "
@@ -126,7 +141,8 @@ public final class FittedSchema {
     java.util.Arrays.fill(productRight, -1);
     for (Column col : cols) {
       if (col.role() == Column.Role.INTERACTION) {
-        List<String> parents = specs.get(featIdx.get(col.feature())).machinery().parentColumns();
+        FeatureSpec owner = specs.stream().filter(s -> s.name().equals(col.feature())).findFirst().orElseThrow();
+        List<String> parents = owner.machinery().parentColumns();
         productLeft[col.index()] = colIdx.get(parents.get(0));
         productRight[col.index()] = colIdx.get(parents.get(1));
       }
@@ -166,6 +182,29 @@ public final class FittedSchema {
   /** {@return the declared contract this was fitted from} */
   public FeatureSchema schema() {
     return schema;
+  }
+
+  /**
+   * The pairwise products chosen from data (by a trainer), beyond the declared features: each adds
+   * one {@link Column.Role#INTERACTION} column after all declared columns, and explanations split
+   * it between its two parent features like a declared interaction. Empty unless {@link
+   * #withPairs} added some.
+   *
+   * @return the learned pairs, unmodifiable
+   */
+  public List<InteractionFeature> pairs() {
+    return pairs;
+  }
+
+  /**
+   * This fitted schema with learned pairwise products appended (replacing any it had).
+   *
+   * @param learned the pairs to append
+   * @return the fitted schema with those pairs
+   * @throws SchemaException if a pair's name is taken or a parent column does not exist
+   */
+  public FittedSchema withPairs(List<InteractionFeature> learned) {
+    return new FittedSchema(schema, fitted, learned);
   }
 
   /** {@return the columns in vector order (unmodifiable)} */
@@ -209,6 +248,15 @@ public final class FittedSchema {
       throw new IllegalArgumentException("schema '" + schema.name() + "' has no feature '" + featureName + "'");
     }
     return i;
+  }
+
+  /**
+   * The knots of a numeric feature's basis (declared or automatic), in transformed units,
+   * ascending; empty for a feature without one.
+   */
+  public List<Double> knots(String featureName) {
+    FittedFeature ff = fitted.get(featureName);
+    return ff == null || ff.knots() == null ? List.of() : ff.knots();
   }
 
   /** The imputed value of a numeric, boolean or ordinal feature (transformed units), or NaN. */

@@ -35,6 +35,12 @@ final class NumericKind extends FeatureKind {
       return Basis.none();
     }
     JsonNode b = n.get("basis");
+    if (b.isTextual()) {
+      if (b.asText().equals("linear")) {
+        return Basis.linear();
+      }
+      throw ctx.error("basis must be \"linear\" or an object {\"type\": ..., \"knots\": ...}, got '" + b.asText() + "'");
+    }
     ctx.object(b);
     ctx.allowOnly(b, Set.of("type", "knots"));
     String type = ctx.requiredText(b, "type");
@@ -59,7 +65,9 @@ final class NumericKind extends FeatureKind {
     SchemaJson.writeImputation(o, f.imputation());
     o.put("missingFlag", f.missingFlag());
     SchemaJson.putStrings(o, "missingTokens", f.missingTokens());
-    if (f.basis().kind() != Basis.Kind.NONE) {
+    if (f.basis().kind() == Basis.Kind.LINEAR) {
+      o.put("basis", "linear");
+    } else if (f.basis().expands()) {
       // Written only when present, so schemas without a basis keep their fingerprints.
       ObjectNode b = o.putObject("basis");
       b.put("type", f.basis().kind() == Basis.Kind.HINGE ? "hinge" : "quantileBins");
@@ -69,21 +77,54 @@ final class NumericKind extends FeatureKind {
 
   @Override
   FittedFeature fit(List<Lead> leads) {
+    return fit(leads, 0);
+  }
+
+  @Override
+  FittedFeature fit(List<Lead> leads, int autoKnots) {
     Compiled c = new Compiled(f, 0, 0, new double[0]);
-    if (f.basis().kind() == Basis.Kind.NONE) {
+    boolean auto = f.basis().kind() == Basis.Kind.NONE && autoKnots > 0;
+    if (!f.basis().expands() && !auto) {
       return Fitting.imputing(f.name(), f.imputation(), raw -> Compiled.transform(f, raw), leads, c::transformed);
     }
     double[] present = Fitting.present(leads, c::transformed);
+    if (auto && (present.length == 0 || !finiteSpread(present))) {
+      // Nothing to place knots on, or hinges max(0, v - knot) that could overflow: stay plain, so
+      // the trainer's usual checks (and messages) apply to the value itself.
+      return Fitting.imputing(f.name(), f.imputation(), raw -> Compiled.transform(f, raw), leads, c::transformed);
+    }
     double impute = f.imputation().strategy() == Imputation.Strategy.CONSTANT
         ? Compiled.transform(f, f.imputation().value()) : Fitting.central(f.name(), f.imputation(), present);
-    return FittedFeature.impute(f.name(), impute).withKnots(knots(present));
+    return FittedFeature.impute(f.name(), impute).withKnots(knots(present, auto ? autoKnots : f.basis().knots()));
+  }
+
+  private static boolean finiteSpread(double[] values) {
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : values) {
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    return Double.isFinite(max - min);
+  }
+
+  /**
+   * The basis in force once fitted: the declared one, or a hinge basis when the declaration has
+   * none and the fitted form holds automatic knots.
+   */
+  private Basis.Kind effective(FittedFeature ff) {
+    if (f.basis().expands()) {
+      return f.basis().kind();
+    }
+    boolean auto = f.basis().kind() == Basis.Kind.NONE && ff != null && ff.knots() != null && !ff.knots().isEmpty();
+    return auto ? Basis.Kind.HINGE : Basis.Kind.NONE;
   }
 
   /**
    * Knots at the quantile probabilities {@code i/(k+1)} of the present values, linearly
    * interpolated between order statistics, repeats dropped. Order-independent, like the mean.
    */
-  private List<Double> knots(double[] values) {
+  private List<Double> knots(double[] values, int k) {
     int n = values.length;
     if (n == 0) {
       throw SchemaException.of(f.name(), "no training row has a value, so the knots of its " + f.basis().kind()
@@ -91,7 +132,6 @@ final class NumericKind extends FeatureKind {
     }
     double[] sorted = values.clone();
     Arrays.sort(sorted);
-    int k = f.basis().knots();
     List<Double> knots = new ArrayList<>(k);
     for (int i = 1; i <= k; i++) {
       double pos = (double) i / (k + 1) * (n - 1);
@@ -107,22 +147,23 @@ final class NumericKind extends FeatureKind {
 
   @Override
   CompiledFeature compile(int offset, FittedFeature ff, Map<String, Integer> columnIndex) {
-    if (f.basis().kind() != Basis.Kind.NONE && (ff == null || ff.knots() == null || ff.knots().isEmpty())) {
+    if (f.basis().expands() && (ff == null || ff.knots() == null || ff.knots().isEmpty())) {
       throw SchemaException.of(f.name(), "fitted form has no knots for its " + f.basis().kind() + " basis");
     }
-    return new Compiled(f, offset, imputeOf(ff), ff == null ? new double[0] : ff.knotArray());
+    return new Compiled(f, offset, imputeOf(ff), ff == null ? new double[0] : ff.knotArray(), effective(ff));
   }
 
   @Override
   List<Column> columns(int offset, FittedFeature ff) {
-    if (f.basis().kind() == Basis.Kind.NONE) {
+    Basis.Kind kind = effective(ff);
+    if (kind == Basis.Kind.NONE) {
       return valueColumns(offset, f.missingFlag());
     }
     String n = f.name();
     String fam = f.family();
     List<Column> out = new ArrayList<>();
     int k = ff == null || ff.knots() == null ? 0 : ff.knots().size();
-    if (f.basis().kind() == Basis.Kind.HINGE) {
+    if (kind == Basis.Kind.HINGE) {
       out.add(new Column(offset, n, n, fam, Column.Role.VALUE, null));
       for (int j = 1; j <= k; j++) {
         out.add(new Column(offset + out.size(), n + "_h" + j, n, fam, Column.Role.BASIS, null));
@@ -140,7 +181,7 @@ final class NumericKind extends FeatureKind {
 
   @Override
   List<String> declaredColumnNames() {
-    if (f.basis().kind() == Basis.Kind.NONE) {
+    if (!f.basis().expands()) {
       return super.declaredColumnNames();
     }
     // Only the columns that exist whatever knots are learned.
@@ -158,7 +199,7 @@ final class NumericKind extends FeatureKind {
   FeatureOffers offers() {
     FeatureOffers o = FeatureOffers.none().withBands(false, f.log1p(), (from, to) -> to <= f.clipMin() || from > f.clipMax()
         ? "feature '" + f.name() + "' clips its values to [" + f.clipMin() + ", " + f.clipMax() + "]" : null);
-    return f.basis().kind() == Basis.Kind.NONE ? o.withLever(FeatureOffers.Lever.NUMBER) : o;
+    return !f.basis().expands() ? o.withLever(FeatureOffers.Lever.NUMBER) : o;
   }
 
   /** The extracting form. */
@@ -179,8 +220,15 @@ final class NumericKind extends FeatureKind {
     // when the imputation is a declared constant, which says nothing about the training leads.
     private final double typical;
 
-    /** @param knots the fitted basis knots, strictly increasing (empty without a basis); not retained */
     Compiled(NumericFeature f, int offset, double impute, double[] knots) {
+      this(f, offset, impute, knots, f.basis().expands() ? f.basis().kind() : Basis.Kind.NONE);
+    }
+
+    /**
+     * @param knots the fitted basis knots, strictly increasing (empty without a basis); not retained
+     * @param basis the basis in force (declared or automatic)
+     */
+    Compiled(NumericFeature f, int offset, double impute, double[] knots, Basis.Kind basis) {
       super(f, offset);
       this.attribute = f.attribute();
       this.clipMin = f.clipMin();
@@ -189,7 +237,7 @@ final class NumericKind extends FeatureKind {
       this.missingFlag = f.missingFlag();
       this.missing = new Values.MissingTokens(f.missingTokens());
       this.impute = impute;
-      this.basis = f.basis().kind();
+      this.basis = basis;
       this.knots = knots.clone();
       this.valueWidth = basisWidth(basis, knots.length);
       double t = f.imputation().strategy() == Imputation.Strategy.CONSTANT ? Double.NaN : impute;

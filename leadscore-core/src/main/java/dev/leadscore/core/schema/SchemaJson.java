@@ -117,6 +117,11 @@ final class SchemaJson {
         ff.knots().forEach(knots::add);
       }
     }
+    if (!fitted.pairs().isEmpty()) {
+      // Written only when present, so fitted schemas without learned pairs keep their fingerprints.
+      ArrayNode pairs = root.putArray("pairs");
+      fitted.pairs().forEach(p -> pairs.add(writeFeature(p)));
+    }
     if (withFingerprint) {
       root.put("fingerprint", fitted.fingerprint());
     }
@@ -208,7 +213,7 @@ final class SchemaJson {
   static FittedSchema readFitted(JsonNode root) {
     Ctx ctx = new Ctx("fitted schema");
     ctx.object(root);
-    ctx.allowOnly(root, Set.of("format", "formatVersion", "schema", "fitted", "fingerprint"));
+    ctx.allowOnly(root, Set.of("format", "formatVersion", "schema", "fitted", "pairs", "fingerprint"));
     String format = ctx.requiredText(root, "format");
     if (!FITTED_FORMAT.equals(format)) {
       throw ctx.error("'format' must be '" + FITTED_FORMAT + "', got '" + format + "'");
@@ -255,7 +260,21 @@ final class SchemaJson {
         throw c.error("feature '" + feature + "' is fitted twice");
       }
     }
-    FittedSchema result = new FittedSchema(schema, fitted);
+    List<InteractionFeature> pairs = new ArrayList<>();
+    if (root.has("pairs")) {
+      JsonNode p = root.get("pairs");
+      if (!p.isArray()) {
+        throw ctx.error("'pairs' must be an array");
+      }
+      for (int i = 0; i < p.size(); i++) {
+        FeatureSpec spec = readFeature(p.get(i), i);
+        if (!(spec instanceof InteractionFeature pair)) {
+          throw ctx.error("pairs[" + i + "] must be of kind '" + InteractionKind.NAME + "', got '" + spec.kind() + "'");
+        }
+        pairs.add(pair);
+      }
+    }
+    FittedSchema result = new FittedSchema(schema, fitted, pairs);
     String stored = ctx.requiredText(root, "fingerprint");
     if (!stored.equals(result.fingerprint())) {
       throw ctx.error("fingerprint mismatch: the document says " + stored + " but its content hashes to "

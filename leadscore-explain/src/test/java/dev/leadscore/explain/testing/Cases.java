@@ -190,8 +190,8 @@ public final class Cases {
     double[] v = z.clone();
     for (Column c : schema.columns()) {
       if (c.role() == Column.Role.INTERACTION) {
-        InteractionFeature spec = (InteractionFeature) schema.schema().feature(c.feature());
-        v[c.index()] = v[schema.columnIndex(spec.left())] * v[schema.columnIndex(spec.right())];
+        // by the fitted parents, so pairs a trainer learned (not declared features) count too
+        v[c.index()] = v[schema.productLeft(c.index())] * v[schema.productRight(c.index())];
       }
     }
     double s = b;
