@@ -151,7 +151,9 @@ public final class ModelArtifact {
           + " (stored " + stored + ", content hashes to " + computed + ")");
     }
     try {
-      return ArtifactReader.content(root);
+      TrainedModel model = ArtifactReader.content(root);
+      model.recordedChecksum(stored);
+      return model;
     } catch (ArtifactException e) {
       throw e;
     } catch (IllegalArgumentException e) {

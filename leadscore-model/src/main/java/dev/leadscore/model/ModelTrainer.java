@@ -163,7 +163,9 @@ public final class ModelTrainer {
       }
 
       List<List<String>> pairsByFold = List.of();
-      if (options.maxPairs() > 0) {
+      // too few conversions to hold a fifth of each fold back for choosing pairs: main effects only
+      boolean pairs = options.maxPairs() > 0 && !tooFew;
+      if (pairs) {
         oof = oof.clone();
         pairsByFold = pairsCrossValidated(source, lambda, options, workers, oof);
       }
@@ -183,7 +185,7 @@ public final class ModelTrainer {
         throw new TrainingException("the schema cannot be fitted on all " + n + " training leads: " + e.getMessage(), e);
       }
       double[] x = Extraction.matrix(fitted, data, null, asOf, workers);
-      if (options.maxPairs() > 0) {
+      if (pairs) {
         List<PairSelection.Pair> chosen = PairSelection.select(x, n, fitted.width(), y, fitted.columns(),
             Extraction.indicators(fitted), lambda,
             options.maxPairs(), options.seed(), options.classWeights(), options.maxIterations(), options.tolerance(),

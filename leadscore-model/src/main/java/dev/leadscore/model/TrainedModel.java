@@ -416,18 +416,29 @@ public final class TrainedModel {
    * {@link ModelArtifact#write} records), e.g. {@code "1+3f9a0c2e7b1d"}. It covers the weights,
    * the fitted schema, the training data's hash, the calibrator, the cut-offs and the policy, so two
    * models trained on different data (or with another policy) differ, and a model and its saved and
-   * loaded copy agree. Computed once, on first use.
+   * loaded copy agree. A model loaded from a file takes the checksum the file records, so a later
+   * library that writes more fields does not change an existing model's version; a trained model
+   * computes it once, on first use.
    *
    * @return the artifact-unique version
    */
   public String artifactVersion() {
     String v = artifactVersion;
     if (v == null) {
-      String checksum = ModelArtifact.checksum(this);
-      v = modelVersion + "+" + checksum.substring(checksum.indexOf(':') + 1, checksum.indexOf(':') + 13);
+      v = versionOf(modelVersion, ModelArtifact.checksum(this));
       artifactVersion = v;
     }
     return v;
+  }
+
+  /** Takes the version from the checksum an artifact file recorded for this (just loaded) model. */
+  void recordedChecksum(String checksum) {
+    artifactVersion = versionOf(modelVersion, checksum);
+  }
+
+  private static String versionOf(String declared, String checksum) {
+    int colon = checksum.indexOf(':');
+    return declared + "+" + checksum.substring(colon + 1, colon + 13);
   }
 
   /**
