@@ -19,7 +19,14 @@ import java.util.List;
 public record BooleanFeature(FeatureInfo info, String attribute, Imputation imputation,
     boolean missingFlag, List<String> missingTokens) implements FeatureSpec {
 
-  /** @throws SchemaException naming the feature when a component breaks its rule */
+  /**
+   * @param info name, family, reasons
+   * @param attribute the lead attribute read
+   * @param imputation what a missing value becomes (a constant must be 0 or 1)
+   * @param missingFlag whether to add the missing-indicator column
+   * @param missingTokens text meaning "no value" (compared normalised)
+   * @throws SchemaException naming the feature when a component breaks its rule
+   */
   public BooleanFeature {
     attribute = Specs.attribute(info, attribute);
     if (imputation == null) {
@@ -31,7 +38,13 @@ public record BooleanFeature(FeatureInfo info, String attribute, Imputation impu
     missingTokens = Specs.tokens(missingTokens);
   }
 
-  /** Missing imputed as 0 ("no"), without a flag. */
+  /**
+   * Missing imputed as 0 ("no"), without a flag.
+   *
+   * @param info name, family, reasons
+   * @param attribute the lead attribute read
+   * @return the feature
+   */
   public static BooleanFeature of(FeatureInfo info, String attribute) {
     return new BooleanFeature(info, attribute, Imputation.constant(0), false, List.of());
   }

@@ -29,7 +29,15 @@ public record CategoricalFeature(FeatureInfo info, String attribute, List<String
   /** The level missing values fall into when {@code missingLevel} is set. */
   public static final String MISSING = "missing";
 
-  /** @throws SchemaException naming the feature when a component breaks its rule */
+  /**
+   * @param info name, family, reasons
+   * @param attribute the lead attribute read
+   * @param levels declared levels (normalised on use), or empty to learn them
+   * @param minCount rare-level threshold when learning; {@code >= 1}
+   * @param missingLevel whether missing values get a column of their own
+   * @param missingTokens text meaning "no value", such as {@code Select}
+   * @throws SchemaException naming the feature when a component breaks its rule
+   */
   public CategoricalFeature {
     attribute = Specs.attribute(info, attribute);
     levels = Specs.tokens(levels);
@@ -48,7 +56,15 @@ public record CategoricalFeature(FeatureInfo info, String attribute, List<String
     missingTokens = Specs.tokens(missingTokens);
   }
 
-  /** Learned levels kept when seen at least {@code minCount} times, with a missing level. */
+  /**
+   * Learned levels kept when seen at least {@code minCount} times, with a missing level.
+   *
+   * @param info name, family, reasons
+   * @param attribute the lead attribute read
+   * @param minCount the fewest occurrences in training for a level to be kept
+   * @param missingTokens cell values read as missing
+   * @return the feature
+   */
   public static CategoricalFeature learned(FeatureInfo info, String attribute, int minCount, List<String> missingTokens) {
     return new CategoricalFeature(info, attribute, List.of(), minCount, true, missingTokens);
   }

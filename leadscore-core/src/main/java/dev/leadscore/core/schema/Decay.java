@@ -20,6 +20,9 @@ public sealed interface Decay permits Decay.None, Decay.HalfLife, Decay.StepSche
   /**
    * The weight of one event of the given age in days ({@code ageDays >= 0}); how a fractional
    * age is read is each decay's own (see {@link HalfLife#weight(double)}).
+   *
+   * @param ageDays the event's age in days, {@code >= 0}
+   * @return its weight, 0–1
    */
   double weight(double ageDays);
 
@@ -28,15 +31,27 @@ public sealed interface Decay permits Decay.None, Decay.HalfLife, Decay.StepSche
    * integer ages: {@code weight(ageMillis / 86_400_000.0)}, bit for bit, for every age under a
    * step schedule or no decay, and for every age below 2^51 ms (71,000 years) under a half-life,
    * which is defined on whole milliseconds and skips the round trip through days here.
+   *
+   * @param ageMillis the event's age in milliseconds, {@code >= 0}
+   * @return its weight, 0–1
    */
   double weightMillis(long ageMillis);
 
-  /** No decay: every event in the window counts 1. */
+  /**
+   * No decay: every event in the window counts 1.
+   *
+   * @return the decay that weighs every event 1
+   */
   static Decay none() {
     return None.INSTANCE;
   }
 
-  /** Exponential decay: weight about {@code 0.5^(age / halfLifeDays)}, exactly as {@link HalfLife} defines it. */
+  /**
+   * Exponential decay: weight about {@code 0.5^(age / halfLifeDays)}, exactly as {@link HalfLife} defines it.
+   *
+   * @param halfLifeDays the half-life in days
+   * @return the decay
+   */
   static Decay halfLife(double halfLifeDays) {
     return new HalfLife(halfLifeDays);
   }
@@ -152,7 +167,11 @@ public sealed interface Decay permits Decay.None, Decay.HalfLife, Decay.StepSche
    * {@code weight}.
    */
   record Step(double upToDays, double weight) {
-    /** @throws IllegalArgumentException for a negative or non-finite bound or weight */
+    /**
+     * @param upToDays the band's upper age in days, inclusive, {@code >= 0}
+     * @param weight the weight of an event in the band, finite and {@code >= 0}
+     * @throws IllegalArgumentException for a negative or non-finite bound or weight
+     */
     public Step {
       if (!(upToDays >= 0) || !Double.isFinite(upToDays)) {
         throw new IllegalArgumentException("step upToDays must be finite and >= 0, got " + upToDays);
@@ -171,7 +190,11 @@ public sealed interface Decay permits Decay.None, Decay.HalfLife, Decay.StepSche
    * @param beyond weight of events older than the last step, finite and {@code >= 0}
    */
   record StepSchedule(List<Step> steps, double beyond) implements Decay {
-    /** @throws IllegalArgumentException for empty or unordered steps or a bad {@code beyond} */
+    /**
+     * @param steps non-empty, strictly increasing {@code upToDays}
+     * @param beyond weight of events older than the last step, finite and {@code >= 0}
+     * @throws IllegalArgumentException for empty or unordered steps or a bad {@code beyond}
+     */
     public StepSchedule {
       steps = List.copyOf(steps);
       if (steps.isEmpty()) {

@@ -21,7 +21,13 @@ import java.util.Set;
 public record EmailDomainFeature(FeatureInfo info, String attribute, List<String> freeMailDomains,
     List<String> competitorDomains) implements FeatureSpec {
 
-  /** @throws SchemaException naming the feature when a component breaks its rule */
+  /**
+   * @param info name, family, reasons
+   * @param attribute the lead attribute holding the address
+   * @param freeMailDomains free-mail domains (lower-cased on construction), or empty for the built-in list
+   * @param competitorDomains competitor domains (lower-cased on construction)
+   * @throws SchemaException naming the feature when a component breaks its rule
+   */
   public EmailDomainFeature {
     attribute = Specs.attribute(info, attribute);
     freeMailDomains = lower(info, Specs.tokens(freeMailDomains));
@@ -40,6 +46,8 @@ public record EmailDomainFeature(FeatureInfo info, String attribute, List<String
   /**
    * The free-mail domains this feature classifies as free mail: its own list, or the built-in one
    * when its list is empty. Lower-case and unmodifiable.
+   *
+   * @return the free-mail domains in use
    */
   public Set<String> freeMailDomainsInUse() {
     return freeMailDomains.isEmpty() ? EmailDomains.DEFAULT_FREE_MAIL : Set.copyOf(freeMailDomains);

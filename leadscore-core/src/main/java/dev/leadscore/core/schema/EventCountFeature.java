@@ -21,7 +21,15 @@ import java.util.List;
 public record EventCountFeature(FeatureInfo info, List<String> eventTypes, double windowDays, Decay decay,
     double cap, boolean log1p) implements FeatureSpec {
 
-  /** @throws SchemaException naming the feature when a component breaks its rule */
+  /**
+   * @param info name, family, reasons
+   * @param eventTypes the event types counted (non-empty)
+   * @param windowDays how far back to look, in days, {@code > 0}; {@code +Infinity} for all history
+   * @param decay the weight of an event by its age
+   * @param cap the largest value counted (before {@code log1p}), {@code > 0}; {@code +Infinity} for none
+   * @param log1p whether to take {@code ln(1 + value)}
+   * @throws SchemaException naming the feature when a component breaks its rule
+   */
   public EventCountFeature {
     eventTypes = Specs.eventTypes(info, eventTypes);
     if (!(windowDays > 0)) {
@@ -35,7 +43,14 @@ public record EventCountFeature(FeatureInfo info, List<String> eventTypes, doubl
     }
   }
 
-  /** An undecayed, uncapped count over the last {@code windowDays}. */
+  /**
+   * An undecayed, uncapped count over the last {@code windowDays}.
+   *
+   * @param info name, family, reasons
+   * @param eventType the event type counted
+   * @param windowDays how far back to count, in days
+   * @return the feature
+   */
   public static EventCountFeature of(FeatureInfo info, String eventType, double windowDays) {
     return new EventCountFeature(info, List.of(eventType), windowDays, Decay.none(), Double.POSITIVE_INFINITY, false);
   }

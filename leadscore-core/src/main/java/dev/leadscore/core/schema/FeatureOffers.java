@@ -98,6 +98,8 @@ public final class FeatureOffers {
   /**
    * The level that means "no value" ({@code unknown}, or {@link CategoricalFeature#MISSING}, which
    * is reserved even when it has no column), or {@code null} when the feature has no levels.
+   *
+   * @return the missing level, or {@code null}
    */
   public String missingLevel() {
     return missingLevel;
@@ -121,6 +123,8 @@ public final class FeatureOffers {
   /**
    * Whether the value is never missing (an event count of 0, a recency's "never" counted as its
    * cap); meaningful when {@link #bands()}.
+   *
+   * @return whether the value is never missing
    */
   public boolean alwaysHasValue() {
     return alwaysHasValue;
@@ -131,6 +135,9 @@ public final class FeatureOffers {
    * {@code log1p} when it declares one, but not its clipping, so that comparing the clipped,
    * transformed value against transformed edges is comparing the clipped raw value against the
    * raw edges. Infinite edges are returned as they are.
+   *
+   * @param raw the edge in the attribute's raw units
+   * @return the edge in extracted units
    */
   public double bandEdge(double raw) {
     if (edgeLog1p && Double.isFinite(raw)) {
@@ -143,6 +150,10 @@ public final class FeatureOffers {
    * Why a band {@code [from, to)} of raw values can never match this feature's values (for
    * example "feature 'x' clips its values to [0.0, 100.0]"), or {@code null} when it can or the
    * feature offers no bands.
+   *
+   * @param from the band's lower edge in raw units, inclusive
+   * @param to the band's upper edge in raw units, exclusive
+   * @return the reason, or {@code null}
    */
   public String whyBandNeverMatches(double from, double to) {
     return bandCheck == null ? null : bandCheck.whyNever(from, to);
@@ -161,6 +172,8 @@ public final class FeatureOffers {
   /**
    * Whether the feature's column is a product of other features' columns, so explanations split
    * its contribution between those features rather than showing it as a feature of its own.
+   *
+   * @return whether contributions are split between the parent features
    */
   public boolean splitBetweenParents() {
     return splitBetweenParents;

@@ -15,7 +15,11 @@ public sealed interface FeatureSpec extends KindHook
     permits NumericFeature, BooleanFeature, OrdinalFeature, CategoricalFeature, EventCountFeature,
         RecencyFeature, TitleSeniorityFeature, EmailDomainFeature, InteractionFeature {
 
-  /** Name, family, reason templates and whether it is actionable. */
+  /**
+   * Name, family, reason templates and whether it is actionable.
+   *
+   * @return the feature's declaration
+   */
   FeatureInfo info();
 
   /** {@return the feature's unique name} */
@@ -45,6 +49,8 @@ public sealed interface FeatureSpec extends KindHook
    * What rules and explanations can do with this feature: which rule kinds score it and how,
    * how a rep could move it, whether explanations credit it to other features. A new, small
    * object per call; ask once per feature, not per lead.
+   *
+   * @return what rules and explanations can do with the feature
    */
   default FeatureOffers offers() {
     return machinery().offers();

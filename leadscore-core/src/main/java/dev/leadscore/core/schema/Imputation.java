@@ -22,7 +22,11 @@ public record Imputation(Strategy strategy, double value) {
     CONSTANT
   }
 
-  /** @throws IllegalArgumentException if the strategy is null or a constant is not finite */
+  /**
+   * @param strategy how the value is chosen
+   * @param value the declared value for {@code CONSTANT}; ignored (and stored as 0) otherwise
+   * @throws IllegalArgumentException if the strategy is null or a constant is not finite
+   */
   public Imputation {
     if (strategy == null) {
       throw new IllegalArgumentException("imputation strategy must be one of MEAN, MEDIAN, CONSTANT, got null");
@@ -34,17 +38,30 @@ public record Imputation(Strategy strategy, double value) {
     }
   }
 
-  /** Impute the training mean. */
+  /**
+   * Impute the training mean.
+   *
+   * @return the imputation
+   */
   public static Imputation mean() {
     return new Imputation(Strategy.MEAN, 0);
   }
 
-  /** Impute the training median. */
+  /**
+   * Impute the training median.
+   *
+   * @return the imputation
+   */
   public static Imputation median() {
     return new Imputation(Strategy.MEDIAN, 0);
   }
 
-  /** Impute a declared raw value. */
+  /**
+   * Impute a declared raw value.
+   *
+   * @param value the raw value imputed, finite
+   * @return the imputation
+   */
   public static Imputation constant(double value) {
     return new Imputation(Strategy.CONSTANT, value);
   }

@@ -14,7 +14,12 @@ package dev.leadscore.core.schema;
  */
 public record InteractionFeature(FeatureInfo info, String left, String right) implements FeatureSpec {
 
-  /** @throws SchemaException naming the feature when a component breaks its rule */
+  /**
+   * @param info name, family, reasons
+   * @param left the first parent column's name
+   * @param right the second parent column's name
+   * @throws SchemaException naming the feature when a component breaks its rule
+   */
   public InteractionFeature {
     java.util.Objects.requireNonNull(info, "info");
     if (left == null || left.isBlank() || right == null || right.isBlank()) {

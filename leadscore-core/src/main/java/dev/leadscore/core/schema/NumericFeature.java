@@ -30,7 +30,19 @@ public record NumericFeature(FeatureInfo info, String attribute, boolean log1p, 
     double clipMax, Imputation imputation, boolean missingFlag, List<String> missingTokens, Basis basis)
     implements FeatureSpec {
 
-  /** @throws SchemaException naming the feature when a component breaks its rule */
+  /**
+   * @param info name, family, reasons
+   * @param attribute the lead attribute read
+   * @param log1p whether to apply the log transform after clipping
+   * @param clipMin lower clip in raw units ({@code -Infinity} for none)
+   * @param clipMax upper clip in raw units ({@code +Infinity} for none)
+   * @param imputation what a missing value becomes
+   * @param missingFlag whether to add the missing-indicator column
+   * @param missingTokens text (compared trimmed, case- and whitespace-insensitively) or numbers that mean "no
+   *     value" in this export
+   * @param basis the learned expansion, {@link Basis#none()} for a plain value
+   * @throws SchemaException naming the feature when a component breaks its rule
+   */
   public NumericFeature {
     attribute = Specs.attribute(info, attribute);
     if (Double.isNaN(clipMin) || Double.isNaN(clipMax) || clipMin > clipMax) {
@@ -50,18 +62,41 @@ public record NumericFeature(FeatureInfo info, String attribute, boolean log1p, 
     }
   }
 
-  /** A plain value without a basis expansion. */
+  /**
+   * A plain value without a basis expansion.
+   *
+   * @param info name, family, reasons
+   * @param attribute the lead attribute read
+   * @param log1p whether to apply the log transform after clipping
+   * @param clipMin lower clip in raw units ({@code -Infinity} for none)
+   * @param clipMax upper clip in raw units ({@code +Infinity} for none)
+   * @param imputation what a missing value becomes
+   * @param missingFlag whether to add the missing-indicator column
+   * @param missingTokens text (compared trimmed, case- and whitespace-insensitively) or numbers that mean "no
+   *     value" in this export
+   */
   public NumericFeature(FeatureInfo info, String attribute, boolean log1p, double clipMin, double clipMax,
       Imputation imputation, boolean missingFlag, List<String> missingTokens) {
     this(info, attribute, log1p, clipMin, clipMax, imputation, missingFlag, missingTokens, Basis.none());
   }
 
-  /** The same feature expanded by {@code basis}. */
+  /**
+   * The same feature expanded by {@code basis}.
+   *
+   * @param basis the basis expansion
+   * @return the new feature
+   */
   public NumericFeature withBasis(Basis basis) {
     return new NumericFeature(info, attribute, log1p, clipMin, clipMax, imputation, missingFlag, missingTokens, basis);
   }
 
-  /** An unclipped, untransformed value imputed by the training mean with a missing flag. */
+  /**
+   * An unclipped, untransformed value imputed by the training mean with a missing flag.
+   *
+   * @param info name, family, reasons
+   * @param attribute the lead attribute read
+   * @return the feature
+   */
   public static NumericFeature of(FeatureInfo info, String attribute) {
     return new NumericFeature(info, attribute, false, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY,
         Imputation.mean(), true, List.of());

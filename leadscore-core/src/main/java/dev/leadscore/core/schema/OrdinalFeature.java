@@ -22,7 +22,15 @@ import java.util.Map;
 public record OrdinalFeature(FeatureInfo info, String attribute, Map<String, Double> mapping,
     Imputation imputation, boolean missingFlag, List<String> missingTokens) implements FeatureSpec {
 
-  /** @throws SchemaException naming the feature when a component breaks its rule */
+  /**
+   * @param info name, family, reasons
+   * @param attribute the lead attribute read
+   * @param mapping non-empty text → finite number, in declaration order
+   * @param imputation what a missing value becomes
+   * @param missingFlag whether to add the missing-indicator column
+   * @param missingTokens text meaning "no value"
+   * @throws SchemaException naming the feature when a component breaks its rule
+   */
   public OrdinalFeature {
     attribute = Specs.attribute(info, attribute);
     if (mapping == null || mapping.isEmpty()) {

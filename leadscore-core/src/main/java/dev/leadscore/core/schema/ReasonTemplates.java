@@ -33,7 +33,7 @@ import java.util.Set;
  * The first letter of every sentence is upper-cased. Older schemas' sign-keyed {@code positive}
  * and {@code negative} sentences are still read ({@link #legacy}), so artifacts written with them
  * load unchanged; since a sign-keyed sentence can contradict the value, they are used only when
- * the two are the same sentence, and otherwise replaced by the neutral "<feature>: {value}".
+ * the two are the same sentence, and otherwise replaced by the neutral "&lt;feature&gt;: {value}".
  *
  * <p>Immutable and safe to share between threads; the templates are split around their
  * placeholder once, when built.
@@ -90,6 +90,7 @@ public final class ReasonTemplates {
    *
    * @param value the sentence for a lead with a value, {@code {value}} standing for it; never blank
    * @param missing the sentence for a lead without one; never blank
+   * @return the templates
    * @throws IllegalArgumentException if a template is null or blank
    */
   public static ReasonTemplates of(String value, String missing) {
@@ -99,6 +100,10 @@ public final class ReasonTemplates {
   /**
    * Templates for a yes/no feature.
    *
+   * @param yes the sentence for yes
+   * @param no the sentence for no
+   * @param missing the sentence for a lead without one; never blank
+   * @return the templates
    * @throws IllegalArgumentException if a template is null or blank
    */
   public static ReasonTemplates yesNo(String yes, String no, String missing) {
@@ -110,6 +115,10 @@ public final class ReasonTemplates {
    * schemas and artifacts load with their fingerprints unchanged. They are rendered as described
    * in the class comment, never by the sign of a contribution.
    *
+   * @param positive the sentence for a positive contribution
+   * @param negative the sentence for a negative contribution
+   * @param missing the sentence for a lead without one; never blank
+   * @return the templates
    * @throws IllegalArgumentException if a template is null or blank
    */
   public static ReasonTemplates legacy(String positive, String negative, String missing) {
@@ -120,13 +129,22 @@ public final class ReasonTemplates {
   /**
    * Neutral templates derived from a label, for schemas that declare none:
    * {@code "<label>: {value}"} and {@code "<label> unknown"}.
+   *
+   * @param label the feature's label
+   * @return the templates
    */
   public static ReasonTemplates plain(String label) {
     Objects.requireNonNull(label, "label");
     return of(label + ": " + VALUE, label + " unknown");
   }
 
-  /** The same templates with a sentence for zero. @throws IllegalArgumentException if blank or legacy */
+  /**
+   * The same templates with a sentence for zero.
+   *
+   * @param none the sentence for zero, not blank
+   * @return the new templates
+   * @throws IllegalArgumentException if blank or legacy
+   */
   public ReasonTemplates withNone(String none) {
     return new ReasonTemplates(value, required("none", none), yes, no, missing, unit, unitOne, positive, negative);
   }
@@ -136,6 +154,7 @@ public final class ReasonTemplates {
    *
    * @param plural the unit's plural ("minutes")
    * @param singular its singular ("minute"), or {@code null} for the plural without its final "s"
+   * @return the new templates
    */
   public ReasonTemplates withUnit(String plural, String singular) {
     return new ReasonTemplates(value, none, yes, no, missing, required("unit", plural), singular, positive, negative);
@@ -144,6 +163,8 @@ public final class ReasonTemplates {
   /**
    * Reads templates from their JSON fields (see the class comment).
    *
+   * @param fields field name → template
+   * @return the templates
    * @throws IllegalArgumentException naming the field for an unknown field or a blank or missing template
    */
   public static ReasonTemplates fromFields(Map<String, String> fields) {
@@ -158,7 +179,11 @@ public final class ReasonTemplates {
         fields.get("negative"));
   }
 
-  /** The JSON fields, only those declared; legacy templates in their old order (so old fingerprints hold). */
+  /**
+   * The JSON fields, only those declared; legacy templates in their old order (so old fingerprints hold).
+   *
+   * @return field name → template
+   */
   public Map<String, String> fields() {
     Map<String, String> m = new LinkedHashMap<>();
     put(m, "positive", positive);
@@ -179,12 +204,20 @@ public final class ReasonTemplates {
     }
   }
 
-  /** The sentence for a lead without a value. */
+  /**
+   * The sentence for a lead without a value.
+   *
+   * @return the missing sentence
+   */
   public String missing() {
     return missing;
   }
 
-  /** Whether these are the old sign-keyed templates ({@link #legacy}). */
+  /**
+   * Whether these are the old sign-keyed templates ({@link #legacy}).
+   *
+   * @return whether the templates are legacy
+   */
   public boolean isLegacy() {
     return positive != null;
   }
@@ -216,6 +249,7 @@ public final class ReasonTemplates {
    *
    * @param v the number; NaN for a lead without one (then the {@code missing} sentence)
    * @param featureName the feature or rule it describes, for templates that name it
+   * @return the sentence
    */
   public String renderNumber(double v, String featureName) {
     return compile(featureName).number(v, Double.NaN);

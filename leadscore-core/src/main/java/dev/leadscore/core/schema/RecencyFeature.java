@@ -18,7 +18,13 @@ import java.util.List;
 public record RecencyFeature(FeatureInfo info, List<String> eventTypes, double capDays, boolean missingFlag)
     implements FeatureSpec {
 
-  /** @throws SchemaException naming the feature when a component breaks its rule */
+  /**
+   * @param info name, family, reasons
+   * @param eventTypes the event types considered (non-empty)
+   * @param capDays the largest value, in days, finite and {@code > 0}
+   * @param missingFlag whether to add the "no such event" column
+   * @throws SchemaException naming the feature when a component breaks its rule
+   */
   public RecencyFeature {
     eventTypes = Specs.eventTypes(info, eventTypes);
     if (!(capDays > 0) || !Double.isFinite(capDays)) {

@@ -15,7 +15,10 @@ public final class SchemaException extends IllegalArgumentException {
     super(message);
   }
 
-  /** @param message the whole message; {@code cause} the parser error behind it */
+  /**
+   * @param message the whole message; {@code cause} the parser error behind it
+   * @param cause the parser error behind it
+   */
   public SchemaException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -24,6 +24,7 @@ public enum Seniority {
    * Stateless and thread-safe.
    *
    * @param title the title as exported; {@code null} gives {@link #UNKNOWN}
+   * @return the seniority
    */
   public static Seniority ofTitle(String title) {
     return TitleParser.parse(title);

@@ -18,7 +18,12 @@ import java.util.List;
 public record TitleSeniorityFeature(FeatureInfo info, String attribute, List<String> missingTokens)
     implements FeatureSpec {
 
-  /** @throws SchemaException naming the feature when a component breaks its rule */
+  /**
+   * @param info name, family, reasons
+   * @param attribute the lead attribute holding the title
+   * @param missingTokens extra text meaning "no title"
+   * @throws SchemaException naming the feature when a component breaks its rule
+   */
   public TitleSeniorityFeature {
     attribute = Specs.attribute(info, attribute);
     missingTokens = Specs.tokens(missingTokens);

@@ -27,6 +27,10 @@ import java.util.RandomAccess;
 public record SyntheticData(List<LabelledLead> leads, Instant asOf, double[] trueProbabilities) {
 
   /**
+   * @param leads the leads with their drawn labels, in id order
+   * @param asOf the observation instant; extract features at this instant
+   * @param trueProbabilities the ground-truth conversion probability of each lead, in {@code [0, 1]},
+   *     index-aligned with {@code leads}
    * @throws NullPointerException if any argument or lead is null
    * @throws IllegalArgumentException if the probabilities do not match the leads one to one or
    *     one lies outside {@code [0, 1]}
@@ -54,7 +58,12 @@ public record SyntheticData(List<LabelledLead> leads, Instant asOf, double[] tru
     return trueProbabilities.clone();
   }
 
-  /** The true probability of lead {@code i} (0-based), without copying the array. */
+  /**
+   * The true probability of lead {@code i} (0-based), without copying the array.
+   *
+   * @param i the lead's 0-based index
+   * @return its true probability, 0–1
+   */
   public double trueProbability(int i) {
     return trueProbabilities[i];
   }
