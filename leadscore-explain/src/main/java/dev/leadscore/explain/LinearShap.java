@@ -254,8 +254,13 @@ public final class LinearShap {
    * As {@link #explain(Lead, Instant, double[], double[])}, with the points of each reason measured
    * on the given probability scale and the short lists cut at the given materiality.
    *
+   * @param lead the lead the row was extracted from (for the reasons' displayed values)
+   * @param asOf the instant the row was extracted at
+   * @param row the lead's extracted feature vector, not modified
+   * @param work a buffer of at least one entry per feature, overwritten
    * @param probability the scorer's map from logit to probability (non-decreasing)
    * @param materiality the least points (of the 0–100 score) a listed reason moves the lead by
+   * @return the explanation, in log-odds, with each reason's points on that scale
    * @throws IllegalArgumentException if {@code row} or {@code work} is too short, or the
    *     materiality is negative or not finite
    */
@@ -278,6 +283,11 @@ public final class LinearShap {
    * {@code 100·(P(z1) − P(z0))/(z1 − z0)} of the probability (the Aumann–Shapley path, so the points
    * of all reasons add up to {@code 100·(P(z1) − P(z0))}), or the central-difference slope at the
    * midpoint when {@code |z1 − z0| < 1e-9}.
+   *
+   * @param probability the map from logit to probability (non-decreasing)
+   * @param z0 the logit the path starts at (e.g. the base value)
+   * @param z1 the logit the path ends at (e.g. the lead's logit)
+   * @return points of the 0–100 score per unit of log-odds
    */
   public static double pointsPerLogOdds(DoubleUnaryOperator probability, double z0, double z1) {
     double dz = z1 - z0;
