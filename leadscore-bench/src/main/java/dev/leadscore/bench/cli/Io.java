@@ -2,6 +2,9 @@ package dev.leadscore.bench.cli;
 
 import dev.leadscore.core.schema.FeatureSchema;
 import dev.leadscore.core.schema.SchemaException;
+import dev.leadscore.model.ArtifactException;
+import dev.leadscore.model.ModelArtifact;
+import dev.leadscore.model.TrainedModel;
 import dev.leadscore.rules.RuleSet;
 import dev.leadscore.rules.RuleSetException;
 import java.io.IOException;
@@ -42,6 +45,15 @@ final class Io {
       throw new CliException("cannot read the rule set " + file + ": " + e.getMessage(), e);
     } catch (RuleSetException e) {
       throw new CliException("the rule set " + file + " is not valid: " + e.getMessage(), e);
+    }
+  }
+
+  /** The model artifact in {@code file}, or a one-line error naming the file and what is wrong. */
+  static TrainedModel model(Path file) {
+    try {
+      return ModelArtifact.read(read(file, "model"));
+    } catch (ArtifactException e) {
+      throw new CliException("the model " + file + " cannot be loaded: " + e.getMessage(), e);
     }
   }
 

@@ -4,8 +4,6 @@ import dev.leadscore.bench.report.MonitorHtml;
 import dev.leadscore.core.Lead;
 import dev.leadscore.core.RowError;
 import dev.leadscore.core.schema.FeatureSchema;
-import dev.leadscore.model.ArtifactException;
-import dev.leadscore.model.ModelArtifact;
 import dev.leadscore.model.TrainedModel;
 import dev.leadscore.model.monitor.Health;
 import dev.leadscore.model.monitor.Monitor;
@@ -80,12 +78,7 @@ final class MonitorCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    TrainedModel model;
-    try {
-      model = ModelArtifact.read(Io.read(modelFile, "model"));
-    } catch (ArtifactException e) {
-      throw new CliException("the model " + modelFile + " cannot be loaded: " + e.getMessage(), e);
-    }
+    TrainedModel model = Io.model(modelFile);
     Monitor monitor;
     try {
       monitor = Monitor.of(model);

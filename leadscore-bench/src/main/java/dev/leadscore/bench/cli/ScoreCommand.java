@@ -7,8 +7,6 @@ import dev.leadscore.core.Score;
 import dev.leadscore.core.Tier;
 import dev.leadscore.core.io.LeadCsvReader;
 import dev.leadscore.core.schema.FeatureSchema;
-import dev.leadscore.model.ArtifactException;
-import dev.leadscore.model.ModelArtifact;
 import dev.leadscore.model.ModelScorer;
 import dev.leadscore.model.TrainedModel;
 import java.io.BufferedWriter;
@@ -73,12 +71,7 @@ final class ScoreCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    TrainedModel model;
-    try {
-      model = ModelArtifact.read(Io.read(modelFile, "model"));
-    } catch (ArtifactException e) {
-      throw new CliException("the model " + modelFile + " cannot be loaded: " + e.getMessage(), e);
-    }
+    TrainedModel model = Io.model(modelFile);
     FeatureSchema schema = model.schema().schema();
     List<String> header = LeadInput.header(data);
     LeadInput.checkInputs(err, data, header, schema, "the model's schema");
