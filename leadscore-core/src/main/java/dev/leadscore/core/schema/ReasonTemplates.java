@@ -54,6 +54,12 @@ public final class ReasonTemplates {
   private final String unitOne;
   private final String positive;
   private final String negative;
+  // The last compiled form and the name it was compiled for: a rule or schema feature describes
+  // itself with the same templates and name on every reason it renders. Both are immutable, so
+  // a race costs at most a second compile. Not part of equality.
+  private volatile CompiledFor lastCompiled;
+
+  private record CompiledFor(String featureName, Compiled compiled) {}
 
   private ReasonTemplates(String value, String none, String yes, String no, String missing, String unit,
       String unitOne, String positive, String negative) {
@@ -227,6 +233,16 @@ public final class ReasonTemplates {
    * legacy fallback resolved with the feature's label.
    */
   Compiled compile(String featureName) {
+    CompiledFor last = lastCompiled;
+    if (last != null && last.featureName().equals(featureName)) {
+      return last.compiled();
+    }
+    Compiled c = compileNow(featureName);
+    lastCompiled = new CompiledFor(featureName, c);
+    return c;
+  }
+
+  private Compiled compileNow(String featureName) {
     String v = value;
     String y = yes;
     String n = no;
