@@ -1,5 +1,6 @@
 package dev.leadscore.core;
 
+import dev.leadscore.core.internal.LevelText;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -110,6 +111,6 @@ public record Disqualifier(String feature, String when, Tier cap, String reason)
 
   /** Trimmed, lower-case, inner whitespace collapsed: how levels are compared. */
   static String normalise(String s) {
-    return s.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    return LevelText.normalise(s);
   }
 }

@@ -76,6 +76,16 @@ class PolicyOverridesTest {
   }
 
   @Test
+  void aDisqualifiersValueIsNormalisedExactlyAsTheSchemasLevelsAre() {
+    // an em space: the schema's level normalisation collapses every whitespace character
+    Disqualifier d = new Disqualifier("industry", " Health\u2003 Care ", Tier.SUPPRESS, "Regulated: not ours");
+    assertEquals("health care", d.when());
+    Lead lead = hotLead("health").text("industry", "Health Care").build();
+    Score s = explained(RuleScorer.of(RULES.withPolicy(Policy.of(List.of(d))), SCHEMA), lead);
+    assertEquals(Tier.SUPPRESS, s.tier());
+  }
+
+  @Test
   void disqualifiersSurviveTheJsonRoundTrip() {
     RuleSet set = RULES.withPolicy(Policy.of(List.of(RETAIL_CAP, GERMANY_OUT)));
     RuleSet back = RuleSet.fromJson(set.toJson());

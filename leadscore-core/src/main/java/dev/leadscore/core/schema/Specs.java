@@ -1,8 +1,8 @@
 package dev.leadscore.core.schema;
 
+import dev.leadscore.core.internal.LevelText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /** Validation and normalisation shared by the feature records. */
@@ -48,28 +48,7 @@ final class Specs {
    * "Interested  in MBA"), and none of them carries meaning.
    */
   static String normalise(String text) {
-    String t = text.strip().toLowerCase(Locale.ROOT);
-    StringBuilder sb = null;
-    boolean prevSpace = false;
-    for (int i = 0; i < t.length(); i++) {
-      char c = t.charAt(i);
-      boolean space = Character.isWhitespace(c);
-      if (space && (prevSpace || c != ' ') && sb == null) {
-        sb = new StringBuilder(t.length());
-        sb.append(t, 0, i);
-      }
-      if (sb != null) {
-        if (space) {
-          if (!prevSpace) {
-            sb.append(' ');
-          }
-        } else {
-          sb.append(c);
-        }
-      }
-      prevSpace = space;
-    }
-    return sb == null ? t : sb.toString();
+    return LevelText.normalise(text);
   }
 
   static List<String> normaliseAll(List<String> values) {
